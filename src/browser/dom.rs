@@ -1,0 +1,62 @@
+//! Small DOM chores: downloads, reading files, scrolling, frames.
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// Offer `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "")?;
+    doc.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
+    Ok(())
+}
+
+/// Scroll the element matching `selector` to the middle of the view.
+pub fn scroll_to(selector: &str) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Run `f` after the next frame has been painted (two animation frames).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let inner = Closure::once_into_js(f);
+    let outer = Closure::once_into_js(move || {
+        let _ = gloo::utils::window().request_animation_frame(inner.unchecked_ref());
+    });
+    let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
+}
+
+/// Clear the page's text selection.
+pub fn clear_selection() {
+    if let Ok(Some(sel)) = gloo::utils::window().get_selection() {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// True when keyboard focus is in a text field (keys then belong to it).
+pub fn typing_in_field() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+        .unwrap_or(false)
+}

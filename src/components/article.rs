@@ -1,0 +1,130 @@
+//! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
+//! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
+use super::block::{BlockRole, BlockView};
+use crate::browser::selection::{self, Picked};
+use crate::browser::visibility::BlockObserver;
+use crate::model::{snap, State};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Code points of text drawn with highlights right away, before the observer reports.
+const FIRST_SCREEN: usize = 12_000;
+
+/// Which blocks have been near the viewport (they stay drawn once drawn).
+#[derive(Clone, PartialEq, Default)]
+struct Near(Rc<Vec<bool>>);
+
+enum NearAction {
+    Reset(Vec<bool>),
+    Add(Vec<usize>),
+}
+
+impl Reducible for Near {
+    type Action = NearAction;
+    fn reduce(self: Rc<Self>, action: NearAction) -> Rc<Self> {
+        match action {
+            NearAction::Reset(v) => Rc::new(Near(Rc::new(v))),
+            NearAction::Add(list) => {
+                if list.iter().all(|&i| self.0.get(i).copied().unwrap_or(true)) {
+                    return self;
+                }
+                let mut v = (*self.0).clone();
+                for i in list {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = true;
+                    }
+                }
+                Rc::new(Near(Rc::new(v)))
+            }
+        }
+    }
+}
+
+fn first_screen(state: &State) -> Vec<bool> {
+    state
+        .blocks
+        .iter()
+        .map(|b| b.start < FIRST_SCREEN)
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub state: UseReducerHandle<State>,
+    pub flash: Option<AttrValue>,
+    /// Grow selections to whole words.
+    pub words: bool,
+    /// A span was selected (already trimmed and snapped).
+    pub onpick: Callback<Picked>,
+    /// A click in the article: the code point under a highlight, or None elsewhere.
+    pub onhit: Callback<Option<usize>>,
+}
+
+#[function_component(ArticleView)]
+pub fn article_view(p: &ArticleProps) -> Html {
+    let state = &*p.state;
+    let root = use_node_ref();
+    let near = {
+        let s = p.state.clone();
+        use_reducer(move || Near(Rc::new(first_screen(&s))))
+    };
+    {
+        let (root, near, s) = (root.clone(), near.clone(), p.state.clone());
+        use_effect_with(state.doc.id.clone(), move |_| {
+            near.dispatch(NearAction::Reset(first_screen(&s)));
+            let dispatcher = near.dispatcher();
+            let observer = root.cast::<web_sys::Element>().and_then(|el| {
+                BlockObserver::new(&el, move |list| dispatcher.dispatch(NearAction::Add(list))).ok()
+            });
+            move || drop(observer)
+        });
+    }
+    let onmouseup = {
+        let (root, s, words, onpick) = (root.clone(), p.state.clone(), p.words, p.onpick.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(el) = root.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Some(raw) = selection::picked(&el, &s.index) else {
+                return;
+            };
+            if let Some((start, end)) = snap::snap(&s.doc.text, &s.index, raw.start, raw.end, words)
+            {
+                onpick.emit(Picked { start, end, ..raw });
+            }
+        })
+    };
+    let onclick = {
+        let onhit = p.onhit.clone();
+        Callback::from(move |e: MouseEvent| {
+            if selection::has_selection() {
+                return;
+            }
+            let target = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            onhit.emit(target.as_ref().and_then(selection::segment_at));
+        })
+    };
+    let selected = state.selected.clone().map(AttrValue::from);
+    let blocks = state.blocks.iter().enumerate().map(|(i, b)| {
+        let anns = state.bucket(i);
+        let touches = |id: &Option<AttrValue>| id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()));
+        let role = match i {
+            0 => BlockRole::Headline,
+            1 => BlockRole::Standfirst,
+            _ => BlockRole::Paragraph,
+        };
+        html! {
+            <BlockView key={i} number={i} block={*b} {role} doc={state.doc.clone()} index={state.index.clone()}
+                labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&p.flash)}
+                rich={near.0.get(i).copied().unwrap_or(false)} {anns} />
+        }
+    });
+    html! {
+        <article class="article" aria-label="Article text" ref={root} {onmouseup} {onclick}>
+            { for blocks }
+        </article>
+    }
+}

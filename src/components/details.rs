@@ -1,0 +1,47 @@
+//! The panel for the selected annotation: what it is, retag buttons, delete.
+use crate::model::annotation::Annotation;
+use crate::model::labels::{self, Label};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailsProps {
+    pub ann: Rc<Annotation>,
+    pub labels: Rc<Vec<Label>>,
+    pub onretag: Callback<String>,
+    pub ondelete: Callback<String>,
+}
+
+#[function_component(Details)]
+pub fn details(p: &DetailsProps) -> Html {
+    let a = &p.ann;
+    let current = labels::find(&p.labels, &a.label);
+    let retag = p.labels.iter().map(|l| {
+        let onclick = {
+            let (id, on) = (l.id.clone(), p.onretag.clone());
+            Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+        };
+        let pressed = if l.id == a.label { "true" } else { "false" };
+        html! {
+            <button type="button" class="chip" style={format!("--c:{}", l.color)} aria-pressed={pressed}
+                    title={format!("Retag as {} (key {})", l.name, l.key)} {onclick}>
+                { l.name.clone() }
+            </button>
+        }
+    });
+    let ondelete = {
+        let (id, on) = (a.id.clone(), p.ondelete.clone());
+        Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+    };
+    html! {
+        <section class="details" aria-label="Selected annotation" style={format!("--c:{}", current.map_or("#888", |l| l.color.as_str()))}>
+            <div class="details-head">
+                <span class="details-label">{ current.map_or(a.label.clone(), |l| l.name.clone()) }</span>
+                <span class="details-pos">{ format!("{}–{}", a.start, a.end) }</span>
+            </div>
+            <blockquote class="details-quote">{ a.quote.clone() }</blockquote>
+            <div class="chips" role="group" aria-label="Retag">{ for retag }</div>
+            <button type="button" class="danger" onclick={ondelete}>{ "Delete annotation" }</button>
+        </section>
+    }
+}

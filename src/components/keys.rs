@@ -1,0 +1,93 @@
+//! Keyboard shortcuts: number keys tag or retag, Delete removes, Esc dismisses,
+//! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo.
+use crate::browser::dom::typing_in_field;
+use crate::model::labels;
+use crate::model::{Action, State};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// What a key press asks for, given the state and whether the tag menu is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeyIntent {
+    Undo,
+    Redo,
+    /// Tag the pending selection with this label.
+    Tag(String),
+    /// Retag the selected annotation.
+    Retag(String, String),
+    Delete(String),
+    Escape,
+}
+
+/// Decide what a key press means; `None` leaves it to the browser.
+pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIntent> {
+    if typing_in_field() {
+        return None;
+    }
+    let key = e.key();
+    let ctrl = e.ctrl_key() || e.meta_key();
+    if ctrl {
+        return match key.to_lowercase().as_str() {
+            "z" if e.shift_key() => Some(KeyIntent::Redo),
+            "z" => Some(KeyIntent::Undo),
+            "y" => Some(KeyIntent::Redo),
+            _ => None,
+        };
+    }
+    if e.alt_key() {
+        return None;
+    }
+    match key.as_str() {
+        "Escape" => Some(KeyIntent::Escape),
+        "Delete" | "Backspace" if !menu_open => state.selected.clone().map(KeyIntent::Delete),
+        k => {
+            let label = labels::by_key(&state.labels, k)?.id.clone();
+            if menu_open {
+                Some(KeyIntent::Tag(label))
+            } else {
+                state.selected.clone().map(|id| KeyIntent::Retag(id, label))
+            }
+        }
+    }
+}
+
+/// The action for an intent that needs no extra context.
+pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
+    match intent {
+        KeyIntent::Undo => Some(Action::Undo),
+        KeyIntent::Redo => Some(Action::Redo),
+        KeyIntent::Retag(id, label) => Some(Action::Retag {
+            id: id.clone(),
+            label: label.clone(),
+            now,
+        }),
+        KeyIntent::Delete(id) => Some(Action::Delete { id: id.clone() }),
+        KeyIntent::Tag(_) | KeyIntent::Escape => None,
+    }
+}
+
+/// Listen for shortcuts on the whole page while `state` and `menu_open` are current.
+#[hook]
+pub fn use_shortcuts(
+    state: UseReducerHandle<State>,
+    menu_open: bool,
+    onintent: Callback<KeyIntent>,
+) {
+    use_effect_with(
+        (state, menu_open, onintent),
+        |(state, menu_open, onintent)| {
+            let (state, menu_open, onintent) = (state.clone(), *menu_open, onintent.clone());
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
+                        return;
+                    };
+                    if let Some(i) = intent(e, &state, menu_open) {
+                        e.prevent_default();
+                        onintent.emit(i);
+                    }
+                });
+            move || drop(listener)
+        },
+    );
+}

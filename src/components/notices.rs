@@ -1,0 +1,64 @@
+//! Messages to the user: information in a status region, problems in an alert.
+use yew::prelude::*;
+
+/// How serious a message is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+/// One message. `topic` lets a newer message on the same subject replace an older one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub topic: &'static str,
+    pub level: Level,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn info(topic: &'static str, text: impl Into<String>) -> Self {
+        Notice {
+            topic,
+            level: Level::Info,
+            text: text.into(),
+        }
+    }
+    pub fn error(topic: &'static str, text: impl Into<String>) -> Self {
+        Notice {
+            topic,
+            level: Level::Error,
+            text: text.into(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub ondismiss: Callback<&'static str>,
+}
+
+#[function_component(Notices)]
+pub fn notices(p: &NoticesProps) -> Html {
+    let list = |level: Level| {
+        p.notices.iter().filter(|n| n.level == level).map(|n| {
+            let ondismiss = {
+                let (topic, cb) = (n.topic, p.ondismiss.clone());
+                Callback::from(move |_: MouseEvent| cb.emit(topic))
+            };
+            html! {
+                <div class={classes!("notice", if level == Level::Error { "error" } else { "info" })}>
+                    <span class="notice-text">{ n.text.clone() }</span>
+                    <button type="button" class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
+                </div>
+            }
+        }).collect::<Html>()
+    };
+    html! {
+        <div class="notices">
+            <div role="alert">{ list(Level::Error) }</div>
+            <div role="status">{ list(Level::Info) }</div>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The menu that appears beside a fresh selection: one button per label, with its key.
+use crate::model::Label;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TagMenuProps {
+    pub labels: Rc<Vec<Label>>,
+    /// Where the selection ends on screen (viewport pixels).
+    pub x: f64,
+    pub y: f64,
+    /// The quoted text, shown so the user sees what will be tagged.
+    pub quote: AttrValue,
+    pub onpick: Callback<String>,
+    pub onclose: Callback<()>,
+}
+
+#[function_component(TagMenu)]
+pub fn tag_menu(p: &TagMenuProps) -> Html {
+    let menu = use_node_ref();
+    {
+        // A press anywhere outside the menu closes it.
+        let (menu, onclose) = (menu.clone(), p.onclose.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "mousedown", move |e| {
+                let inside = menu
+                    .cast::<web_sys::Node>()
+                    .zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
+                if !inside.is_some_and(|(m, t)| m.contains(Some(&t))) {
+                    onclose.emit(());
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let width = gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1280.0);
+    let left = (p.x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
+    let style = format!("left:{left:.0}px;top:{:.0}px", p.y + 8.0);
+    let items = p.labels.iter().map(|l| {
+        let onclick = {
+            let (id, onpick) = (l.id.clone(), p.onpick.clone());
+            Callback::from(move |_: MouseEvent| onpick.emit(id.clone()))
+        };
+        let kind = if l.kind == crate::model::Kind::Claim { "claim" } else { "entity" };
+        html! {
+            <button type="button" role="menuitem" class={classes!("tag", kind)} style={format!("--c:{}", l.color)} {onclick}>
+                <span class="swatch" aria-hidden="true"></span>
+                { l.name.clone() }
+                <kbd aria-hidden="true">{ l.key.clone() }</kbd>
+            </button>
+        }
+    });
+    html! {
+        <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style}
+             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
+            <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
+            <div class="tag-items">{ for items }</div>
+            <div class="tag-hint" aria-hidden="true">{ "Press a number · Esc to close" }</div>
+        </div>
+    }
+}

@@ -1,0 +1,35 @@
+//! File formats: the native JSON (versioned) and, one file each, the interchange formats.
+pub mod native;
+
+/// A file-name-safe slug of a title: lower-case ASCII letters and digits joined by '-'.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "document".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            super::slug("Xi and Lukashenko agree!"),
+            "xi-and-lukashenko-agree"
+        );
+        assert_eq!(super::slug("北京 😀"), "document");
+    }
+}

@@ -1,0 +1,306 @@
+//! The native JSON file (DESIGN §4): what export writes, import reads and storage keeps.
+//! Import checks every record on its own, so one bad record never sinks the rest.
+use crate::model::annotation::{Annotation, Relation};
+use crate::model::labels::{default_labels, Label};
+use crate::model::state::{Snapshot, State};
+use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+pub const FORMAT: &str = "article-annotator";
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    text: &'a str,
+    offset_unit: &'static str,
+    text_sha256: &'a str,
+    length: usize,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: &'a str,
+    document: DocOut<'a>,
+    labels: &'a [Label],
+    annotations: &'a [Rc<Annotation>],
+    relations: Vec<&'a Relation>,
+}
+
+/// Serialise the open document. Relations whose ends are gone are left out.
+pub fn to_json(state: &State, now: &str) -> String {
+    let doc = &state.doc;
+    let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        exported_at: now,
+        document: DocOut {
+            id: &doc.id,
+            title: &doc.title,
+            text: &doc.text,
+            offset_unit: "codepoint",
+            text_sha256: &doc.sha256,
+            length: state.index.len(),
+            source: &doc.source,
+        },
+        labels: &state.labels,
+        annotations: state.annotations(),
+        relations: state
+            .relations
+            .iter()
+            .filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str()))
+            .collect(),
+    };
+    serde_json::to_string(&file).expect("plain data always serialises")
+}
+
+#[derive(Deserialize)]
+struct DocIn {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+    #[serde(default)]
+    offset_unit: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// A file that was read: the document with the records that passed, and what did not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub snapshot: Snapshot,
+    /// One line per rejected record: which record and why.
+    pub failed: Vec<String>,
+    /// Records moved to where their quote now stands.
+    pub reanchored: usize,
+}
+
+/// Read a native file. `Err` says why the whole file was refused (and where).
+pub fn parse(json: &str) -> Result<Imported, String> {
+    let root: Value =
+        serde_json::from_str(json).map_err(|e| format!("This is not valid JSON: {e}."))?;
+    let obj = root
+        .as_object()
+        .ok_or("The file holds JSON, but not an object: it is not an Article Annotator file.")?;
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(format!(
+                "The file's format is \"{other}\", not \"{FORMAT}\"."
+            ))
+        }
+        None if obj.contains_key("@context") => {
+            return Err(
+                "This looks like a W3C Web Annotation file, not an Article Annotator file.".into(),
+            )
+        }
+        None => return Err(format!(
+            "The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."
+        )),
+    }
+    let version = obj
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or("The file has no numeric \"version\".")?;
+    if version > VERSION as u64 {
+        return Err(format!(
+            "The file was made by a newer version of Article Annotator (format version {version}); this one reads version {VERSION} and older."
+        ));
+    }
+    let doc_in: DocIn = serde_json::from_value(obj.get("document").cloned().unwrap_or(Value::Null))
+        .map_err(|e| format!("The file's \"document\" is unusable: {e}."))?;
+    if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
+        return Err(format!(
+            "The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."
+        ));
+    }
+    let labels = match obj.get("labels") {
+        Some(v) => serde_json::from_value::<Vec<Label>>(v.clone())
+            .map_err(|e| format!("The file's \"labels\" are unusable: {e}."))?,
+        None => default_labels(),
+    };
+    let text = normalize_text(&doc_in.text);
+    let sha256 = sha256_hex(&text);
+    let doc = Document {
+        id: doc_in
+            .id
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
+        title: doc_in
+            .title
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| default_title(&text)),
+        source: doc_in.source.unwrap_or_default(),
+        text,
+        sha256,
+    };
+    let index = TextIndex::new(&doc.text);
+    let mut out = Imported {
+        snapshot: Snapshot {
+            doc,
+            labels,
+            annotations: Vec::new(),
+            relations: Vec::new(),
+        },
+        failed: Vec::new(),
+        reanchored: 0,
+    };
+    let records = array(obj, "annotations")?;
+    let mut seen = HashSet::new();
+    for (i, raw) in records.iter().enumerate() {
+        match check_annotation(raw, &out.snapshot, &index) {
+            Ok((a, _)) if !seen.insert(a.id.clone()) => out.failed.push(format!(
+                "annotation #{}: id \"{}\" is used twice",
+                i + 1,
+                a.id
+            )),
+            Ok((a, moved)) => {
+                out.reanchored += moved as usize;
+                out.snapshot.annotations.push(a);
+            }
+            Err(why) => out.failed.push(format!("annotation #{}: {why}", i + 1)),
+        }
+    }
+    for (i, raw) in array(obj, "relations")?.iter().enumerate() {
+        match serde_json::from_value::<Relation>(raw.clone()) {
+            Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => {
+                out.snapshot.relations.push(r)
+            }
+            Ok(r) => out.failed.push(format!(
+                "relation #{}: \"{}\" or \"{}\" is not an annotation here",
+                i + 1,
+                r.from,
+                r.to
+            )),
+            Err(e) => out.failed.push(format!("relation #{}: {e}", i + 1)),
+        }
+    }
+    Ok(out)
+}
+
+fn array<'a>(obj: &'a serde_json::Map<String, Value>, key: &str) -> Result<&'a [Value], String> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(&[]),
+        Some(Value::Array(v)) => Ok(v),
+        Some(_) => Err(format!("The file's \"{key}\" is not a list.")),
+    }
+}
+
+/// Check one annotation record against the text; a quote that no longer stands at its
+/// offsets is looked for nearby (the bool says it moved).
+fn check_annotation(
+    raw: &Value,
+    snap: &Snapshot,
+    index: &TextIndex,
+) -> Result<(Annotation, bool), String> {
+    let mut a: Annotation = serde_json::from_value(raw.clone()).map_err(|e| e.to_string())?;
+    if a.id.trim().is_empty() {
+        return Err("empty id".into());
+    }
+    let label = crate::model::labels::find(&snap.labels, &a.label)
+        .ok_or_else(|| format!("unknown label \"{}\"", a.label))?;
+    a.kind = label.kind;
+    if a.kind == crate::model::Kind::Entity {
+        a.claim = None;
+    } else if a.claim.is_none() {
+        a.claim = Some(Default::default());
+    }
+    let text = &snap.doc.text;
+    let len = index.len();
+    let in_range = a.start < a.end && a.end <= len;
+    if in_range && (a.quote.is_empty() || index.slice(text, a.start, a.end) == a.quote) {
+        a.quote = index.slice(text, a.start, a.end).to_string();
+        return Ok((a, false));
+    }
+    let why = if in_range {
+        format!(
+            "its quote \"{}\" is not the text at {}–{}",
+            short(&a.quote),
+            a.start,
+            a.end
+        )
+    } else {
+        format!("span {}–{} is outside the text (0–{len})", a.start, a.end)
+    };
+    let (start, end) = reanchor(text, index, &a).ok_or(why)?;
+    a.start = start;
+    a.end = end;
+    Ok((a, true))
+}
+
+fn short(s: &str) -> String {
+    let cut: String = s.chars().take(40).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// Find an annotation's quote again: prefer an occurrence with matching context, then the
+/// one nearest its old position.
+pub fn reanchor(text: &str, index: &TextIndex, a: &Annotation) -> Option<(usize, usize)> {
+    if a.quote.is_empty() {
+        return None;
+    }
+    let qlen = a.quote.chars().count();
+    let score = |b: usize| {
+        let before = text[..b].ends_with(a.prefix.as_str()) && !a.prefix.is_empty();
+        let after =
+            text[b + a.quote.len()..].starts_with(a.suffix.as_str()) && !a.suffix.is_empty();
+        let start = index.byte_to_cp(b);
+        (
+            std::cmp::Reverse(before as u8 + after as u8),
+            start.abs_diff(a.start),
+            start,
+        )
+    };
+    let best = text
+        .match_indices(a.quote.as_str())
+        .map(|(b, _)| b)
+        .min_by_key(|&b| score(b))?;
+    let start = index.byte_to_cp(best);
+    Some((start, start + qlen))
+}
+
+/// Split imported annotations into those new to `existing` (ids made unique) and a count of
+/// duplicates (same span and label already there).
+pub fn merge_new(existing: &State, incoming: Vec<Annotation>) -> (Vec<Annotation>, usize) {
+    let mut taken: HashSet<String> = existing
+        .annotations()
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    let spans: HashSet<(usize, usize, &str)> = existing
+        .annotations()
+        .iter()
+        .map(|a| (a.start, a.end, a.label.as_str()))
+        .collect();
+    let mut fresh = Vec::new();
+    let mut dups = 0;
+    for mut a in incoming {
+        if spans.contains(&(a.start, a.end, a.label.as_str())) {
+            dups += 1;
+            continue;
+        }
+        let base = a.id.clone();
+        let mut n = 2;
+        while taken.contains(&a.id) {
+            a.id = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(a.id.clone());
+        fresh.push(a);
+    }
+    (fresh, dups)
+}

@@ -1,0 +1,13 @@
+//! The pure core: document text and its offset index, annotations, labels, and the state
+//! machine every edit goes through. Nothing here touches the browser.
+pub mod annotation;
+pub mod labels;
+pub mod layout;
+pub mod snap;
+pub mod state;
+pub mod text;
+
+pub use annotation::{Annotation, Attribution, Claim, Kind, Relation, Verdict};
+pub use labels::{default_labels, Label};
+pub use state::{Action, State};
+pub use text::{Document, TextIndex};
