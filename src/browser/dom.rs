@@ -19,8 +19,7 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
+    gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
     Ok(())
 }
 
@@ -55,8 +54,7 @@ pub fn typing_in_field() -> bool {
     gloo::utils::document()
         .active_element()
         .map(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
         })
         .unwrap_or(false)
 }

@@ -39,28 +39,19 @@ fn point_to_cp(root: &Element, node: &Node, offset: u32, index: &TextIndex) -> O
     if let Some(end) = attr_usize(el, "data-e") {
         return Some(end);
     }
-    (0..offset)
-        .rev()
-        .find_map(|i| children.item(i).and_then(|c| last_end(&c)))
-        .or(Some(0))
+    (0..offset).rev().find_map(|i| children.item(i).and_then(|c| last_end(&c))).or(Some(0))
 }
 
 fn first_start(node: &Node) -> Option<usize> {
     let el: &Element = node.dyn_ref()?;
-    attr_usize(el, "data-s").or_else(|| {
-        el.query_selector("[data-s]")
-            .ok()?
-            .and_then(|e| attr_usize(&e, "data-s"))
-    })
+    attr_usize(el, "data-s").or_else(|| el.query_selector("[data-s]").ok()?.and_then(|e| attr_usize(&e, "data-s")))
 }
 
 fn last_end(node: &Node) -> Option<usize> {
     let el: &Element = node.dyn_ref()?;
     attr_usize(el, "data-e").or_else(|| {
         let all = el.query_selector_all("[data-e]").ok()?;
-        all.item(all.length().checked_sub(1)?)?
-            .dyn_ref::<Element>()
-            .and_then(|e| attr_usize(e, "data-e"))
+        all.item(all.length().checked_sub(1)?)?.dyn_ref::<Element>().and_then(|e| attr_usize(e, "data-e"))
     })
 }
 
@@ -71,26 +62,11 @@ pub fn picked(root: &Element, index: &TextIndex) -> Option<Picked> {
         return None;
     }
     let range = sel.get_range_at(0).ok()?;
-    let start = point_to_cp(
-        root,
-        &range.start_container().ok()?,
-        range.start_offset().ok()?,
-        index,
-    )?;
-    let end = point_to_cp(
-        root,
-        &range.end_container().ok()?,
-        range.end_offset().ok()?,
-        index,
-    )?;
+    let start = point_to_cp(root, &range.start_container().ok()?, range.start_offset().ok()?, index)?;
+    let end = point_to_cp(root, &range.end_container().ok()?, range.end_offset().ok()?, index)?;
     let rects = range.get_client_rects()?;
     let last = rects.get(rects.length().checked_sub(1)?)?;
-    (start < end).then(|| Picked {
-        start,
-        end,
-        x: last.right(),
-        y: last.bottom(),
-    })
+    (start < end).then(|| Picked { start, end, x: last.right(), y: last.bottom() })
 }
 
 /// The start offset of the segment under an event target, if it is inside a highlight.
@@ -101,9 +77,5 @@ pub fn segment_at(target: &Element) -> Option<usize> {
 
 /// True while the page has a non-empty text selection.
 pub fn has_selection() -> bool {
-    gloo::utils::window()
-        .get_selection()
-        .ok()
-        .flatten()
-        .is_some_and(|s| !s.is_collapsed())
+    gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed())
 }

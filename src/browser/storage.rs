@@ -34,18 +34,14 @@ pub struct Library {
 }
 
 fn store() -> Result<Storage, String> {
-    gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or_else(|| "This browser does not allow local storage here, so work cannot be kept after the tab closes.".into())
+    gloo::utils::window().local_storage().ok().flatten().ok_or_else(|| {
+        "This browser does not allow local storage here, so work cannot be kept after the tab closes.".into()
+    })
 }
 
 /// Read a raw value.
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    store()?
-        .get_item(key)
-        .map_err(|_| format!("Reading \"{key}\" from local storage failed."))
+    store()?.get_item(key).map_err(|_| format!("Reading \"{key}\" from local storage failed."))
 }
 
 /// Write a raw value; a full storage is reported in words a user understands.
@@ -83,7 +79,10 @@ pub fn load_library() -> (Library, Option<String>) {
             Ok(lib) => (lib, None),
             Err(e) => {
                 let kept = keep_aside(&key, &raw).unwrap_or_default();
-                (Library::default(), Some(format!("The list of saved documents could not be read ({e}); it was kept under \"{kept}\".")))
+                (
+                    Library::default(),
+                    Some(format!("The list of saved documents could not be read ({e}); it was kept under \"{kept}\".")),
+                )
             }
         },
         Err(e) => (Library::default(), Some(e)),
@@ -98,8 +97,5 @@ pub fn touch_library(entry: DocEntry) -> Result<(), String> {
         Some(d) => *d = entry,
         None => lib.documents.push(entry),
     }
-    set(
-        &index_key(),
-        &serde_json::to_string(&lib).map_err(|e| e.to_string())?,
-    )
+    set(&index_key(), &serde_json::to_string(&lib).map_err(|e| e.to_string())?)
 }

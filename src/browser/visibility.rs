@@ -26,18 +26,14 @@ impl BlockObserver {
         });
         let init = IntersectionObserverInit::new();
         init.set_root_margin("1200px 0px 1200px 0px");
-        let observer =
-            IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;
+        let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;
         let blocks = root.query_selector_all("[data-p]")?;
         for i in 0..blocks.length() {
             if let Some(el) = blocks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 observer.observe(&el);
             }
         }
-        Ok(BlockObserver {
-            observer,
-            _callback: callback,
-        })
+        Ok(BlockObserver { observer, _callback: callback })
     }
 }
 

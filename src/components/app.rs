@@ -18,11 +18,7 @@ use yew::prelude::*;
 
 /// Replace the notice on the same topic; an empty text removes it.
 fn upsert(list: &UseStateHandle<Vec<Notice>>, n: Notice) {
-    let mut next: Vec<Notice> = list
-        .iter()
-        .filter(|o| o.topic != n.topic)
-        .cloned()
-        .collect();
+    let mut next: Vec<Notice> = list.iter().filter(|o| o.topic != n.topic).cloned().collect();
     if !n.text.is_empty() {
         next.push(n);
     }
@@ -38,12 +34,7 @@ fn import_summary(name: &str, added: usize, imp: &native::Imported, dups: usize)
         s += &format!(
             ", {} failed ({})",
             imp.failed.len(),
-            imp.failed
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("; ")
+            imp.failed.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
         );
     }
     if dups > 0 {
@@ -76,12 +67,7 @@ pub fn app() -> Html {
         let (state, menu) = (state.clone(), menu.clone());
         Callback::from(move |label: String| {
             if let Some(p) = *menu {
-                state.dispatch(Action::Add {
-                    start: p.start,
-                    end: p.end,
-                    label,
-                    now: now_iso(),
-                });
+                state.dispatch(Action::Add { start: p.start, end: p.end, label, now: now_iso() });
                 dom::clear_selection();
                 menu.set(None);
             }
@@ -96,9 +82,7 @@ pub fn app() -> Html {
                 dom::clear_selection();
             }
             KeyIntent::Escape => state.dispatch(Action::Select(None)),
-            _ => keys::action(&i, now_iso())
-                .into_iter()
-                .for_each(|a| state.dispatch(a)),
+            _ => keys::action(&i, now_iso()).into_iter().for_each(|a| state.dispatch(a)),
         })
     };
     keys::use_shortcuts(state.clone(), menu.is_some(), onintent);
@@ -111,13 +95,8 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |cp: Option<usize>| {
             let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
-            let at = state
-                .selected
-                .as_ref()
-                .and_then(|id| under.iter().position(|a| &a.id == id));
-            let next = under
-                .get(at.map_or(0, |i| (i + 1) % under.len()))
-                .map(|a| a.id.clone());
+            let at = state.selected.as_ref().and_then(|id| under.iter().position(|a| &a.id == id));
+            let next = under.get(at.map_or(0, |i| (i + 1) % under.len())).map(|a| a.id.clone());
             state.dispatch(Action::Select(next));
         })
     };
@@ -126,8 +105,7 @@ pub fn app() -> Html {
         Callback::from(move |id: String| {
             state.dispatch(Action::Select(Some(id.clone())));
             if let Some(a) = state.get(&id) {
-                let block =
-                    crate::model::layout::blocks_touching(&state.blocks, a.start, a.end).start;
+                let block = crate::model::layout::blocks_touching(&state.blocks, a.start, a.end).start;
                 dom::scroll_to(&format!("[data-p=\"{block}\"]"));
             }
             flash.set(Some(id.into()));
@@ -143,11 +121,7 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |label: String| {
             if let Some(id) = state.selected.clone() {
-                state.dispatch(Action::Retag {
-                    id,
-                    label,
-                    now: now_iso(),
-                });
+                state.dispatch(Action::Retag { id, label, now: now_iso() });
             }
         })
     };
@@ -155,71 +129,48 @@ pub fn app() -> Html {
         let (state, notify) = (state.clone(), notify.clone());
         Callback::from(move |_| {
             let name = format!("{}.annotations.json", formats::slug(&state.doc.title));
-            if dom::download(
-                &name,
-                "application/json",
-                &native::to_json(&state, &now_iso()),
-            )
-            .is_err()
-            {
-                notify.emit(Notice::error("export", "The browser refused the download. Try again, or allow downloads for this page."));
+            if dom::download(&name, "application/json", &native::to_json(&state, &now_iso())).is_err() {
+                notify.emit(Notice::error(
+                    "export",
+                    "The browser refused the download. Try again, or allow downloads for this page.",
+                ));
             }
         })
     };
     let onimport = {
-        let (state, notify, reader, flush) =
-            (state.clone(), notify.clone(), reader.clone(), flush.clone());
+        let (state, notify, reader, flush) = (state.clone(), notify.clone(), reader.clone(), flush.clone());
         Callback::from(move |file: web_sys::File| {
             let (state, notify, flush) = (state.clone(), notify.clone(), flush.clone());
             let file = gloo::file::File::from(file);
             let name = file.name();
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-                let text =
-                    match text {
-                        Ok(t) => t,
-                        Err(e) => return notify.emit(Notice::error(
+                let text = match text {
+                    Ok(t) => t,
+                    Err(e) => {
+                        return notify.emit(Notice::error(
                             "import",
-                            format!(
-                                "{name}: the file could not be read ({e}). Nothing was changed."
-                            ),
-                        )),
-                    };
+                            format!("{name}: the file could not be read ({e}). Nothing was changed."),
+                        ))
+                    }
+                };
                 match native::parse(&text) {
-                    Err(why) => notify.emit(Notice::error(
-                        "import",
-                        format!("{name} was not imported: {why} Nothing was changed."),
-                    )),
+                    Err(why) => notify
+                        .emit(Notice::error("import", format!("{name} was not imported: {why} Nothing was changed."))),
                     Ok(imp) => {
                         notify.emit(Notice::error("import", ""));
-                        let same = imp.snapshot.doc.id == state.doc.id
-                            || imp.snapshot.doc.sha256 == state.doc.sha256;
+                        let same = imp.snapshot.doc.id == state.doc.id || imp.snapshot.doc.sha256 == state.doc.sha256;
                         let (summary, action) = if same {
-                            let (fresh, dups) =
-                                native::merge_new(&state, imp.snapshot.annotations.clone());
+                            let (fresh, dups) = native::merge_new(&state, imp.snapshot.annotations.clone());
                             let s = import_summary(&name, fresh.len(), &imp, dups);
-                            (
-                                s,
-                                Action::Merge {
-                                    annotations: fresh,
-                                    relations: imp.snapshot.relations.clone(),
-                                },
-                            )
+                            (s, Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone() })
                         } else {
                             flush.emit(());
-                            let target = persist::stored_or(
-                                imp.snapshot.doc.clone(),
-                                imp.snapshot.labels.clone(),
-                            );
-                            let (fresh, dups) =
-                                native::merge_new(&target, imp.snapshot.annotations.clone());
+                            let target = persist::stored_or(imp.snapshot.doc.clone(), imp.snapshot.labels.clone());
+                            let (fresh, dups) = native::merge_new(&target, imp.snapshot.annotations.clone());
                             let mut snap = target.snapshot();
                             snap.annotations.extend(fresh.iter().cloned());
-                            snap.relations
-                                .extend(imp.snapshot.relations.iter().cloned());
-                            (
-                                import_summary(&name, fresh.len(), &imp, dups),
-                                Action::Open(Box::new(snap)),
-                            )
+                            snap.relations.extend(imp.snapshot.relations.iter().cloned());
+                            (import_summary(&name, fresh.len(), &imp, dups), Action::Open(Box::new(snap)))
                         };
                         state.dispatch(action);
                         notify.emit(Notice::info("import-done", summary));
@@ -232,11 +183,7 @@ pub fn app() -> Html {
         let notices = notices.clone();
         Callback::from(move |topic: &'static str| upsert(&notices, Notice::info(topic, "")))
     };
-    let selected = state
-        .selected
-        .as_ref()
-        .and_then(|id| state.get(id))
-        .cloned();
+    let selected = state.selected.as_ref().and_then(|id| state.get(id)).cloned();
     let annotations = use_memo(state.revision_key(), {
         let state = state.clone();
         move |_| Rc::new(state.annotations().to_vec())

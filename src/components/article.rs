@@ -42,11 +42,7 @@ impl Reducible for Near {
 }
 
 fn first_screen(state: &State) -> Vec<bool> {
-    state
-        .blocks
-        .iter()
-        .map(|b| b.start < FIRST_SCREEN)
-        .collect()
+    state.blocks.iter().map(|b| b.start < FIRST_SCREEN).collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -74,9 +70,9 @@ pub fn article_view(p: &ArticleProps) -> Html {
         use_effect_with(state.doc.id.clone(), move |_| {
             near.dispatch(NearAction::Reset(first_screen(&s)));
             let dispatcher = near.dispatcher();
-            let observer = root.cast::<web_sys::Element>().and_then(|el| {
-                BlockObserver::new(&el, move |list| dispatcher.dispatch(NearAction::Add(list))).ok()
-            });
+            let observer = root
+                .cast::<web_sys::Element>()
+                .and_then(|el| BlockObserver::new(&el, move |list| dispatcher.dispatch(NearAction::Add(list))).ok());
             move || drop(observer)
         });
     }
@@ -89,8 +85,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
             let Some(raw) = selection::picked(&el, &s.index) else {
                 return;
             };
-            if let Some((start, end)) = snap::snap(&s.doc.text, &s.index, raw.start, raw.end, words)
-            {
+            if let Some((start, end)) = snap::snap(&s.doc.text, &s.index, raw.start, raw.end, words) {
                 onpick.emit(Picked { start, end, ..raw });
             }
         })
@@ -101,9 +96,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
             if selection::has_selection() {
                 return;
             }
-            let target = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             onhit.emit(target.as_ref().and_then(selection::segment_at));
         })
     };

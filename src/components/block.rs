@@ -33,18 +33,10 @@ pub struct BlockProps {
 }
 
 /// Classes, inline colours and the hover label of a highlighted segment.
-fn mark_look(
-    covering: &[Rc<Annotation>],
-    labels: &[Label],
-    p: &BlockProps,
-) -> (Classes, String, String) {
-    let color = |a: &Annotation| {
-        labels::find(labels, &a.label).map_or("#888888".to_string(), |l| l.color.clone())
-    };
-    let name =
-        |a: &Annotation| labels::find(labels, &a.label).map_or(a.label.clone(), |l| l.name.clone());
-    let entities: Vec<&Rc<Annotation>> =
-        covering.iter().filter(|a| a.kind == Kind::Entity).collect();
+fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (Classes, String, String) {
+    let color = |a: &Annotation| labels::find(labels, &a.label).map_or("#888888".to_string(), |l| l.color.clone());
+    let name = |a: &Annotation| labels::find(labels, &a.label).map_or(a.label.clone(), |l| l.name.clone());
+    let entities: Vec<&Rc<Annotation>> = covering.iter().filter(|a| a.kind == Kind::Entity).collect();
     let claim = covering.iter().find(|a| a.kind == Kind::Claim);
     let mut classes = classes!("hl");
     let mut style = String::new();
@@ -59,10 +51,7 @@ fn mark_look(
         classes.push("claim");
         style.push_str(&format!("--claim:{};", color(c)));
     }
-    let is = |id: &Option<AttrValue>| {
-        id.as_ref()
-            .is_some_and(|id| covering.iter().any(|a| a.id == id.as_str()))
-    };
+    let is = |id: &Option<AttrValue>| id.as_ref().is_some_and(|id| covering.iter().any(|a| a.id == id.as_str()));
     if is(&p.selected) {
         classes.push("sel");
     }

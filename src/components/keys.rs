@@ -56,11 +56,7 @@ pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
     match intent {
         KeyIntent::Undo => Some(Action::Undo),
         KeyIntent::Redo => Some(Action::Redo),
-        KeyIntent::Retag(id, label) => Some(Action::Retag {
-            id: id.clone(),
-            label: label.clone(),
-            now,
-        }),
+        KeyIntent::Retag(id, label) => Some(Action::Retag { id: id.clone(), label: label.clone(), now }),
         KeyIntent::Delete(id) => Some(Action::Delete { id: id.clone() }),
         KeyIntent::Tag(_) | KeyIntent::Escape => None,
     }
@@ -68,26 +64,20 @@ pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
 
 /// Listen for shortcuts on the whole page while `state` and `menu_open` are current.
 #[hook]
-pub fn use_shortcuts(
-    state: UseReducerHandle<State>,
-    menu_open: bool,
-    onintent: Callback<KeyIntent>,
-) {
-    use_effect_with(
-        (state, menu_open, onintent),
-        |(state, menu_open, onintent)| {
-            let (state, menu_open, onintent) = (state.clone(), *menu_open, onintent.clone());
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
-                        return;
-                    };
-                    if let Some(i) = intent(e, &state, menu_open) {
-                        e.prevent_default();
-                        onintent.emit(i);
-                    }
-                });
-            move || drop(listener)
-        },
-    );
+pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, onintent: Callback<KeyIntent>) {
+    use_effect_with((state, menu_open, onintent), |(state, menu_open, onintent)| {
+        let (state, menu_open, onintent) = (state.clone(), *menu_open, onintent.clone());
+        let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener =
+            gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
+                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
+                    return;
+                };
+                if let Some(i) = intent(e, &state, menu_open) {
+                    e.prevent_default();
+                    onintent.emit(i);
+                }
+            });
+        move || drop(listener)
+    });
 }

@@ -18,18 +18,10 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(topic: &'static str, text: impl Into<String>) -> Self {
-        Notice {
-            topic,
-            level: Level::Info,
-            text: text.into(),
-        }
+        Notice { topic, level: Level::Info, text: text.into() }
     }
     pub fn error(topic: &'static str, text: impl Into<String>) -> Self {
-        Notice {
-            topic,
-            level: Level::Error,
-            text: text.into(),
-        }
+        Notice { topic, level: Level::Error, text: text.into() }
     }
 }
 

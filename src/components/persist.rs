@@ -18,12 +18,7 @@ pub const SAMPLE: &str = include_str!("../../assets/china-belarus.txt");
 
 /// A state made from a fresh document with no annotations.
 pub fn blank(doc: Document) -> State {
-    State::new(Snapshot {
-        doc,
-        labels: default_labels(),
-        annotations: Vec::new(),
-        relations: Vec::new(),
-    })
+    State::new(Snapshot { doc, labels: default_labels(), annotations: Vec::new(), relations: Vec::new() })
 }
 
 /// Read one stored document. A value that cannot be read is kept aside and reported, then
@@ -51,16 +46,12 @@ fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
         }
         Err(why) => {
             let kept = storage::keep_aside(&key, &raw).unwrap_or_default();
-            let backup = storage::get(&format!("{key}:backup"))
-                .ok()
-                .flatten()
-                .and_then(|b| native::parse(&b).ok());
-            let then = if backup.is_some() {
-                "The last good copy was opened instead."
-            } else {
-                ""
-            };
-            notices.push(Notice::error("load", format!("The saved annotations could not be read: {why} They were kept under \"{kept}\". {then}")));
+            let backup = storage::get(&format!("{key}:backup")).ok().flatten().and_then(|b| native::parse(&b).ok());
+            let then = if backup.is_some() { "The last good copy was opened instead." } else { "" };
+            notices.push(Notice::error(
+                "load",
+                format!("The saved annotations could not be read: {why} They were kept under \"{kept}\". {then}"),
+            ));
             backup.map(|b| State::new(b.snapshot))
         }
     }
@@ -69,14 +60,8 @@ fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
 /// The stored state of document `doc` if there is one, else `doc` with no annotations.
 pub fn stored_or(doc: Document, labels: Vec<crate::model::Label>) -> State {
     let mut ignored = Vec::new();
-    open_stored(&doc.id, &mut ignored).unwrap_or_else(|| {
-        State::new(Snapshot {
-            doc,
-            labels,
-            annotations: Vec::new(),
-            relations: Vec::new(),
-        })
-    })
+    open_stored(&doc.id, &mut ignored)
+        .unwrap_or_else(|| State::new(Snapshot { doc, labels, annotations: Vec::new(), relations: Vec::new() }))
 }
 
 /// The state to start with, and anything the user must be told about it.
@@ -87,11 +72,7 @@ pub fn boot() -> (State, Vec<Notice>) {
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
     let state = open_stored(&id, &mut notices)
-        .or_else(|| {
-            (id != sample.id)
-                .then(|| open_stored(&sample.id, &mut notices))
-                .flatten()
-        })
+        .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
         .unwrap_or_else(|| blank(sample));
     (state, notices)
 }
@@ -108,11 +89,7 @@ struct Saver {
 fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     let mut saver = cell.borrow_mut();
     saver.timer = None;
-    let Some(state) = saver
-        .latest
-        .clone()
-        .filter(|_| saver.dirty && !saver.conflict)
-    else {
+    let Some(state) = saver.latest.clone().filter(|_| saver.dirty && !saver.conflict) else {
         return;
     };
     let key = storage::doc_key(&state.doc.id);
@@ -146,17 +123,14 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Ca
     cell.borrow_mut().latest = Some(state.clone());
     {
         let (cell, notify) = (cell.clone(), notify.clone());
-        use_effect_with(
-            (state.doc.id.clone(), state.revision),
-            move |(_, revision)| {
-                if *revision > 0 {
-                    let again = cell.clone();
-                    let mut saver = cell.borrow_mut();
-                    saver.dirty = true;
-                    saver.timer = Some(Timeout::new(300, move || save_now(&again, &notify)));
-                }
-            },
-        );
+        use_effect_with((state.doc.id.clone(), state.revision), move |(_, revision)| {
+            if *revision > 0 {
+                let again = cell.clone();
+                let mut saver = cell.borrow_mut();
+                saver.dirty = true;
+                saver.timer = Some(Timeout::new(300, move || save_now(&again, &notify)));
+            }
+        });
     }
     let flush_now = {
         let (cell, notify) = (cell.clone(), notify.clone());
@@ -164,15 +138,10 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Ca
     };
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
-        let flush = |cell: Rc<RefCell<Saver>>, notify: Callback<Notice>| {
-            move |_: &web_sys::Event| save_now(&cell, &notify)
-        };
+        let flush =
+            |cell: Rc<RefCell<Saver>>, notify: Callback<Notice>| move |_: &web_sys::Event| save_now(&cell, &notify);
         let hide = EventListener::new(&window, "pagehide", flush(cell.clone(), notify.clone()));
-        let vis = EventListener::new(
-            &gloo::utils::document(),
-            "visibilitychange",
-            flush(cell.clone(), notify.clone()),
-        );
+        let vis = EventListener::new(&gloo::utils::document(), "visibilitychange", flush(cell.clone(), notify.clone()));
         let other = EventListener::new(&window, "storage", move |e| {
             let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
                 return;

@@ -69,10 +69,7 @@ pub struct GroupProps {
 fn group(p: &GroupProps) -> Html {
     let shown = use_state(|| PAGE);
     let items: Vec<&Rc<Annotation>> = p.annotations.iter().filter(|a| a.kind == p.kind).collect();
-    let sel_pos = p
-        .selected
-        .as_ref()
-        .and_then(|id| items.iter().position(|a| a.id == id.as_str()));
+    let sel_pos = p.selected.as_ref().and_then(|id| items.iter().position(|a| a.id == id.as_str()));
     let limit = (*shown).max(sel_pos.map_or(0, |i| i + 1));
     let entries = items.iter().take(limit).map(|a| {
         let label = labels::find(&p.labels, &a.label);

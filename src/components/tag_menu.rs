@@ -25,9 +25,8 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
         let (menu, onclose) = (menu.clone(), p.onclose.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "mousedown", move |e| {
-                let inside = menu
-                    .cast::<web_sys::Node>()
-                    .zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
+                let inside =
+                    menu.cast::<web_sys::Node>().zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
                 if !inside.is_some_and(|(m, t)| m.contains(Some(&t))) {
                     onclose.emit(());
                 }
@@ -35,11 +34,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
             move || drop(listener)
         });
     }
-    let width = gloo::utils::window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .unwrap_or(1280.0);
+    let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
     let left = (p.x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
     let style = format!("left:{left:.0}px;top:{:.0}px", p.y + 8.0);
     let items = p.labels.iter().map(|l| {

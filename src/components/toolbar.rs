@@ -24,9 +24,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     };
     let onwords = {
         let cb = p.onwords.clone();
-        Callback::from(move |e: Event| {
-            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
     let onchange = {
         let cb = p.onimport.clone();

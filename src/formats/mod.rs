@@ -26,10 +26,7 @@ pub fn slug(title: &str) -> String {
 mod tests {
     #[test]
     fn slugs() {
-        assert_eq!(
-            super::slug("Xi and Lukashenko agree!"),
-            "xi-and-lukashenko-agree"
-        );
+        assert_eq!(super::slug("Xi and Lukashenko agree!"), "xi-and-lukashenko-agree");
         assert_eq!(super::slug("北京 😀"), "document");
     }
 }

@@ -87,31 +87,19 @@ pub struct Imported {
 
 /// Read a native file. `Err` says why the whole file was refused (and where).
 pub fn parse(json: &str) -> Result<Imported, String> {
-    let root: Value =
-        serde_json::from_str(json).map_err(|e| format!("This is not valid JSON: {e}."))?;
-    let obj = root
-        .as_object()
-        .ok_or("The file holds JSON, but not an object: it is not an Article Annotator file.")?;
+    let root: Value = serde_json::from_str(json).map_err(|e| format!("This is not valid JSON: {e}."))?;
+    let obj = root.as_object().ok_or("The file holds JSON, but not an object: it is not an Article Annotator file.")?;
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        Some(other) => {
-            return Err(format!(
-                "The file's format is \"{other}\", not \"{FORMAT}\"."
-            ))
-        }
+        Some(other) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
         None if obj.contains_key("@context") => {
-            return Err(
-                "This looks like a W3C Web Annotation file, not an Article Annotator file.".into(),
-            )
+            return Err("This looks like a W3C Web Annotation file, not an Article Annotator file.".into())
         }
-        None => return Err(format!(
-            "The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."
-        )),
+        None => {
+            return Err(format!("The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."))
+        }
     }
-    let version = obj
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or("The file has no numeric \"version\".")?;
+    let version = obj.get("version").and_then(Value::as_u64).ok_or("The file has no numeric \"version\".")?;
     if version > VERSION as u64 {
         return Err(format!(
             "The file was made by a newer version of Article Annotator (format version {version}); this one reads version {VERSION} and older."
@@ -120,9 +108,7 @@ pub fn parse(json: &str) -> Result<Imported, String> {
     let doc_in: DocIn = serde_json::from_value(obj.get("document").cloned().unwrap_or(Value::Null))
         .map_err(|e| format!("The file's \"document\" is unusable: {e}."))?;
     if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
-        return Err(format!(
-            "The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."
-        ));
+        return Err(format!("The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."));
     }
     let labels = match obj.get("labels") {
         Some(v) => serde_json::from_value::<Vec<Label>>(v.clone())
@@ -132,26 +118,15 @@ pub fn parse(json: &str) -> Result<Imported, String> {
     let text = normalize_text(&doc_in.text);
     let sha256 = sha256_hex(&text);
     let doc = Document {
-        id: doc_in
-            .id
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
-        title: doc_in
-            .title
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| default_title(&text)),
+        id: doc_in.id.filter(|s| !s.is_empty()).unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
+        title: doc_in.title.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| default_title(&text)),
         source: doc_in.source.unwrap_or_default(),
         text,
         sha256,
     };
     let index = TextIndex::new(&doc.text);
     let mut out = Imported {
-        snapshot: Snapshot {
-            doc,
-            labels,
-            annotations: Vec::new(),
-            relations: Vec::new(),
-        },
+        snapshot: Snapshot { doc, labels, annotations: Vec::new(), relations: Vec::new() },
         failed: Vec::new(),
         reanchored: 0,
     };
@@ -159,11 +134,9 @@ pub fn parse(json: &str) -> Result<Imported, String> {
     let mut seen = HashSet::new();
     for (i, raw) in records.iter().enumerate() {
         match check_annotation(raw, &out.snapshot, &index) {
-            Ok((a, _)) if !seen.insert(a.id.clone()) => out.failed.push(format!(
-                "annotation #{}: id \"{}\" is used twice",
-                i + 1,
-                a.id
-            )),
+            Ok((a, _)) if !seen.insert(a.id.clone()) => {
+                out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id))
+            }
             Ok((a, moved)) => {
                 out.reanchored += moved as usize;
                 out.snapshot.annotations.push(a);
@@ -173,9 +146,7 @@ pub fn parse(json: &str) -> Result<Imported, String> {
     }
     for (i, raw) in array(obj, "relations")?.iter().enumerate() {
         match serde_json::from_value::<Relation>(raw.clone()) {
-            Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => {
-                out.snapshot.relations.push(r)
-            }
+            Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => out.snapshot.relations.push(r),
             Ok(r) => out.failed.push(format!(
                 "relation #{}: \"{}\" or \"{}\" is not an annotation here",
                 i + 1,
@@ -198,17 +169,13 @@ fn array<'a>(obj: &'a serde_json::Map<String, Value>, key: &str) -> Result<&'a [
 
 /// Check one annotation record against the text; a quote that no longer stands at its
 /// offsets is looked for nearby (the bool says it moved).
-fn check_annotation(
-    raw: &Value,
-    snap: &Snapshot,
-    index: &TextIndex,
-) -> Result<(Annotation, bool), String> {
+fn check_annotation(raw: &Value, snap: &Snapshot, index: &TextIndex) -> Result<(Annotation, bool), String> {
     let mut a: Annotation = serde_json::from_value(raw.clone()).map_err(|e| e.to_string())?;
     if a.id.trim().is_empty() {
         return Err("empty id".into());
     }
-    let label = crate::model::labels::find(&snap.labels, &a.label)
-        .ok_or_else(|| format!("unknown label \"{}\"", a.label))?;
+    let label =
+        crate::model::labels::find(&snap.labels, &a.label).ok_or_else(|| format!("unknown label \"{}\"", a.label))?;
     a.kind = label.kind;
     if a.kind == crate::model::Kind::Entity {
         a.claim = None;
@@ -223,12 +190,7 @@ fn check_annotation(
         return Ok((a, false));
     }
     let why = if in_range {
-        format!(
-            "its quote \"{}\" is not the text at {}–{}",
-            short(&a.quote),
-            a.start,
-            a.end
-        )
+        format!("its quote \"{}\" is not the text at {}–{}", short(&a.quote), a.start, a.end)
     } else {
         format!("span {}–{} is outside the text (0–{len})", a.start, a.end)
     };
@@ -256,19 +218,11 @@ pub fn reanchor(text: &str, index: &TextIndex, a: &Annotation) -> Option<(usize,
     let qlen = a.quote.chars().count();
     let score = |b: usize| {
         let before = text[..b].ends_with(a.prefix.as_str()) && !a.prefix.is_empty();
-        let after =
-            text[b + a.quote.len()..].starts_with(a.suffix.as_str()) && !a.suffix.is_empty();
+        let after = text[b + a.quote.len()..].starts_with(a.suffix.as_str()) && !a.suffix.is_empty();
         let start = index.byte_to_cp(b);
-        (
-            std::cmp::Reverse(before as u8 + after as u8),
-            start.abs_diff(a.start),
-            start,
-        )
+        (std::cmp::Reverse(before as u8 + after as u8), start.abs_diff(a.start), start)
     };
-    let best = text
-        .match_indices(a.quote.as_str())
-        .map(|(b, _)| b)
-        .min_by_key(|&b| score(b))?;
+    let best = text.match_indices(a.quote.as_str()).map(|(b, _)| b).min_by_key(|&b| score(b))?;
     let start = index.byte_to_cp(best);
     Some((start, start + qlen))
 }
@@ -276,16 +230,9 @@ pub fn reanchor(text: &str, index: &TextIndex, a: &Annotation) -> Option<(usize,
 /// Split imported annotations into those new to `existing` (ids made unique) and a count of
 /// duplicates (same span and label already there).
 pub fn merge_new(existing: &State, incoming: Vec<Annotation>) -> (Vec<Annotation>, usize) {
-    let mut taken: HashSet<String> = existing
-        .annotations()
-        .iter()
-        .map(|a| a.id.clone())
-        .collect();
-    let spans: HashSet<(usize, usize, &str)> = existing
-        .annotations()
-        .iter()
-        .map(|a| (a.start, a.end, a.label.as_str()))
-        .collect();
+    let mut taken: HashSet<String> = existing.annotations().iter().map(|a| a.id.clone()).collect();
+    let spans: HashSet<(usize, usize, &str)> =
+        existing.annotations().iter().map(|a| (a.start, a.end, a.label.as_str())).collect();
     let mut fresh = Vec::new();
     let mut dups = 0;
     for mut a in incoming {

@@ -56,16 +56,8 @@ pub fn segments(block: Block, anns: &[Rc<Annotation>]) -> Vec<Segment> {
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {
-            let covering = anns
-                .iter()
-                .filter(|a| a.start <= w[0] && a.end >= w[1])
-                .cloned()
-                .collect();
-            Segment {
-                start: w[0],
-                end: w[1],
-                covering,
-            }
+            let covering = anns.iter().filter(|a| a.start <= w[0] && a.end >= w[1]).cloned().collect();
+            Segment { start: w[0], end: w[1], covering }
         })
         .collect()
 }
@@ -98,14 +90,7 @@ mod tests {
         let text = "Head 😀\n\n  \nBody 北京\nLast";
         let idx = TextIndex::new(text);
         let b = blocks(text, &idx);
-        assert_eq!(
-            b,
-            vec![
-                Block { start: 0, end: 6 },
-                Block { start: 11, end: 18 },
-                Block { start: 19, end: 23 }
-            ]
-        );
+        assert_eq!(b, vec![Block { start: 0, end: 6 }, Block { start: 11, end: 18 }, Block { start: 19, end: 23 }]);
         assert_eq!(blocks_touching(&b, 3, 12), 0..2);
         assert_eq!(blocks_touching(&b, 7, 10), 1..1);
         assert_eq!(blocks_touching(&b, 19, 19), 2..3);
@@ -118,14 +103,8 @@ mod tests {
         let inner = ann("i", 2, 4);
         let cross = ann("c", 6, 12);
         let segs = segments(block, &[outer.clone(), inner.clone(), cross.clone()]);
-        let spans: Vec<(usize, usize, usize)> = segs
-            .iter()
-            .map(|s| (s.start, s.end, s.covering.len()))
-            .collect();
-        assert_eq!(
-            spans,
-            vec![(0, 2, 1), (2, 4, 2), (4, 6, 1), (6, 8, 2), (8, 10, 1)]
-        );
+        let spans: Vec<(usize, usize, usize)> = segs.iter().map(|s| (s.start, s.end, s.covering.len())).collect();
+        assert_eq!(spans, vec![(0, 2, 1), (2, 4, 2), (4, 6, 1), (6, 8, 2), (8, 10, 1)]);
         assert_eq!(segs[1].covering[1].id, "i");
     }
 }

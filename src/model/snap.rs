@@ -34,13 +34,7 @@ fn widen(text: &str, b: usize, forward: bool, words: bool) -> usize {
 
 /// Clean up a selection `[start, end)` in code points. Returns `None` when nothing but white
 /// space was selected.
-pub fn snap(
-    text: &str,
-    index: &TextIndex,
-    start: usize,
-    end: usize,
-    words: bool,
-) -> Option<(usize, usize)> {
+pub fn snap(text: &str, index: &TextIndex, start: usize, end: usize, words: bool) -> Option<(usize, usize)> {
     let (start, end) = (start.min(end), start.max(end).min(index.len()));
     let mut sb = index.cp_to_byte(start);
     let mut eb = index.cp_to_byte(end);

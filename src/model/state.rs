@@ -95,12 +95,7 @@ impl State {
         let blocks = layout::blocks(&snap.doc.text, &index);
         let mut anns: Vec<Rc<Annotation>> = snap.annotations.into_iter().map(Rc::new).collect();
         anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        let next_seq = anns
-            .iter()
-            .filter_map(|a| a.id.strip_prefix('a')?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let next_seq = anns.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u64>().ok()).max().unwrap_or(0) + 1;
         let mut state = State {
             doc: Rc::new(snap.doc),
             index: Rc::new(index),
@@ -133,12 +128,7 @@ impl State {
     fn refill(&mut self, start: usize, end: usize) {
         for i in layout::blocks_touching(&self.blocks, start, end) {
             let b = self.blocks[i];
-            let list = self
-                .anns
-                .iter()
-                .filter(|a| a.overlaps(b.start, b.end.max(b.start + 1)))
-                .cloned()
-                .collect();
+            let list = self.anns.iter().filter(|a| a.overlaps(b.start, b.end.max(b.start + 1))).cloned().collect();
             self.buckets[i] = Rc::new(list);
         }
     }
@@ -166,12 +156,7 @@ impl State {
     /// The annotations covering code point `cp`, innermost (shortest) first.
     pub fn annotations_at(&self, cp: usize) -> Vec<Rc<Annotation>> {
         let i = layout::blocks_touching(&self.blocks, cp, cp + 1).start;
-        let mut out: Vec<_> = self
-            .bucket(i)
-            .iter()
-            .filter(|a| a.start <= cp && cp < a.end)
-            .cloned()
-            .collect();
+        let mut out: Vec<_> = self.bucket(i).iter().filter(|a| a.start <= cp && cp < a.end).cloned().collect();
         out.sort_by_key(|a| (a.end - a.start, a.start));
         out
     }
@@ -200,14 +185,7 @@ impl State {
     }
 
     /// A new annotation over `[start, end)` with quote and context taken from the text.
-    pub fn make_annotation(
-        &self,
-        id: String,
-        start: usize,
-        end: usize,
-        label: &Label,
-        now: &str,
-    ) -> Annotation {
+    pub fn make_annotation(&self, id: String, start: usize, end: usize, label: &Label, now: &str) -> Annotation {
         let text = &self.doc.text;
         let ctx_start = start.saturating_sub(CONTEXT);
         let ctx_end = (end + CONTEXT).min(self.index.len());
@@ -284,12 +262,7 @@ impl State {
     /// The one place the document changes.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Add {
-                start,
-                end,
-                label,
-                now,
-            } => {
+            Action::Add { start, end, label, now } => {
                 let Some(label) = self.label(&label).cloned() else {
                     return;
                 };
@@ -302,9 +275,7 @@ impl State {
                 self.selected = Some(id);
             }
             Action::Retag { id, label, now } => {
-                let (Some(before), Some(label)) =
-                    (self.get(&id).cloned(), self.label(&label).cloned())
-                else {
+                let (Some(before), Some(label)) = (self.get(&id).cloned(), self.label(&label).cloned()) else {
                     return;
                 };
                 if before.label == label.id {
@@ -334,14 +305,8 @@ impl State {
                 *self = State::new(*snap);
                 self.revision = revision;
             }
-            Action::Merge {
-                annotations,
-                relations,
-            } => {
-                let edits: Vec<Edit> = annotations
-                    .into_iter()
-                    .map(|a| Edit::Add(Rc::new(a)))
-                    .collect();
+            Action::Merge { annotations, relations } => {
+                let edits: Vec<Edit> = annotations.into_iter().map(|a| Edit::Add(Rc::new(a))).collect();
                 self.relations.extend(relations);
                 if !edits.is_empty() {
                     self.commit(Edit::Batch(edits));
@@ -351,11 +316,7 @@ impl State {
     }
 
     fn step(&mut self, back: bool) {
-        let (from, to) = if back {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
+        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
         let Some(edit) = from.pop() else { return };
         to.push(edit.clone());
         let edit = if back { edit.inverse() } else { edit };

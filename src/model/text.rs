@@ -35,23 +35,13 @@ impl Document {
         let title = default_title(&text);
         let sha256 = sha256_hex(&text);
         let id = format!("doc-{}", &sha256[..16]);
-        Document {
-            id,
-            title,
-            text,
-            source: source.to_string(),
-            sha256,
-        }
+        Document { id, title, text, source: source.to_string(), sha256 }
     }
 }
 
 /// The first non-empty line, trimmed, or "Untitled".
 pub fn default_title(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("Untitled")
-        .to_string()
+    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled").to_string()
 }
 
 /// Precomputed positions of every code point, so each conversion is O(1) or O(log n).

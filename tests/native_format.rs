@@ -1,0 +1,159 @@
+//! The native JSON file: round trips, code-point offsets, and every kind of bad input.
+use article_annotator::formats::native::{self, parse, to_json};
+use article_annotator::model::state::Snapshot;
+use article_annotator::model::{default_labels, Action, Document, State};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const TEXT: &str = "Emoji 😀 test\r\n北京 and Zoë and e\u{301}te 👩\u{200d}🔬 said prices will fall.";
+
+fn state(text: &str) -> State {
+    State::new(Snapshot { doc: Document::from_text(text, "t"), labels: default_labels(), annotations: vec![], relations: vec![] })
+}
+
+fn annotated() -> State {
+    let mut s = state(TEXT);
+    for (a, b, l) in [(6, 7, "OTHER"), (13, 15, "LOC"), (20, 23, "PERSON"), (28, 31, "OTHER"), (32, 35, "EVENT"), (36, 59, "CLAIM")] {
+        s.apply(Action::Add { start: a, end: b, label: l.into(), now: "2026-01-01T00:00:00Z".into() });
+    }
+    s
+}
+
+fn cp_slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+#[test]
+fn export_counts_code_points_and_round_trips() {
+    let s = annotated();
+    let json = to_json(&s, "2026-11-28T10:00:00Z");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["format"], "article-annotator");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["document"]["offset_unit"], "codepoint");
+    let text = v["document"]["text"].as_str().unwrap();
+    assert!(!text.contains('\r'));
+    assert_eq!(v["document"]["length"], text.chars().count());
+    for a in v["annotations"].as_array().unwrap() {
+        let (st, en) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
+        assert_eq!(cp_slice(text, st, en), a["quote"].as_str().unwrap());
+    }
+    assert_eq!(cp_slice(text, 6, 7), "😀");
+    assert_eq!(cp_slice(text, 13, 15), "北京");
+    let back = parse(&json).unwrap();
+    assert!(back.failed.is_empty());
+    assert_eq!(back.snapshot, s.snapshot());
+}
+
+fn file_with(f: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(&to_json(&annotated(), "now")).unwrap();
+    f(&mut v);
+    v.to_string()
+}
+
+#[test]
+fn refuses_files_that_are_not_ours_and_says_why() {
+    let cases: Vec<(String, &str)> = vec![
+        ("{ not json".into(), "not valid JSON"),
+        ("[1, 2]".into(), "not an object"),
+        (json!({"@context": "http://www.w3.org/ns/anno.jsonld"}).to_string(), "W3C"),
+        (json!({"format": "brat"}).to_string(), "\"brat\""),
+        (json!({"text": "x"}).to_string(), "no \"format\""),
+        (file_with(|v| v["version"] = json!(99)), "newer version"),
+        (file_with(|v| v["version"] = json!("one")), "version"),
+        (file_with(|v| v["document"] = json!({"title": "no text"})), "document"),
+        (file_with(|v| v["document"]["offset_unit"] = json!("utf16")), "utf16"),
+        (file_with(|v| v["annotations"] = json!({"a": 1})), "not a list"),
+        (file_with(|v| v["labels"] = json!("x")), "labels"),
+    ];
+    for (input, expect) in cases {
+        let err = parse(&input).expect_err(&input);
+        assert!(err.contains(expect), "{err:?} should mention {expect:?}");
+    }
+}
+
+#[test]
+fn bad_records_are_reported_one_by_one_and_the_rest_kept() {
+    let json = file_with(|v| {
+        let anns = v["annotations"].as_array_mut().unwrap();
+        anns[0]["start"] = json!(500);
+        anns[0]["end"] = json!(600);
+        anns[0]["quote"] = json!("not in the text");
+        anns[1]["label"] = json!("ALIEN");
+        anns[2]["id"] = anns[3]["id"].clone();
+        anns[4]["start"] = json!("x");
+        anns.push(json!({"id": "r1", "kind": "entity", "label": "PERSON", "start": 3, "end": 2, "quote": ""}));
+        v["relations"] = json!([{"id": "rel", "type": "said_by", "from": "a6", "to": "nobody"}]);
+    });
+    let imp = parse(&json).unwrap();
+    let why = imp.failed.join("\n");
+    assert_eq!(imp.failed.len(), 6, "{why}");
+    assert!(why.contains("#1: span 500–600 is outside the text"));
+    assert!(why.contains("#2: unknown label \"ALIEN\""));
+    assert!(why.contains("is used twice"));
+    assert!(why.contains("#5:"));
+    assert!(why.contains("relation #1"));
+    assert_eq!(imp.snapshot.annotations.len(), 2);
+}
+
+#[test]
+fn moved_quotes_are_reanchored_near_their_old_place() {
+    let json = file_with(|v| {
+        let a = &mut v["annotations"].as_array_mut().unwrap()[2];
+        a["start"] = json!(0);
+        a["end"] = json!(3);
+    });
+    let imp = parse(&json).unwrap();
+    assert!(imp.failed.is_empty());
+    assert_eq!(imp.reanchored, 1);
+    let a = imp.snapshot.annotations.iter().find(|a| a.quote == "Zoë").unwrap();
+    assert_eq!((a.start, a.end), (20, 23));
+}
+
+#[test]
+fn foreign_crlf_text_is_normalised_and_offsets_found_by_quote() {
+    let crlf = json!({"format": "article-annotator", "version": 1,
+        "document": {"text": "Line one\r\nXi Jinping spoke."},
+        "annotations": [{"id": "x", "kind": "entity", "label": "PERSON", "start": 11, "end": 21, "quote": "Xi Jinping"}]});
+    let imp = parse(&crlf.to_string()).unwrap();
+    assert_eq!(imp.snapshot.doc.text, "Line one\nXi Jinping spoke.");
+    let a = &imp.snapshot.annotations[0];
+    assert_eq!((a.start, a.end, imp.reanchored), (9, 19, 1));
+    assert_eq!(imp.snapshot.doc.title, "Line one");
+}
+
+#[test]
+fn merge_skips_duplicates_and_renames_clashing_ids() {
+    let s = annotated();
+    let mut incoming = s.snapshot().annotations;
+    let mut extra = incoming[0].clone();
+    extra.start = 0;
+    extra.end = 5;
+    extra.quote = "Emoji".into();
+    incoming.push(extra);
+    let (fresh, dups) = native::merge_new(&s, incoming);
+    assert_eq!(dups, 6);
+    assert_eq!(fresh.len(), 1);
+    assert_ne!(fresh[0].id, s.snapshot().annotations[0].id);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Export → import is the identity, and every exported span's offsets give its quote.
+    #[test]
+    fn export_import_identity(text in "[a-z 😀北京é\u{301}\n]{1,60}", spans in prop::collection::vec((0usize..80, 1usize..12, 0usize..8), 0..12)) {
+        let mut s = state(&text);
+        let len = text.chars().count();
+        for (start, width, label) in spans {
+            let label = default_labels()[label].id.clone();
+            s.apply(Action::Add { start: start % len, end: (start % len + width).min(len), label, now: "t".into() });
+        }
+        let json = to_json(&s, "now");
+        let back = parse(&json).unwrap();
+        prop_assert!(back.failed.is_empty());
+        prop_assert_eq!(&back.snapshot, &s.snapshot());
+        for a in &back.snapshot.annotations {
+            prop_assert_eq!(cp_slice(&back.snapshot.doc.text, a.start, a.end), a.quote.clone());
+        }
+    }
+}

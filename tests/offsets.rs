@@ -1,0 +1,48 @@
+//! Laws of the offset index and of snapping, over random mixed-script text.
+use article_annotator::model::snap::snap;
+use article_annotator::model::TextIndex;
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+const ALPHABET: &str = "[a-zA-Z0-9 ,.’'\\-😀👩\u{200d}🔬🇧🇪北京市é\u{301}\u{308}\n\t]{0,80}";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// UTF-16 ↔ code point ↔ byte conversions agree with a naive count everywhere.
+    #[test]
+    fn index_agrees_with_naive_counts(text in ALPHABET) {
+        let idx = TextIndex::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        prop_assert_eq!(idx.len(), chars.len());
+        let (mut u, mut b) = (0, 0);
+        for (cp, c) in chars.iter().enumerate() {
+            prop_assert_eq!(idx.cp_to_utf16(cp), u);
+            prop_assert_eq!(idx.utf16_to_cp(u), cp);
+            prop_assert_eq!(idx.cp_to_byte(cp), b);
+            prop_assert_eq!(idx.byte_to_cp(b), cp);
+            u += c.len_utf16();
+            b += c.len_utf8();
+        }
+        prop_assert_eq!(idx.utf16_len(), u);
+    }
+
+    /// A snapped span is non-empty, has no outer white space, and starts and ends on
+    /// grapheme boundaries; with word snapping it contains the original non-space text.
+    #[test]
+    fn snapped_spans_are_clean(text in ALPHABET, a in 0usize..90, b in 0usize..90, words in any::<bool>()) {
+        let idx = TextIndex::new(&text);
+        let (a, b) = (a.min(idx.len()), b.min(idx.len()));
+        if let Some((s, e)) = snap(&text, &idx, a, b, words) {
+            prop_assert!(s < e);
+            let quote = idx.slice(&text, s, e);
+            prop_assert_eq!(quote.trim(), quote);
+            let bounds: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).chain([text.len()]).collect();
+            prop_assert!(bounds.contains(&idx.cp_to_byte(s)));
+            prop_assert!(bounds.contains(&idx.cp_to_byte(e)));
+            let raw = idx.slice(&text, a.min(b), a.max(b)).trim();
+            prop_assert!(quote.contains(raw), "{:?} should contain {:?}", quote, raw);
+        } else {
+            prop_assert!(idx.slice(&text, a.min(b), a.max(b)).trim().is_empty());
+        }
+    }
+}
