@@ -1,4 +1,5 @@
 //! The native JSON file: round trips, code-point offsets, and every kind of bad input.
+#![cfg(not(target_arch = "wasm32"))]
 use article_annotator::formats::native::{self, parse, to_json};
 use article_annotator::model::state::Snapshot;
 use article_annotator::model::{default_labels, Action, Document, State};
@@ -8,12 +9,19 @@ use serde_json::{json, Value};
 const TEXT: &str = "Emoji 😀 test\r\n北京 and Zoë and e\u{301}te 👩\u{200d}🔬 said prices will fall.";
 
 fn state(text: &str) -> State {
-    State::new(Snapshot { doc: Document::from_text(text, "t"), labels: default_labels(), annotations: vec![], relations: vec![] })
+    State::new(Snapshot {
+        doc: Document::from_text(text, "t"),
+        labels: default_labels(),
+        annotations: vec![],
+        relations: vec![],
+    })
 }
 
 fn annotated() -> State {
     let mut s = state(TEXT);
-    for (a, b, l) in [(6, 7, "OTHER"), (13, 15, "LOC"), (20, 23, "PERSON"), (28, 31, "OTHER"), (32, 35, "EVENT"), (36, 59, "CLAIM")] {
+    for (a, b, l) in
+        [(6, 7, "OTHER"), (13, 15, "LOC"), (20, 23, "PERSON"), (28, 31, "OTHER"), (32, 35, "EVENT"), (36, 59, "CLAIM")]
+    {
         s.apply(Action::Add { start: a, end: b, label: l.into(), now: "2026-01-01T00:00:00Z".into() });
     }
     s

@@ -1,4 +1,5 @@
 //! Laws of the offset index and of snapping, over random mixed-script text.
+#![cfg(not(target_arch = "wasm32"))]
 use article_annotator::model::snap::snap;
 use article_annotator::model::TextIndex;
 use proptest::prelude::*;

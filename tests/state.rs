@@ -1,4 +1,5 @@
 //! The state machine: adding, retagging, deleting, selecting, undo and redo.
+#![cfg(not(target_arch = "wasm32"))]
 use article_annotator::model::state::Snapshot;
 use article_annotator::model::{default_labels, Action, Document, Kind, State};
 

@@ -209,7 +209,7 @@ pub fn app() -> Html {
                 <Sidebar labels={state.labels.clone()} annotations={(*annotations).clone()} {selected}
                     {onselect} {onretag} ondelete={dispatch_with(|id| Action::Delete { id })} />
             </main>
-            { menu_view }
+            <div class="menu-layer">{ menu_view }</div>
         </div>
     }
 }

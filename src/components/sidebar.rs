@@ -37,7 +37,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     html! {
         <aside class="sidebar" aria-label="Annotations">
             <ul class="counts" aria-label="Counts">{ for counts }</ul>
-            { details }
+            <div class="details-slot">{ details }</div>
             <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
             <Group title="Claims" kind={Kind::Claim} ..group_props(p) />
         </aside>
@@ -103,7 +103,7 @@ fn group(p: &GroupProps) -> Html {
             } else {
                 <ol class="entries">{ for entries }</ol>
             }
-            { more }
+            <div class="more-slot">{ more }</div>
         </section>
     }
 }

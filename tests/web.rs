@@ -1,0 +1,236 @@
+//! In-browser tests (wasm-bindgen-test, headless Chromium): components mounted into a fresh
+//! element and their DOM asserted, plus the whole app driven through real DOM events.
+#![cfg(target_arch = "wasm32")]
+
+use article_annotator::components::block::{BlockProps, BlockRole, BlockView};
+use article_annotator::components::sidebar::{Sidebar, SidebarProps};
+use article_annotator::components::tag_menu::{TagMenu, TagMenuProps};
+use article_annotator::components::App;
+use article_annotator::model::state::Snapshot;
+use article_annotator::model::{default_labels, Action, Document, State};
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let doc = gloo::utils::document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+fn sample_state() -> State {
+    let mut s = State::new(Snapshot {
+        doc: Document::from_text("Head line\nStand first 😀 here\nPresident Xi Jinping met 北京 officials.", "t"),
+        labels: default_labels(),
+        annotations: vec![],
+        relations: vec![],
+    });
+    for (a, b, l) in [(39, 49, "PERSON"), (39, 67, "CLAIM"), (54, 56, "LOC")] {
+        s.apply(Action::Add { start: a, end: b, label: l.into(), now: "t".into() });
+    }
+    s
+}
+
+fn texts(root: &Element, sel: &str) -> Vec<String> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn block_draws_nested_highlights_as_text() {
+    let s = sample_state();
+    let el = root();
+    let props = BlockProps {
+        number: 2,
+        block: s.blocks[2],
+        role: BlockRole::Paragraph,
+        doc: s.doc.clone(),
+        index: s.index.clone(),
+        labels: s.labels.clone(),
+        anns: s.bucket(2),
+        selected: s.selected.clone().map(AttrValue::from),
+        flash: None,
+        rich: true,
+    };
+    yew::Renderer::<BlockView>::with_root_and_props(el.clone(), props).render();
+    settle().await;
+    assert_eq!(el.text_content().unwrap(), "President Xi Jinping met 北京 officials.");
+    assert_eq!(texts(&el, "mark"), vec!["Xi Jinping", " met ", "北京", " officials."]);
+    let xi = el.query_selector("mark").unwrap().unwrap();
+    assert_eq!(xi.get_attribute("data-labels").unwrap(), "Person · Claim");
+    assert!(xi.class_list().contains("claim"));
+    // The selected (last added) Location is outlined; the others are not.
+    assert_eq!(texts(&el, "mark.sel"), vec!["北京"]);
+    assert_eq!(el.query_selector("p").unwrap().unwrap().get_attribute("data-s").unwrap(), "29");
+}
+
+#[wasm_bindgen_test]
+async fn block_renders_markup_in_text_as_text() {
+    let s = State::new(Snapshot {
+        doc: Document::from_text("<b>bold</b> <img src=x onerror=alert(1)>", "t"),
+        labels: default_labels(),
+        annotations: vec![],
+        relations: vec![],
+    });
+    let el = root();
+    let props = BlockProps {
+        number: 0,
+        block: s.blocks[0],
+        role: BlockRole::Headline,
+        doc: s.doc.clone(),
+        index: s.index.clone(),
+        labels: s.labels.clone(),
+        anns: s.bucket(0),
+        selected: None,
+        flash: None,
+        rich: true,
+    };
+    yew::Renderer::<BlockView>::with_root_and_props(el.clone(), props).render();
+    settle().await;
+    assert!(el.query_selector("img, b").unwrap().is_none());
+    assert_eq!(
+        el.query_selector("h1").unwrap().unwrap().text_content().unwrap(),
+        "<b>bold</b> <img src=x onerror=alert(1)>"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sidebar_groups_counts_and_marks_the_selection() {
+    let s = sample_state();
+    let el = root();
+    let props = SidebarProps {
+        labels: s.labels.clone(),
+        annotations: Rc::new(s.annotations().to_vec()),
+        selected: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
+        onselect: Callback::noop(),
+        onretag: Callback::noop(),
+        ondelete: Callback::noop(),
+    };
+    yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
+    settle().await;
+    assert_eq!(texts(&el, "h2"), vec!["Entities2", "Claims1"]);
+    assert_eq!(
+        texts(&el, ".entry"),
+        vec!["Person: Xi Jinping", "Location: 北京", "Claim: Xi Jinping met 北京 officials."]
+    );
+    assert_eq!(texts(&el, "[aria-current=true]"), vec!["Location: 北京"]);
+    assert_eq!(texts(&el, "[aria-label=Counts] .count-n"), vec!["1", "0", "1", "0", "0", "0", "0", "1"]);
+    assert!(el.query_selector("button.danger").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn tag_menu_offers_every_label_by_name() {
+    let el = root();
+    let props = TagMenuProps {
+        labels: Rc::new(default_labels()),
+        x: 10.0,
+        y: 10.0,
+        quote: "Xi Jinping".into(),
+        onpick: Callback::noop(),
+        onclose: Callback::noop(),
+    };
+    yew::Renderer::<TagMenu>::with_root_and_props(el.clone(), props).render();
+    settle().await;
+    let menu = el.query_selector("[role=menu]").unwrap().unwrap();
+    assert_eq!(menu.get_attribute("aria-label").unwrap(), "Tag selection");
+    let items = menu.query_selector_all("[role=menuitem]").unwrap();
+    let names: Vec<String> = (0..items.length())
+        .map(|i| {
+            let item: Element = items.item(i).unwrap().dyn_into().unwrap();
+            let kbd = item.query_selector("kbd").unwrap().unwrap();
+            assert_eq!(kbd.get_attribute("aria-hidden").as_deref(), Some("true"));
+            item.text_content().unwrap().trim_end_matches(&kbd.text_content().unwrap()).to_string()
+        })
+        .collect();
+    assert_eq!(names, ["Person", "Organization", "Location", "Date", "Event", "Quantity", "Other", "Claim"]);
+}
+
+/// The nearest `[data-p]` block holding a node, as its number.
+fn block_of(node: &web_sys::Node) -> Option<String> {
+    let el = match node.dyn_ref::<Element>() {
+        Some(e) => e.clone(),
+        None => node.parent_element()?,
+    };
+    el.closest("[data-p]").ok()??.get_attribute("data-p")
+}
+
+#[wasm_bindgen_test]
+async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let el = root();
+    yew::Renderer::<App>::with_root(el.clone()).render();
+    settle().await;
+    let doc = gloo::utils::document();
+    assert!(el.query_selector("h1").unwrap().unwrap().text_content().unwrap().starts_with("Xi and Lukashenko agree"));
+
+    // Select "Xi Jinping" with a DOM range, as a mouse drag would, and release the mouse.
+    let para = el.query_selector("article p[data-p='2'] span").unwrap().unwrap();
+    let text = para.first_child().unwrap();
+    let at = para.text_content().unwrap().find("Xi Jinping").unwrap() as u32;
+    let range = doc.create_range().unwrap();
+    range.set_start(&text, at + 1).unwrap(); // "i Jin": snapping grows it to both words
+    range.set_end(&text, at + 6).unwrap();
+    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    let article = el.query_selector("article").unwrap().unwrap();
+    article.dispatch_event(&web_sys::MouseEvent::new("mouseup").unwrap()).unwrap();
+    settle().await;
+    assert!(el.query_selector("[role=menu]").unwrap().is_some(), "the tag menu opens");
+
+    // Count which blocks change when the label key is pressed.
+    let changed = Rc::new(std::cell::RefCell::new(std::collections::BTreeSet::new()));
+    let sink = changed.clone();
+    let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        for r in records.iter() {
+            let r: web_sys::MutationRecord = r.dyn_into().unwrap();
+            sink.borrow_mut().insert(block_of(&r.target().unwrap()));
+        }
+    });
+    let observer = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()).unwrap();
+    let opts = web_sys::MutationObserverInit::new();
+    opts.set_subtree(true);
+    opts.set_child_list(true);
+    opts.set_attributes(true);
+    opts.set_character_data(true);
+    observer.observe_with_options(&article, &opts).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("1");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    doc.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    for r in observer.take_records().iter() {
+        let r: web_sys::MutationRecord = r.dyn_into().unwrap();
+        changed.borrow_mut().insert(block_of(&r.target().unwrap()));
+    }
+    observer.disconnect();
+    assert_eq!(*changed.borrow(), [Some("2".to_string())].into_iter().collect(), "only paragraph 2 re-rendered");
+    assert_eq!(texts(&el, "article mark"), vec!["Xi Jinping"]);
+    assert_eq!(texts(&el, ".entry"), vec!["Person: Xi Jinping"]);
+    assert!(el.query_selector("[role=menu]").unwrap().is_none(), "the menu closes");
+
+    // Saved (debounced) in the native schema with code-point offsets.
+    yew::platform::time::sleep(Duration::from_millis(500)).await;
+    let index: serde_json::Value =
+        serde_json::from_str(&storage.get_item("article-annotator:v1:index").unwrap().unwrap()).unwrap();
+    let id = index["current"].as_str().unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&storage.get_item(&format!("article-annotator:v1:doc:{id}")).unwrap().unwrap()).unwrap();
+    let a = &saved["annotations"][0];
+    let text = saved["document"]["text"].as_str().unwrap();
+    let quote: String = text.chars().skip(a["start"].as_u64().unwrap() as usize).take(10).collect();
+    assert_eq!((quote.as_str(), a["quote"].as_str().unwrap()), ("Xi Jinping", "Xi Jinping"));
+    drop(cb);
+}
