@@ -2,7 +2,7 @@
 //! toolbar and messages together, and handles import and export.
 use super::article::ArticleView;
 use super::keys::{self, KeyIntent};
-use super::notices::{Notice, Notices};
+use super::notices::{Notice, NoticeList, Notices};
 use super::persist::{self, use_saver};
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
@@ -15,17 +15,6 @@ use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Replace the notice on the same topic; an empty text removes it.
-fn upsert(list: &UseStateHandle<Vec<Notice>>, n: Notice) {
-    let mut next: Vec<Notice> = list.iter().filter(|o| o.topic != n.topic).cloned().collect();
-    if !n.text.is_empty() {
-        next.push(n);
-    }
-    if next != **list {
-        list.set(next);
-    }
-}
 
 /// What an import did, in one sentence.
 fn import_summary(name: &str, added: usize, imp: &native::Imported, dups: usize) -> String {
@@ -50,15 +39,15 @@ fn import_summary(name: &str, added: usize, imp: &native::Imported, dups: usize)
 pub fn app() -> Html {
     let booted = use_memo((), |_| persist::boot());
     let state = use_reducer(|| booted.0.clone());
-    let notices = use_state(|| booted.1.clone());
+    let notices = use_reducer(|| NoticeList(booted.1.clone()));
     let menu = use_state(|| None::<Picked>);
     let words = use_state(|| true);
     let flash = use_state(|| None::<AttrValue>);
     let flash_timer = use_mut_ref(|| None::<Timeout>);
     let reader = use_mut_ref(|| None::<FileReader>);
     let notify = {
-        let notices = notices.clone();
-        Callback::from(move |n: Notice| upsert(&notices, n))
+        let notices = notices.dispatcher();
+        Callback::from(move |n: Notice| notices.dispatch(n))
     };
     let flush = use_saver(state.clone(), notify.clone());
     use_effect_with((), |_| dom::after_paint(|| mark("aa:painted")));
@@ -158,6 +147,7 @@ pub fn app() -> Html {
                         .emit(Notice::error("import", format!("{name} was not imported: {why} Nothing was changed."))),
                     Ok(imp) => {
                         notify.emit(Notice::error("import", ""));
+                        notify.emit(Notice::info("import-done", ""));
                         let same = imp.snapshot.doc.id == state.doc.id || imp.snapshot.doc.sha256 == state.doc.sha256;
                         let (summary, action) = if same {
                             let (fresh, dups) = native::merge_new(&state, imp.snapshot.annotations.clone());
@@ -173,15 +163,20 @@ pub fn app() -> Html {
                             (import_summary(&name, fresh.len(), &imp, dups), Action::Open(Box::new(snap)))
                         };
                         state.dispatch(action);
-                        notify.emit(Notice::info("import-done", summary));
+                        let failed = !imp.failed.is_empty();
+                        notify.emit(if failed {
+                            Notice::error("import", summary)
+                        } else {
+                            Notice::info("import-done", summary)
+                        });
                     }
                 }
             }));
         })
     };
     let ondismiss = {
-        let notices = notices.clone();
-        Callback::from(move |topic: &'static str| upsert(&notices, Notice::info(topic, "")))
+        let notices = notices.dispatcher();
+        Callback::from(move |topic: &'static str| notices.dispatch(Notice::info(topic, "")))
     };
     let selected = state.selected.as_ref().and_then(|id| state.get(id)).cloned();
     let annotations = use_memo(state.revision_key(), {
@@ -203,7 +198,7 @@ pub fn app() -> Html {
                 onredo={{ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Redo)) }}
                 onwords={{ let w = words.clone(); Callback::from(move |v| w.set(v)) }}
                 {onexport} {onimport} />
-            <Notices notices={(*notices).clone()} {ondismiss} />
+            <Notices notices={notices.0.clone()} {ondismiss} />
             <main class="workspace">
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
                 <Sidebar labels={state.labels.clone()} annotations={(*annotations).clone()} {selected}

@@ -27,7 +27,7 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIn
     let key = e.key();
     let ctrl = e.ctrl_key() || e.meta_key();
     if ctrl {
-        return match key.to_lowercase().as_str() {
+        return match key.to_ascii_lowercase().as_str() {
             "z" if e.shift_key() => Some(KeyIntent::Redo),
             "z" => Some(KeyIntent::Undo),
             "y" => Some(KeyIntent::Redo),

@@ -54,3 +54,23 @@ pub fn notices(p: &NoticesProps) -> Html {
         </div>
     }
 }
+
+/// The messages on screen. Each new one replaces the one on its topic; an empty text
+/// removes it. A reducer, so callbacks made long ago still see the current list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NoticeList(pub Vec<Notice>);
+
+impl Reducible for NoticeList {
+    type Action = Notice;
+    fn reduce(self: std::rc::Rc<Self>, n: Notice) -> std::rc::Rc<Self> {
+        let mut next: Vec<Notice> = self.0.iter().filter(|o| o.topic != n.topic).cloned().collect();
+        if !n.text.is_empty() {
+            next.push(n);
+        }
+        if next == self.0 {
+            self
+        } else {
+            std::rc::Rc::new(NoticeList(next))
+        }
+    }
+}

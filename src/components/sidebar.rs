@@ -94,7 +94,7 @@ fn group(p: &GroupProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE));
         html! { <button type="button" class="more" {onclick}>{ format!("Show {} more", rest.min(PAGE)) }</button> }
     });
-    let heading_id = format!("group-{}", p.title.to_lowercase());
+    let heading_id = format!("group-{}", p.title.to_ascii_lowercase());
     html! {
         <section class="group" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>{ p.title.clone() }<span class="group-n">{ items.len() }</span></h2>

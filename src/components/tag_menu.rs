@@ -36,7 +36,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     }
     let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
     let left = (p.x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
-    let style = format!("left:{left:.0}px;top:{:.0}px", p.y + 8.0);
+    let style = format!("left:{}px;top:{}px", left as i32, (p.y + 8.0) as i32);
     let items = p.labels.iter().map(|l| {
         let onclick = {
             let (id, onpick) = (l.id.clone(), p.onpick.clone());

@@ -5,7 +5,7 @@ use crate::model::labels::{default_labels, Label};
 use crate::model::state::{Snapshot, State};
 use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -85,33 +85,57 @@ pub struct Imported {
     pub reanchored: usize,
 }
 
+/// The top level of a file, each part left raw so that it is checked on its own.
+#[derive(Deserialize)]
+struct FileIn<'a> {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(rename = "@context", borrow, default)]
+    context: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    document: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    labels: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    annotations: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    relations: Option<&'a RawValue>,
+}
+
 /// Read a native file. `Err` says why the whole file was refused (and where).
 pub fn parse(json: &str) -> Result<Imported, String> {
-    let root: Value = serde_json::from_str(json).map_err(|e| format!("This is not valid JSON: {e}."))?;
-    let obj = root.as_object().ok_or("The file holds JSON, but not an object: it is not an Article Annotator file.")?;
-    match obj.get("format").and_then(Value::as_str) {
+    let raw: &RawValue = serde_json::from_str(json).map_err(|e| format!("This is not valid JSON: {e}."))?;
+    if !raw.get().starts_with('{') {
+        return Err("The file holds JSON, but not an object: it is not an Article Annotator file.".into());
+    }
+    let file: FileIn =
+        serde_json::from_str(raw.get()).map_err(|e| format!("The file is not an Article Annotator file: {e}."))?;
+    match file.format.as_deref() {
         Some(FORMAT) => {}
         Some(other) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
-        None if obj.contains_key("@context") => {
+        None if file.context.is_some() => {
             return Err("This looks like a W3C Web Annotation file, not an Article Annotator file.".into())
         }
         None => {
             return Err(format!("The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."))
         }
     }
-    let version = obj.get("version").and_then(Value::as_u64).ok_or("The file has no numeric \"version\".")?;
+    let version: u64 =
+        file.version.and_then(|v| serde_json::from_str(v.get()).ok()).ok_or("The file has no numeric \"version\".")?;
     if version > VERSION as u64 {
         return Err(format!(
             "The file was made by a newer version of Article Annotator (format version {version}); this one reads version {VERSION} and older."
         ));
     }
-    let doc_in: DocIn = serde_json::from_value(obj.get("document").cloned().unwrap_or(Value::Null))
+    let doc_in: DocIn = serde_json::from_str(file.document.map_or("null", RawValue::get))
         .map_err(|e| format!("The file's \"document\" is unusable: {e}."))?;
     if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
         return Err(format!("The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."));
     }
-    let labels = match obj.get("labels") {
-        Some(v) => serde_json::from_value::<Vec<Label>>(v.clone())
+    let labels = match file.labels {
+        Some(v) => serde_json::from_str::<Vec<Label>>(v.get())
             .map_err(|e| format!("The file's \"labels\" are unusable: {e}."))?,
         None => default_labels(),
     };
@@ -130,9 +154,8 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         failed: Vec::new(),
         reanchored: 0,
     };
-    let records = array(obj, "annotations")?;
     let mut seen = HashSet::new();
-    for (i, raw) in records.iter().enumerate() {
+    for (i, raw) in list(file.annotations, "annotations")?.into_iter().enumerate() {
         match check_annotation(raw, &out.snapshot, &index) {
             Ok((a, _)) if !seen.insert(a.id.clone()) => {
                 out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id))
@@ -144,8 +167,8 @@ pub fn parse(json: &str) -> Result<Imported, String> {
             Err(why) => out.failed.push(format!("annotation #{}: {why}", i + 1)),
         }
     }
-    for (i, raw) in array(obj, "relations")?.iter().enumerate() {
-        match serde_json::from_value::<Relation>(raw.clone()) {
+    for (i, raw) in list(file.relations, "relations")?.into_iter().enumerate() {
+        match serde_json::from_str::<Relation>(raw.get()) {
             Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => out.snapshot.relations.push(r),
             Ok(r) => out.failed.push(format!(
                 "relation #{}: \"{}\" or \"{}\" is not an annotation here",
@@ -153,24 +176,30 @@ pub fn parse(json: &str) -> Result<Imported, String> {
                 r.from,
                 r.to
             )),
-            Err(e) => out.failed.push(format!("relation #{}: {e}", i + 1)),
+            Err(e) => out.failed.push(format!("relation #{}: {}", i + 1, plain(&e))),
         }
     }
     Ok(out)
 }
 
-fn array<'a>(obj: &'a serde_json::Map<String, Value>, key: &str) -> Result<&'a [Value], String> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(&[]),
-        Some(Value::Array(v)) => Ok(v),
-        Some(_) => Err(format!("The file's \"{key}\" is not a list.")),
+/// The records of a list field (absent or null is an empty list).
+fn list<'a>(raw: Option<&'a RawValue>, key: &str) -> Result<Vec<&'a RawValue>, String> {
+    match raw.map(RawValue::get) {
+        None | Some("null") => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(text).map_err(|_| format!("The file's \"{key}\" is not a list.")),
     }
+}
+
+/// A record-level parse error without the position inside the record's own text.
+fn plain(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.split(" at line ").next().unwrap_or(&s).to_string()
 }
 
 /// Check one annotation record against the text; a quote that no longer stands at its
 /// offsets is looked for nearby (the bool says it moved).
-fn check_annotation(raw: &Value, snap: &Snapshot, index: &TextIndex) -> Result<(Annotation, bool), String> {
-    let mut a: Annotation = serde_json::from_value(raw.clone()).map_err(|e| e.to_string())?;
+fn check_annotation(raw: &RawValue, snap: &Snapshot, index: &TextIndex) -> Result<(Annotation, bool), String> {
+    let mut a: Annotation = serde_json::from_str(raw.get()).map_err(|e| plain(&e))?;
     if a.id.trim().is_empty() {
         return Err("empty id".into());
     }

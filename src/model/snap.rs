@@ -56,6 +56,15 @@ pub fn snap(text: &str, index: &TextIndex, start: usize, end: usize, words: bool
     sb = widen(text, sb, false, words);
     eb = widen(text, eb, true, words);
     trim(&mut sb, &mut eb);
+    // Marks sitting on white space: trimming left the start inside such a cluster, so skip it.
+    loop {
+        let after = widen(text, sb, true, false);
+        if after == sb || sb >= eb {
+            break;
+        }
+        sb = after.min(eb);
+        trim(&mut sb, &mut eb);
+    }
     (sb < eb).then(|| (index.byte_to_cp(sb), index.byte_to_cp(eb)))
 }
 
@@ -92,6 +101,12 @@ mod tests {
         // Start inside the ZWJ sequence moves back to its first code point.
         assert_eq!(run(t, 7, 9, false).as_deref(), Some("👩\u{200d}🔬"));
         assert_eq!(run(t, 10, 11, true).as_deref(), Some("北"));
+    }
+
+    #[test]
+    fn skips_marks_sitting_on_white_space() {
+        assert_eq!(run(" \u{301}", 0, 2, false), None);
+        assert_eq!(run(" \u{301}ab", 0, 4, false).as_deref(), Some("ab"));
     }
 
     #[test]

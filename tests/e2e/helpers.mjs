@@ -1,0 +1,364 @@
+// Shared helpers for the end-to-end tests: start headless Chromium, open the built app in a
+// fresh profile, drag the mouse over words of the article, read what the app stored.
+//
+// The app is found at AA_BASE_URL; without it, dist/ is served on a free port of 127.0.0.1.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const HEADLINE =
+  'Xi and Lukashenko agree to oppose hegemony, safeguard international fairness and justice';
+export const LABELS = [
+  'Person', 'Organization', 'Location', 'Date', 'Event', 'Quantity', 'Other', 'Claim',
+];
+export const STORAGE_PREFIX = 'article-annotator:v1:';
+export const INDEX_KEY = `${STORAGE_PREFIX}index`;
+/** Per-test limit: generous for a slow machine, bounded so a hang fails instead of stalling. */
+export const TEST_TIMEOUT = 90_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches Chromium (and, when AA_BASE_URL is unset, a server for dist/). */
+export async function startBrowser() {
+  let base = process.env.AA_BASE_URL;
+  let server = null;
+  if (!base) {
+    server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
+    base = server.url;
+  }
+  if (!base.endsWith('/')) base += '/';
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 60_000,
+  });
+  return {
+    browser,
+    base,
+    async close() {
+      await browser.close().catch(() => {});
+      if (server) await server.close();
+    },
+  };
+}
+
+/** The app's landmarks and controls, found the way a user (or a screen reader) finds them. */
+export function ui(page) {
+  const article = page.getByRole('article', { name: 'Article text' });
+  const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+  const toolbar = page.getByRole('toolbar', { name: 'Document' });
+  return {
+    article,
+    headline: article.getByRole('heading', { level: 1 }),
+    marks: article.locator('mark'),
+    menu: page.getByRole('menu', { name: 'Tag selection' }),
+    menuItem: (name) =>
+      page.getByRole('menu', { name: 'Tag selection' }).getByRole('menuitem', { name, exact: true }),
+    sidebar,
+    entry: (name) =>
+      sidebar.getByRole('button', { name, exact: typeof name === 'string' }),
+    entries: sidebar.getByRole('button', { name: new RegExp(`^(${LABELS.join('|')}): `) }),
+    undo: toolbar.getByRole('button', { name: 'Undo', exact: true }),
+    redo: toolbar.getByRole('button', { name: 'Redo', exact: true }),
+    exportJson: toolbar.getByRole('button', { name: 'Export JSON', exact: true }),
+    importJson: page.getByLabel('Import JSON', { exact: true }),
+    alert: (text) => page.getByRole('alert').filter({ hasText: text }),
+    status: (text) => page.getByRole('status').filter({ hasText: text }),
+  };
+}
+
+/**
+ * Opens the app in a fresh browser context (empty localStorage) and runs `body`.
+ * Uncaught page errors and browser dialogs fail the test; the context is always closed.
+ */
+export async function withApp(env, body) {
+  const context = await env.browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(30_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /panicked|RuntimeError|unreachable/i.test(m.text())) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  page.on('dialog', (d) => {
+    problems.push(`unexpected ${d.type()} dialog: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  const app = { page, context, base: env.base, ui: ui(page), problems };
+  try {
+    await open(app);
+    await body(app);
+  } catch (e) {
+    if (problems.length) e.message += `\n(browser reported: ${problems.join(' | ')})`;
+    throw e;
+  } finally {
+    await context.close().catch(() => {});
+  }
+  assert.deepEqual(problems, [], 'the page reported errors');
+}
+
+/** Loads the app and waits until the article headline is shown. */
+export async function open(app) {
+  await app.page.goto(app.base, { waitUntil: 'load' });
+  await app.ui.headline.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Reloads the page and waits until the article headline is shown again. */
+export async function reload(app) {
+  await app.page.reload({ waitUntil: 'load' });
+  await app.ui.headline.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Polls `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws). */
+export async function waitUntil(fn, { timeout = 10_000, interval = 100, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) {
+      const why = last instanceof Error ? last.message : JSON.stringify(last);
+      throw new Error(`timed out after ${timeout} ms waiting for ${message} (last: ${why})`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Viewport points over the text `text` inside the article: `start` lies on the left part of its
+ * character number `from`, `end` on the right part of character `to - 1` (UTF-16 indices into
+ * `text`). The block is the first heading or paragraph whose text starts with `block` (if given)
+ * and contains `text`. The block is scrolled into view first.
+ */
+export async function textPoints(page, { text, block = '', from = 0, to = text.length, occurrence = 0 }) {
+  const pts = await page.evaluate(
+    ({ text, block, from, to, occurrence }) => {
+      const article = document.querySelector('article');
+      if (!article) return { error: 'no article' };
+      const blocks = [...article.querySelectorAll('h1, h2, h3, p, li')].filter(
+        (el) => el.textContent.startsWith(block) && el.textContent.includes(text),
+      );
+      if (!blocks.length) return { error: `no block starting "${block}" with "${text}"` };
+      const el = blocks[0];
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) {
+        at = el.textContent.indexOf(text, at + 1);
+        if (at < 0) return { error: `occurrence ${occurrence} of "${text}" not found` };
+      }
+      // Text nodes in order, with their UTF-16 start inside the block.
+      const nodes = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let acc = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ n, s: acc });
+        acc += n.data.length;
+      }
+      const locate = (g) => {
+        const hit = nodes.find(({ n, s }) => g >= s && g < s + n.data.length);
+        return hit ? [hit.n, g - hit.s] : null;
+      };
+      const charRect = (g) => {
+        const loc = locate(g);
+        if (!loc) return null;
+        const [n, o] = loc;
+        const code = n.data.charCodeAt(o);
+        const len = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+        const r = document.createRange();
+        r.setStart(n, o);
+        r.setEnd(n, Math.min(o + len, n.data.length));
+        const rects = [...r.getClientRects()].filter((x) => x.width > 0);
+        return rects[0] || r.getBoundingClientRect();
+      };
+      const a = charRect(at + from);
+      let lastIdx = at + to - 1;
+      // Step back onto the high surrogate when the span ends with a surrogate pair.
+      const lastLoc = locate(lastIdx);
+      if (lastLoc) {
+        const c = lastLoc[0].data.charCodeAt(lastLoc[1]);
+        if (c >= 0xdc00 && c <= 0xdfff) lastIdx -= 1;
+      }
+      const b = charRect(lastIdx);
+      if (!a || !b) return { error: 'no layout for the text' };
+      const inset = (r) => Math.min(2, r.width / 4);
+      return {
+        start: { x: a.left + inset(a), y: (a.top + a.bottom) / 2 },
+        end: { x: b.right - inset(b), y: (b.top + b.bottom) / 2 },
+        center: { x: (a.left + a.right) / 2, y: (a.top + a.bottom) / 2 },
+      };
+    },
+    { text, block, from, to, occurrence },
+  );
+  if (pts.error) throw new Error(`textPoints: ${pts.error}`);
+  return pts;
+}
+
+/** Presses the mouse on the first character and releases it on the last, moving in steps. */
+export async function dragOver(page, spec) {
+  const { start, end } = await textPoints(page, spec);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Clicks the middle of the first character of `text` (e.g. on a highlight). */
+export async function clickText(page, spec) {
+  const { center } = await textPoints(page, { ...spec, to: Math.min(spec.text.length, 1) });
+  await page.mouse.click(center.x, center.y);
+}
+
+/** Drags over the text, waits for the tag menu, and picks a label by key or by clicking it. */
+export async function tag(app, spec, { key, label }) {
+  await dragOver(app.page, spec);
+  await app.ui.menu.waitFor({ state: 'visible' });
+  if (key) await app.page.keyboard.press(key);
+  else await app.ui.menuItem(label).click();
+  await app.ui.menu.waitFor({ state: 'hidden' });
+}
+
+/** Everything the app keeps in localStorage for the open document (raw strings and parsed). */
+export async function readStore(page) {
+  const raw = await page.evaluate((indexKey) => {
+    const index = localStorage.getItem(indexKey);
+    let current = null;
+    try {
+      current = JSON.parse(index)?.current ?? null;
+    } catch {
+      /* reported below */
+    }
+    const docKey = current ? `article-annotator:v1:doc:${current}` : null;
+    return { index, current, docKey, doc: docKey ? localStorage.getItem(docKey) : null };
+  }, INDEX_KEY);
+  return { ...raw, parsed: raw.doc ? JSON.parse(raw.doc) : null };
+}
+
+/** Waits until the stored open document satisfies `pred(parsed)`; returns the store. */
+export async function waitForStored(page, pred, message = 'the stored document') {
+  return waitUntil(
+    async () => {
+      const s = await readStore(page);
+      return s.parsed && pred(s.parsed) ? s : false;
+    },
+    { timeout: 10_000, message },
+  );
+}
+
+/** `[...text].slice(start, end).join('')`: slicing by Unicode code points. */
+export const cpSlice = (text, start, end) => [...text].slice(start, end).join('');
+
+/** Code-point index of `needle` in `text` (after UTF-16 index `fromUnit`), or -1. */
+export function cpIndexOf(text, needle, fromUnit = 0) {
+  const u = text.indexOf(needle, fromUnit);
+  return u < 0 ? -1 : [...text.slice(0, u)].length;
+}
+
+/** Checks a native file: version, code-point unit, length, and every span against its quote. */
+export function checkNativeFile(file) {
+  assert.equal(file.format, 'article-annotator');
+  assert.equal(file.version, 1);
+  const { text } = file.document;
+  assert.equal(file.document.offset_unit, 'codepoint');
+  assert.equal(file.document.length, [...text].length, 'document.length counts code points');
+  assert.ok(!text.includes('\r'), 'stored text has LF newlines only');
+  assert.ok(Array.isArray(file.annotations));
+  for (const a of file.annotations) {
+    assert.ok(Number.isInteger(a.start) && Number.isInteger(a.end), `integer offsets for ${a.id}`);
+    assert.ok(0 <= a.start && a.start < a.end && a.end <= [...text].length, `span in range for ${a.id}`);
+    assert.equal(cpSlice(text, a.start, a.end), a.quote, `code-point slice equals quote for ${a.id}`);
+  }
+}
+
+/** Finds the one annotation with this quote (and label id, if given). */
+export function findAnnotation(file, quote, label) {
+  const hits = file.annotations.filter((a) => a.quote === quote && (!label || a.label === label));
+  assert.equal(hits.length, 1, `one annotation "${quote}"${label ? ` (${label})` : ''}, found ${hits.length}`);
+  return hits[0];
+}
+
+/** Clicks "Export JSON", waits for the download and returns its name and parsed content. */
+export async function exportJson(app) {
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download', { timeout: 15_000 }),
+    app.ui.exportJson.click(),
+  ]);
+  const path = await download.path();
+  const body = await readFile(path, 'utf8');
+  return { name: download.suggestedFilename(), body, json: JSON.parse(body) };
+}
+
+/** Feeds a file to the "Import JSON" input, as if the user picked it. */
+export async function importFile(app, name, content) {
+  await app.ui.importJson.setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(content, 'utf8'),
+  });
+}
+
+/**
+ * Waits for a visible message with this role ("alert" or "status") whose text matches; on
+ * timeout the error says what the page's alert and status regions showed instead.
+ */
+export async function waitForMessage(app, role, text, timeout = 10_000) {
+  const loc = app.page.getByRole(role).filter({ hasText: text }).first();
+  try {
+    await loc.waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const shown = async (r) =>
+      (await app.page.getByRole(r).allTextContents()).map((t) => t.trim()).filter(Boolean);
+    throw new Error(
+      `no visible role=${role} message matching ${text} within ${timeout} ms; ` +
+        `alerts shown: ${JSON.stringify(await shown('alert'))}; ` +
+        `status shown: ${JSON.stringify(await shown('status'))}`,
+    );
+  }
+  return (await loc.textContent()).trim();
+}
+
+/** Accessible names of the annotation buttons in the sidebar, in order. */
+export async function entryNames(app) {
+  return app.ui.entries.evaluateAll((els) =>
+    els.map((e) => (e.getAttribute('aria-label') || e.textContent).trim()),
+  );
+}
+
+/** Whether the sidebar button (or its list item) carries aria-current="true". */
+export async function isCurrent(locator) {
+  return locator.evaluate(
+    (el) =>
+      el.getAttribute('aria-current') === 'true' ||
+      el.closest('li')?.getAttribute('aria-current') === 'true',
+  );
+}

@@ -1,0 +1,83 @@
+// Opening the sample article and tagging spans with a real mouse drag.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  HEADLINE, LABELS, TEST_TIMEOUT, cpIndexOf, checkNativeFile, dragOver, findAnnotation, startBrowser,
+  tag, waitForStored, withApp,
+} from './helpers.mjs';
+
+const XI_BLOCK = 'President Xi Jinping';
+const PARK_BLOCK = 'The China-Belarus Industrial Park';
+const CLAIM =
+  'Noting that China has always viewed and developed its relations with Belarus from a strategic ' +
+  'and long-term perspective, Xi expressed China\u2019s willingness to work together with Belarus to ' +
+  'promote the steady and sustained growth of bilateral relations and mutually beneficial cooperation.';
+
+let env;
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('the sample article opens with its headline', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env, async ({ ui }) => {
+    await ui.article.waitFor({ state: 'visible' });
+    assert.equal((await ui.headline.textContent()).trim(), HEADLINE);
+    const para = ui.article.getByText(/^President Xi Jinping and his Belarusian counterpart/);
+    await para.waitFor({ state: 'visible' });
+    await ui.sidebar.getByRole('heading', { name: 'Entities' }).waitFor({ state: 'visible' });
+    await ui.sidebar.getByRole('heading', { name: 'Claims' }).waitFor({ state: 'visible' });
+  }),
+);
+
+test('dragging over "Xi Jinping" and pressing 1 tags a Person', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env, async ({ page, ui }) => {
+    await dragOver(page, { block: XI_BLOCK, text: 'Xi Jinping' });
+    await ui.menu.waitFor({ state: 'visible' });
+    for (const name of LABELS) {
+      assert.equal(await ui.menuItem(name).count(), 1, `menu item "${name}"`);
+    }
+    await page.keyboard.press('1');
+    await ui.menu.waitFor({ state: 'hidden' });
+    await ui.entry('Person: Xi Jinping').waitFor({ state: 'visible' });
+    await ui.marks.filter({ hasText: 'Xi Jinping' }).first().waitFor({ state: 'visible' });
+
+    const { parsed } = await waitForStored(page, (d) => d.annotations.length === 1, 'one stored annotation');
+    checkNativeFile(parsed);
+    const a = findAnnotation(parsed, 'Xi Jinping', 'PERSON');
+    assert.equal(a.kind, 'entity');
+    assert.equal(a.start, cpIndexOf(parsed.document.text, 'President Xi Jinping') + 'President '.length);
+    assert.equal(a.end, a.start + 'Xi Jinping'.length);
+  }),
+);
+
+test('a drag that starts and ends inside words snaps to whole words; clicking "Location" tags it', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env, async ({ page, ui }) => {
+    const text = 'China-Belarus Industrial Park';
+    // From between "Ch" and "ina" to between "Pa" and "rk".
+    await tag({ page, ui }, { block: PARK_BLOCK, text, from: 2, to: text.length - 2 }, { label: 'Location' });
+    await ui.entry(`Location: ${text}`).waitFor({ state: 'visible' });
+    const { parsed } = await waitForStored(page, (d) => d.annotations.length === 1, 'one stored annotation');
+    checkNativeFile(parsed);
+    const a = findAnnotation(parsed, text, 'LOC');
+    assert.equal(a.start, cpIndexOf(parsed.document.text, text));
+  }),
+);
+
+test('dragging over a whole sentence and pressing 8 tags a Claim', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env, async ({ page, ui }) => {
+    await tag({ page, ui }, { block: 'Noting that', text: CLAIM }, { key: '8' });
+    await ui.entry(/^Claim: Noting that China has always viewed/).waitFor({ state: 'visible' });
+    const claims = ui.sidebar.getByRole('button', { name: /^Claim: / });
+    assert.equal(await claims.count(), 1);
+    const { parsed } = await waitForStored(page, (d) => d.annotations.length === 1, 'one stored claim');
+    checkNativeFile(parsed);
+    const a = parsed.annotations[0];
+    assert.equal(a.kind, 'claim');
+    assert.equal(a.label, 'CLAIM');
+    assert.equal(a.quote, CLAIM);
+    assert.equal(a.start, cpIndexOf(parsed.document.text, CLAIM));
+  }),
+);
