@@ -193,12 +193,14 @@ pub fn app() -> Html {
     });
     html! {
         <div class="app">
+            <div class="chrome">
             <Toolbar title={state.doc.title.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()} words={*words}
                 onundo={{ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Undo)) }}
                 onredo={{ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Redo)) }}
                 onwords={{ let w = words.clone(); Callback::from(move |v| w.set(v)) }}
                 {onexport} {onimport} />
             <Notices notices={notices.0.clone()} {ondismiss} />
+            </div>
             <main class="workspace">
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
                 <Sidebar labels={state.labels.clone()} annotations={(*annotations).clone()} {selected}
