@@ -165,3 +165,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
+    let mut s = annotated();
+    let mut cache = native::JsonCache::default();
+    let first = native::to_json_cached(&s, "now", &mut cache);
+    assert_eq!(first, to_json(&s, "now"));
+    let v: Value = serde_json::from_str(&first).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 7);
+    let ids: Vec<String> = s.annotations().iter().map(|a| a.id.clone()).collect();
+    s.apply(Action::Retag { id: ids[0].clone(), label: "ORG".into(), now: "t".into() });
+    s.apply(Action::Delete { id: ids[1].clone() });
+    s.apply(Action::Add { start: 0, end: 5, label: "EVENT".into(), now: "t".into() });
+    s.apply(Action::Undo);
+    s.apply(Action::Redo);
+    assert_eq!(native::to_json_cached(&s, "later", &mut cache), to_json(&s, "later"));
+    let other = state("Another text");
+    assert_eq!(native::to_json_cached(&other, "x", &mut cache), to_json(&other, "x"));
+}

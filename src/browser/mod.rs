@@ -1,4 +1,5 @@
 //! The only modules that touch the browser: selection, storage, downloads, files, time.
+pub mod bench;
 pub mod dom;
 pub mod selection;
 pub mod storage;

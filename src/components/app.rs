@@ -1,6 +1,7 @@
 //! The application shell: owns the document state, wires the article, menu, sidebar,
 //! toolbar and messages together, and handles import and export.
 use super::article::ArticleView;
+use super::import;
 use super::keys::{self, KeyIntent};
 use super::notices::{Notice, NoticeList, Notices};
 use super::persist::{self, use_saver};
@@ -16,25 +17,6 @@ use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What an import did, in one sentence.
-fn import_summary(name: &str, added: usize, imp: &native::Imported, dups: usize) -> String {
-    let mut s = format!("{name}: {added} annotation(s) imported");
-    if !imp.failed.is_empty() {
-        s += &format!(
-            ", {} failed ({})",
-            imp.failed.len(),
-            imp.failed.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
-        );
-    }
-    if dups > 0 {
-        s += &format!(", {dups} duplicate(s) skipped");
-    }
-    if imp.reanchored > 0 {
-        s += &format!(", {} moved to where their quote stands", imp.reanchored);
-    }
-    s + "."
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let booted = use_memo((), |_| persist::boot());
@@ -49,7 +31,8 @@ pub fn app() -> Html {
         let notices = notices.dispatcher();
         Callback::from(move |n: Notice| notices.dispatch(n))
     };
-    let flush = use_saver(state.clone(), notify.clone());
+    let cache = use_mut_ref(native::JsonCache::default);
+    let flush = use_saver(state.clone(), notify.clone(), cache.clone());
     use_effect_with((), |_| dom::after_paint(|| mark("aa:painted")));
 
     let tag = {
@@ -76,49 +59,32 @@ pub fn app() -> Html {
     };
     keys::use_shortcuts(state.clone(), menu.is_some(), onintent);
 
-    let onpick = {
-        let menu = menu.clone();
-        Callback::from(move |p: Picked| menu.set(Some(p)))
-    };
-    let onhit = {
-        let state = state.clone();
-        Callback::from(move |cp: Option<usize>| {
-            let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
-            let at = state.selected.as_ref().and_then(|id| under.iter().position(|a| &a.id == id));
-            let next = under.get(at.map_or(0, |i| (i + 1) % under.len())).map(|a| a.id.clone());
-            state.dispatch(Action::Select(next));
-        })
-    };
-    let onselect = {
-        let (state, flash, timer) = (state.clone(), flash.clone(), flash_timer.clone());
-        Callback::from(move |id: String| {
-            state.dispatch(Action::Select(Some(id.clone())));
-            if let Some(a) = state.get(&id) {
-                let block = crate::model::layout::blocks_touching(&state.blocks, a.start, a.end).start;
-                dom::scroll_to(&format!("[data-p=\"{block}\"]"));
-            }
-            flash.set(Some(id.into()));
-            let flash = flash.clone();
-            *timer.borrow_mut() = Some(Timeout::new(1200, move || flash.set(None)));
-        })
-    };
-    let dispatch_with = |f: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |s: String| state.dispatch(f(s)))
-    };
-    let onretag = {
-        let state = state.clone();
-        Callback::from(move |label: String| {
-            if let Some(id) = state.selected.clone() {
-                state.dispatch(Action::Retag { id, label, now: now_iso() });
-            }
-        })
-    };
+    let onpick = use_callback(menu.setter(), |p: Picked, menu| menu.set(Some(p)));
+    let onhit = use_callback(state.clone(), |cp: Option<usize>, state| {
+        let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
+        let at = state.selected.as_ref().and_then(|id| under.iter().position(|a| &a.id == id));
+        let next = under.get(at.map_or(0, |i| (i + 1) % under.len())).map(|a| a.id.clone());
+        state.dispatch(Action::Select(next));
+    });
+    let onselect = use_callback((state.dispatcher(), flash.setter()), move |id: String, (dispatch, flash)| {
+        dispatch.dispatch(Action::Select(Some(id.clone())));
+        flash.set(Some(id.into()));
+        let flash = flash.clone();
+        *flash_timer.borrow_mut() = Some(Timeout::new(1200, move || flash.set(None)));
+    });
+    let onretag = use_callback(state.dispatcher(), |(id, label): (String, String), dispatch| {
+        dispatch.dispatch(Action::Retag { id, label, now: now_iso() });
+    });
+    let ondelete = use_callback(state.dispatcher(), |id: String, dispatch| dispatch.dispatch(Action::Delete { id }));
+    let onundo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Undo));
+    let onredo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Redo));
+    let onwords = use_callback(words.setter(), |v: bool, words| words.set(v));
     let onexport = {
-        let (state, notify) = (state.clone(), notify.clone());
+        let (state, notify, cache) = (state.clone(), notify.clone(), cache.clone());
         Callback::from(move |_| {
             let name = format!("{}.annotations.json", formats::slug(&state.doc.title));
-            if dom::download(&name, "application/json", &native::to_json(&state, &now_iso())).is_err() {
+            let json = native::to_json_cached(&state, &now_iso(), &mut cache.borrow_mut());
+            if dom::download(&name, "application/json", &json).is_err() {
                 notify.emit(Notice::error(
                     "export",
                     "The browser refused the download. Try again, or allow downloads for this page.",
@@ -133,44 +99,13 @@ pub fn app() -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-                let text = match text {
-                    Ok(t) => t,
-                    Err(e) => {
-                        return notify.emit(Notice::error(
-                            "import",
-                            format!("{name}: the file could not be read ({e}). Nothing was changed."),
-                        ))
-                    }
+                let Ok(text) = text else {
+                    let why = format!("{name}: the file could not be read. Nothing was changed.");
+                    return notify.emit(Notice::error("import", why));
                 };
-                match native::parse(&text) {
-                    Err(why) => notify
-                        .emit(Notice::error("import", format!("{name} was not imported: {why} Nothing was changed."))),
-                    Ok(imp) => {
-                        notify.emit(Notice::error("import", ""));
-                        notify.emit(Notice::info("import-done", ""));
-                        let same = imp.snapshot.doc.id == state.doc.id || imp.snapshot.doc.sha256 == state.doc.sha256;
-                        let (summary, action) = if same {
-                            let (fresh, dups) = native::merge_new(&state, imp.snapshot.annotations.clone());
-                            let s = import_summary(&name, fresh.len(), &imp, dups);
-                            (s, Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone() })
-                        } else {
-                            flush.emit(());
-                            let target = persist::stored_or(imp.snapshot.doc.clone(), imp.snapshot.labels.clone());
-                            let (fresh, dups) = native::merge_new(&target, imp.snapshot.annotations.clone());
-                            let mut snap = target.snapshot();
-                            snap.annotations.extend(fresh.iter().cloned());
-                            snap.relations.extend(imp.snapshot.relations.iter().cloned());
-                            (import_summary(&name, fresh.len(), &imp, dups), Action::Open(Box::new(snap)))
-                        };
-                        state.dispatch(action);
-                        let failed = !imp.failed.is_empty();
-                        notify.emit(if failed {
-                            Notice::error("import", summary)
-                        } else {
-                            Notice::info("import-done", summary)
-                        });
-                    }
-                }
+                let (action, notice) = import::import(&state, &name, &text, || flush.emit(()));
+                action.into_iter().for_each(|a| state.dispatch(a));
+                notify.emit(notice);
             }));
         })
     };
@@ -195,16 +130,13 @@ pub fn app() -> Html {
         <div class="app">
             <div class="chrome">
             <Toolbar title={state.doc.title.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()} words={*words}
-                onundo={{ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Undo)) }}
-                onredo={{ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Redo)) }}
-                onwords={{ let w = words.clone(); Callback::from(move |v| w.set(v)) }}
-                {onexport} {onimport} />
+                {onundo} {onredo} {onwords} {onexport} {onimport} />
             <Notices notices={notices.0.clone()} {ondismiss} />
             </div>
             <main class="workspace">
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
                 <Sidebar labels={state.labels.clone()} annotations={(*annotations).clone()} {selected}
-                    {onselect} {onretag} ondelete={dispatch_with(|id| Action::Delete { id })} />
+                    {onselect} {onretag} {ondelete} />
             </main>
             <div class="menu-layer">{ menu_view }</div>
         </div>

@@ -1,9 +1,10 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
 use super::block::{BlockRole, BlockView};
+use crate::browser::dom;
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
-use crate::model::{snap, State};
+use crate::model::{layout, snap, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -74,6 +75,16 @@ pub fn article_view(p: &ArticleProps) -> Html {
                 .cast::<web_sys::Element>()
                 .and_then(|el| BlockObserver::new(&el, move |list| dispatcher.dispatch(NearAction::Add(list))).ok());
             move || drop(observer)
+        });
+    }
+    {
+        // A flashed annotation (chosen in the sidebar) is scrolled into view.
+        let s = p.state.clone();
+        use_effect_with(p.flash.clone(), move |flash| {
+            if let Some(a) = flash.as_ref().and_then(|id| s.get(id)) {
+                let block = layout::blocks_touching(&s.blocks, a.start, a.end).start;
+                dom::scroll_to(&format!("[data-p=\"{block}\"]"));
+            }
         });
     }
     let onmouseup = {

@@ -8,7 +8,8 @@ use yew::prelude::*;
 pub struct DetailsProps {
     pub ann: Rc<Annotation>,
     pub labels: Rc<Vec<Label>>,
-    pub onretag: Callback<String>,
+    /// (annotation id, new label id)
+    pub onretag: Callback<(String, String)>,
     pub ondelete: Callback<String>,
 }
 
@@ -18,8 +19,8 @@ pub fn details(p: &DetailsProps) -> Html {
     let current = labels::find(&p.labels, &a.label);
     let retag = p.labels.iter().map(|l| {
         let onclick = {
-            let (id, on) = (l.id.clone(), p.onretag.clone());
-            Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+            let (label, id, on) = (l.id.clone(), a.id.clone(), p.onretag.clone());
+            Callback::from(move |_: MouseEvent| on.emit((id.clone(), label.clone())))
         };
         let pressed = if l.id == a.label { "true" } else { "false" };
         html! {

@@ -3,6 +3,7 @@ pub mod app;
 pub mod article;
 pub mod block;
 pub mod details;
+pub mod import;
 pub mod keys;
 pub mod notices;
 pub mod persist;

@@ -84,6 +84,19 @@ struct Saver {
     conflict: bool,
     timer: Option<Timeout>,
     backed_up: HashSet<String>,
+    cache: Rc<RefCell<native::JsonCache>>,
+}
+
+/// Copy the stored value of the open document to its backup key, once per session, before
+/// the first save replaces it.
+fn back_up(saver: &mut Saver) {
+    let Some(id) = saver.latest.as_ref().map(|s| s.doc.id.clone()) else { return };
+    if saver.backed_up.insert(id.clone()) {
+        let key = storage::doc_key(&id);
+        if let Ok(Some(prev)) = storage::get(&key) {
+            let _ = storage::set(&format!("{key}:backup"), &prev);
+        }
+    }
 }
 
 fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
@@ -92,14 +105,11 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     let Some(state) = saver.latest.clone().filter(|_| saver.dirty && !saver.conflict) else {
         return;
     };
+    back_up(&mut saver);
     let key = storage::doc_key(&state.doc.id);
-    if saver.backed_up.insert(state.doc.id.clone()) {
-        if let Ok(Some(prev)) = storage::get(&key) {
-            let _ = storage::set(&format!("{key}:backup"), &prev);
-        }
-    }
     let now = now_iso();
-    let result = storage::set(&key, &native::to_json(&state, &now)).and_then(|_| {
+    let json = native::to_json_cached(&state, &now, &mut saver.cache.borrow_mut());
+    let result = storage::set(&key, &json).and_then(|_| {
         storage::touch_library(storage::DocEntry {
             id: state.doc.id.clone(),
             title: state.doc.title.clone(),
@@ -118,8 +128,12 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
 /// Keep the open document saved. `notify` receives problems (an empty text clears them).
 /// Returns a callback that saves pending changes at once (before another document opens).
 #[hook]
-pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Callback<()> {
-    let cell = use_mut_ref(Saver::default);
+pub fn use_saver(
+    state: UseReducerHandle<State>,
+    notify: Callback<Notice>,
+    cache: Rc<RefCell<native::JsonCache>>,
+) -> Callback<()> {
+    let cell = use_mut_ref(|| Saver { cache, ..Saver::default() });
     cell.borrow_mut().latest = Some(state.clone());
     {
         let (cell, notify) = (cell.clone(), notify.clone());
@@ -137,6 +151,9 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Ca
         Callback::from(move |_| save_now(&cell, &notify))
     };
     use_effect_with((), move |_| {
+        // Take the backup while the page is idle, not during the first save.
+        let idle = cell.clone();
+        let backup = Timeout::new(1500, move || back_up(&mut idle.borrow_mut()));
         let window = gloo::utils::window();
         let flush =
             |cell: Rc<RefCell<Saver>>, notify: Callback<Notice>| move |_: &web_sys::Event| save_now(&cell, &notify);
@@ -156,7 +173,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Ca
                 ));
             }
         });
-        move || drop((hide, vis, other))
+        move || drop((hide, vis, other, backup))
     });
     flush_now
 }

@@ -15,7 +15,7 @@ pub struct SidebarProps {
     pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub selected: Option<Rc<Annotation>>,
     pub onselect: Callback<String>,
-    pub onretag: Callback<String>,
+    pub onretag: Callback<(String, String)>,
     pub ondelete: Callback<String>,
 }
 
@@ -73,21 +73,10 @@ fn group(p: &GroupProps) -> Html {
     let limit = (*shown).max(sel_pos.map_or(0, |i| i + 1));
     let entries = items.iter().take(limit).map(|a| {
         let label = labels::find(&p.labels, &a.label);
-        let name = label.map_or(a.label.clone(), |l| l.name.clone());
-        let color = label.map_or("#888".to_string(), |l| l.color.clone());
+        let name: AttrValue = label.map_or(a.label.clone(), |l| l.name.clone()).into();
+        let color: AttrValue = label.map_or("#888".to_string(), |l| l.color.clone()).into();
         let current = p.selected.as_ref().is_some_and(|id| id.as_str() == a.id);
-        let onclick = {
-            let (id, onselect) = (a.id.clone(), p.onselect.clone());
-            Callback::from(move |_: MouseEvent| onselect.emit(id.clone()))
-        };
-        html! {
-            <li key={a.id.clone()}>
-                <button type="button" class="entry" style={format!("--c:{color}")} aria-current={current.then_some("true")} {onclick}>
-                    <span class="entry-label">{ name }{ ": " }</span>
-                    <span class="entry-quote">{ a.quote.clone() }</span>
-                </button>
-            </li>
-        }
+        html! { <Entry key={a.id.clone()} ann={(*a).clone()} {name} {color} {current} onselect={p.onselect.clone()} /> }
     });
     let more = (items.len() > limit).then(|| {
         let (shown, rest) = (shown.clone(), items.len() - limit);
@@ -105,5 +94,31 @@ fn group(p: &GroupProps) -> Html {
             }
             <div class="more-slot">{ more }</div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    ann: Rc<Annotation>,
+    name: AttrValue,
+    color: AttrValue,
+    current: bool,
+    onselect: Callback<String>,
+}
+
+/// One annotation in the list: re-renders only when it, its label or its selection changes.
+#[function_component(Entry)]
+fn entry(p: &EntryProps) -> Html {
+    let onclick = {
+        let (id, onselect) = (p.ann.id.clone(), p.onselect.clone());
+        Callback::from(move |_: MouseEvent| onselect.emit(id.clone()))
+    };
+    html! {
+        <li>
+            <button type="button" class="entry" style={format!("--c:{}", p.color)} aria-current={p.current.then_some("true")} {onclick}>
+                <span class="entry-label">{ p.name.clone() }{ ": " }</span>
+                <span class="entry-quote">{ p.ann.quote.clone() }</span>
+            </button>
+        </li>
     }
 }

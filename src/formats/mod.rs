@@ -1,5 +1,6 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod native;
+pub mod native_write;
 
 /// A file-name-safe slug of a title: lower-case ASCII letters and digits joined by '-'.
 pub fn slug(title: &str) -> String {

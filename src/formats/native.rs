@@ -4,63 +4,14 @@ use crate::model::annotation::{Annotation, Relation};
 use crate::model::labels::{default_labels, Label};
 use crate::model::state::{Snapshot, State};
 use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct DocOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    text: &'a str,
-    offset_unit: &'static str,
-    text_sha256: &'a str,
-    length: usize,
-    source: &'a str,
-}
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u32,
-    exported_at: &'a str,
-    document: DocOut<'a>,
-    labels: &'a [Label],
-    annotations: &'a [Rc<Annotation>],
-    relations: Vec<&'a Relation>,
-}
-
-/// Serialise the open document. Relations whose ends are gone are left out.
-pub fn to_json(state: &State, now: &str) -> String {
-    let doc = &state.doc;
-    let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
-    let file = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        exported_at: now,
-        document: DocOut {
-            id: &doc.id,
-            title: &doc.title,
-            text: &doc.text,
-            offset_unit: "codepoint",
-            text_sha256: &doc.sha256,
-            length: state.index.len(),
-            source: &doc.source,
-        },
-        labels: &state.labels,
-        annotations: state.annotations(),
-        relations: state
-            .relations
-            .iter()
-            .filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str()))
-            .collect(),
-    };
-    serde_json::to_string(&file).expect("plain data always serialises")
-}
+pub use super::native_write::{to_json, to_json_cached, JsonCache};
 
 #[derive(Deserialize)]
 struct DocIn {

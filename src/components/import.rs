@@ -1,0 +1,50 @@
+//! What an import does to the open document: merge into it, or open the file's article
+//! (merged into what is stored for it), and the sentence that tells the user what happened.
+use super::notices::Notice;
+use super::persist;
+use crate::formats::native;
+use crate::model::{Action, State};
+
+/// What an import did, in one sentence.
+fn summary(name: &str, added: usize, imp: &native::Imported, dups: usize) -> String {
+    let mut s = format!("{name}: {added} annotation(s) imported");
+    if !imp.failed.is_empty() {
+        let some: Vec<String> = imp.failed.iter().take(3).cloned().collect();
+        s += &format!(", {} failed ({})", imp.failed.len(), some.join("; "));
+    }
+    if dups > 0 {
+        s += &format!(", {dups} duplicate(s) skipped");
+    }
+    if imp.reanchored > 0 {
+        s += &format!(", {} moved to where their quote stands", imp.reanchored);
+    }
+    s + "."
+}
+
+/// Read `text` (a file called `name`) into `state`. Returns the action to apply (if any) and
+/// the message for the user. `before_open` runs before another document replaces this one.
+pub fn import(state: &State, name: &str, text: &str, before_open: impl FnOnce()) -> (Option<Action>, Notice) {
+    let imp = match native::parse(text) {
+        Err(why) => {
+            return (None, Notice::error("import", format!("{name} was not imported: {why} Nothing was changed.")))
+        }
+        Ok(imp) => imp,
+    };
+    let same = imp.snapshot.doc.id == state.doc.id || imp.snapshot.doc.sha256 == state.doc.sha256;
+    let (action, said) = if same {
+        let (fresh, dups) = native::merge_new(state, imp.snapshot.annotations.clone());
+        let said = summary(name, fresh.len(), &imp, dups);
+        (Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone() }, said)
+    } else {
+        before_open();
+        let target = persist::stored_or(imp.snapshot.doc.clone(), imp.snapshot.labels.clone());
+        let (fresh, dups) = native::merge_new(&target, imp.snapshot.annotations.clone());
+        let said = summary(name, fresh.len(), &imp, dups);
+        let mut snap = target.snapshot();
+        snap.annotations.extend(fresh);
+        snap.relations.extend(imp.snapshot.relations.iter().cloned());
+        (Action::Open(Box::new(snap)), said)
+    };
+    let notice = if imp.failed.is_empty() { Notice::info("import", said) } else { Notice::error("import", said) };
+    (Some(action), notice)
+}
