@@ -185,3 +185,33 @@ fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
     let other = state("Another text");
     assert_eq!(native::to_json_cached(&other, "x", &mut cache), to_json(&other, "x"));
 }
+
+#[test]
+fn compact_storage_leaves_out_derivable_context_and_reads_back_identically() {
+    let mut s = annotated();
+    // An annotation whose context came from elsewhere keeps it.
+    let mut foreign = s.snapshot().annotations[2].clone();
+    foreign.id = "foreign".into();
+    foreign.prefix = "different context".into();
+    s.apply(Action::Merge { annotations: vec![foreign], relations: vec![] });
+    let compact = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
+    let full = to_json(&s, "now");
+    assert!(compact.len() < full.len());
+    assert_eq!(compact.matches("\"prefix\"").count(), 1);
+    let back = parse(&compact).unwrap();
+    assert!(back.failed.is_empty());
+    assert_eq!(back.snapshot, s.snapshot());
+}
+
+#[test]
+fn hand_written_annotation_json_equals_serde() {
+    let s = annotated();
+    for a in s.annotations() {
+        let mut a = (**a).clone();
+        a.note = "a \"note\"\n\twith\u{1} controls".into();
+        a.entity_ref = Some("Q123".into());
+        let mut out = String::new();
+        article_annotator::formats::json_write::annotation(&mut out, &a, false);
+        assert_eq!(out, serde_json::to_string(&a).unwrap());
+    }
+}

@@ -74,8 +74,3 @@ pub fn segment_at(target: &Element) -> Option<usize> {
     let seg = target.closest("mark[data-s]").ok()??;
     attr_usize(&seg, "data-s")
 }
-
-/// True while the page has a non-empty text selection.
-pub fn has_selection() -> bool {
-    gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed())
-}

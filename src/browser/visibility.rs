@@ -6,24 +6,30 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 /// Watches every `[data-p]` block inside a root element.
 pub struct BlockObserver {
     observer: IntersectionObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _callback: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
 }
 
 impl BlockObserver {
     /// Observe the blocks under `root`; `on_near` receives the indexes of blocks that came
     /// within a screen or so of the viewport.
     pub fn new(root: &Element, on_near: impl Fn(Vec<usize>) + 'static) -> Result<Self, JsValue> {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let near: Vec<usize> = entries
-                .iter()
-                .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
-                .filter(|e| e.is_intersecting())
-                .filter_map(|e| e.target().get_attribute("data-p")?.parse().ok())
-                .collect();
-            if !near.is_empty() {
-                on_near(near);
-            }
-        });
+        let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: IntersectionObserver| {
+                // A block that came near stays drawn, so it need not be watched any longer.
+                let near: Vec<usize> = entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+                    .filter(|e| e.is_intersecting())
+                    .filter_map(|e| {
+                        observer.unobserve(&e.target());
+                        e.target().get_attribute("data-p")?.parse().ok()
+                    })
+                    .collect();
+                if !near.is_empty() {
+                    on_near(near);
+                }
+            },
+        );
         let init = IntersectionObserverInit::new();
         init.set_root_margin("1200px 0px 1200px 0px");
         let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;

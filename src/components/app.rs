@@ -32,7 +32,7 @@ pub fn app() -> Html {
         Callback::from(move |n: Notice| notices.dispatch(n))
     };
     let cache = use_mut_ref(native::JsonCache::default);
-    let flush = use_saver(state.clone(), notify.clone(), cache.clone());
+    let flush = use_saver(state.clone(), notify.clone());
     use_effect_with((), |_| dom::after_paint(|| mark("aa:painted")));
 
     let tag = {
@@ -68,9 +68,13 @@ pub fn app() -> Html {
     });
     let onselect = use_callback((state.dispatcher(), flash.setter()), move |id: String, (dispatch, flash)| {
         dispatch.dispatch(Action::Select(Some(id.clone())));
-        flash.set(Some(id.into()));
-        let flash = flash.clone();
-        *flash_timer.borrow_mut() = Some(Timeout::new(1200, move || flash.set(None)));
+        // Flash (and scroll to) it in a task of its own, so this click's task stays short.
+        let (flash, timer) = (flash.clone(), flash_timer.clone());
+        *flash_timer.borrow_mut() = Some(Timeout::new(0, move || {
+            flash.set(Some(id.into()));
+            let flash = flash.clone();
+            *timer.borrow_mut() = Some(Timeout::new(1200, move || flash.set(None)));
+        }));
     });
     let onretag = use_callback(state.dispatcher(), |(id, label): (String, String), dispatch| {
         dispatch.dispatch(Action::Retag { id, label, now: now_iso() });

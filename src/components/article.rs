@@ -1,6 +1,6 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
-use super::block::{BlockRole, BlockView};
+use super::chunk::{Chunk, CHUNK};
 use crate::browser::dom;
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
@@ -82,18 +82,23 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let s = p.state.clone();
         use_effect_with(p.flash.clone(), move |flash| {
             if let Some(a) = flash.as_ref().and_then(|id| s.get(id)) {
+                // In a task of its own, so the click's task stays short.
                 let block = layout::blocks_touching(&s.blocks, a.start, a.end).start;
-                dom::scroll_to(&format!("[data-p=\"{block}\"]"));
+                gloo::timers::callback::Timeout::new(0, move || dom::scroll_to(&format!("[data-p=\"{block}\"]")))
+                    .forget();
             }
         });
     }
+    // Whether the last mouse-up ended a text selection (its click is then not a click on a
+    // highlight); kept here so the click handler need not ask the DOM again.
+    let selecting = use_mut_ref(|| false);
     let onmouseup = {
         let (root, s, words, onpick) = (root.clone(), p.state.clone(), p.words, p.onpick.clone());
+        let selecting = selecting.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(el) = root.cast::<web_sys::Element>() else {
-                return;
-            };
-            let Some(raw) = selection::picked(&el, &s.index) else {
+            let raw = root.cast::<web_sys::Element>().and_then(|el| selection::picked(&el, &s.index));
+            *selecting.borrow_mut() = raw.is_some();
+            let Some(raw) = raw else {
                 return;
             };
             if let Some((start, end)) = snap::snap(&s.doc.text, &s.index, raw.start, raw.end, words) {
@@ -104,7 +109,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     let onclick = {
         let onhit = p.onhit.clone();
         Callback::from(move |e: MouseEvent| {
-            if selection::has_selection() {
+            if std::mem::take(&mut *selecting.borrow_mut()) {
                 return;
             }
             let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -112,23 +117,21 @@ pub fn article_view(p: &ArticleProps) -> Html {
         })
     };
     let selected = state.selected.clone().map(AttrValue::from);
-    let blocks = state.blocks.iter().enumerate().map(|(i, b)| {
-        let anns = state.bucket(i);
-        let touches = |id: &Option<AttrValue>| id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()));
-        let role = match i {
-            0 => BlockRole::Headline,
-            1 => BlockRole::Standfirst,
-            _ => BlockRole::Paragraph,
+    let chunks = (0..state.blocks.len()).step_by(CHUNK).map(|first| {
+        let last = (first + CHUNK).min(state.blocks.len());
+        let buckets: Vec<_> = (first..last).map(|i| state.bucket(i)).collect();
+        let touches = |id: &Option<AttrValue>| {
+            id.clone().filter(|id| buckets.iter().any(|b| b.iter().any(|a| a.id == id.as_str())))
         };
+        let rich: Vec<bool> = (first..last).map(|i| near.0.get(i).copied().unwrap_or(false)).collect();
         html! {
-            <BlockView key={i} number={i} block={*b} {role} doc={state.doc.clone()} index={state.index.clone()}
-                labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&p.flash)}
-                rich={near.0.get(i).copied().unwrap_or(false)} {anns} />
+            <Chunk key={first} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
+                labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&p.flash)} {rich} {buckets} />
         }
     });
     html! {
         <article class="article" aria-label="Article text" ref={root} {onmouseup} {onclick}>
-            { for blocks }
+            { for chunks }
         </article>
     }
 }

@@ -18,18 +18,23 @@ pub fn details(p: &DetailsProps) -> Html {
     let a = &p.ann;
     let current = labels::find(&p.labels, &a.label);
     let retag = p.labels.iter().map(|l| {
-        let onclick = {
-            let (label, id, on) = (l.id.clone(), a.id.clone(), p.onretag.clone());
-            Callback::from(move |_: MouseEvent| on.emit((id.clone(), label.clone())))
-        };
         let pressed = if l.id == a.label { "true" } else { "false" };
         html! {
             <button type="button" class="chip" style={format!("--c:{}", l.color)} aria-pressed={pressed}
-                    title={format!("Retag as {} (key {})", l.name, l.key)} {onclick}>
+                    data-label={l.id.clone()} title={format!("Retag as {} (key {})", l.name, l.key)}>
                 { l.name.clone() }
             </button>
         }
     });
+    // One listener for all the chips: the clicked chip names its label.
+    let onchip = {
+        let (id, on) = (a.id.clone(), p.onretag.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(label) = data_of(&e, "data-label") {
+                on.emit((id.clone(), label));
+            }
+        })
+    };
     let ondelete = {
         let (id, on) = (a.id.clone(), p.ondelete.clone());
         Callback::from(move |_: MouseEvent| on.emit(id.clone()))
@@ -41,8 +46,15 @@ pub fn details(p: &DetailsProps) -> Html {
                 <span class="details-pos">{ format!("{}–{}", a.start, a.end) }</span>
             </div>
             <blockquote class="details-quote">{ a.quote.clone() }</blockquote>
-            <div class="chips" role="group" aria-label="Retag">{ for retag }</div>
+            <div class="chips" role="group" aria-label="Retag" onclick={onchip}>{ for retag }</div>
             <button type="button" class="danger" onclick={ondelete}>{ "Delete annotation" }</button>
         </section>
     }
+}
+
+/// The value of `attr` on the element (or its nearest ancestor) that received the click.
+pub fn data_of(e: &MouseEvent, attr: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)
 }

@@ -2,6 +2,7 @@
 pub mod app;
 pub mod article;
 pub mod block;
+pub mod chunk;
 pub mod details;
 pub mod import;
 pub mod keys;

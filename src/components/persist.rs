@@ -128,12 +128,8 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
 /// Keep the open document saved. `notify` receives problems (an empty text clears them).
 /// Returns a callback that saves pending changes at once (before another document opens).
 #[hook]
-pub fn use_saver(
-    state: UseReducerHandle<State>,
-    notify: Callback<Notice>,
-    cache: Rc<RefCell<native::JsonCache>>,
-) -> Callback<()> {
-    let cell = use_mut_ref(|| Saver { cache, ..Saver::default() });
+pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Callback<()> {
+    let cell = use_mut_ref(|| Saver { cache: Rc::new(RefCell::new(native::JsonCache::compact())), ..Saver::default() });
     cell.borrow_mut().latest = Some(state.clone());
     {
         let (cell, notify) = (cell.clone(), notify.clone());
@@ -151,9 +147,16 @@ pub fn use_saver(
         Callback::from(move |_| save_now(&cell, &notify))
     };
     use_effect_with((), move |_| {
-        // Take the backup while the page is idle, not during the first save.
+        // Take the backup and prepare the saved form while the page is idle, not during the
+        // first save.
         let idle = cell.clone();
-        let backup = Timeout::new(1500, move || back_up(&mut idle.borrow_mut()));
+        let backup = Timeout::new(1500, move || {
+            let mut saver = idle.borrow_mut();
+            back_up(&mut saver);
+            if let Some(state) = saver.latest.clone() {
+                native::warm(&state, &mut saver.cache.borrow_mut());
+            }
+        });
         let window = gloo::utils::window();
         let flush =
             |cell: Rc<RefCell<Saver>>, notify: Callback<Notice>| move |_: &web_sys::Event| save_now(&cell, &notify);

@@ -1,13 +1,13 @@
 //! The sidebar: counts per label, the selected annotation's panel, and every annotation in
 //! document order, grouped into entities and claims.
-use super::details::Details;
+use super::details::{data_of, Details};
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// How many entries a group shows before "Show more".
-const PAGE: usize = 200;
+const PAGE: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -21,8 +21,10 @@ pub struct SidebarProps {
 
 #[function_component(Sidebar)]
 pub fn sidebar(p: &SidebarProps) -> Html {
-    let counts = p.labels.iter().map(|l| {
-        let n = p.annotations.iter().filter(|a| a.label == l.id).count();
+    let tally = use_memo((p.annotations.clone(), p.labels.clone()), |(all, labels)| {
+        labels.iter().map(|l| all.iter().filter(|a| a.label == l.id).count()).collect::<Vec<usize>>()
+    });
+    let counts = p.labels.iter().zip(tally.iter().copied()).map(|(l, n)| {
         html! {
             <li class={classes!("count", (n == 0).then_some("zero"))} style={format!("--c:{}", l.color)}>
                 <span class="swatch" aria-hidden="true"></span>
@@ -68,7 +70,9 @@ pub struct GroupProps {
 #[function_component(Group)]
 fn group(p: &GroupProps) -> Html {
     let shown = use_state(|| PAGE);
-    let items: Vec<&Rc<Annotation>> = p.annotations.iter().filter(|a| a.kind == p.kind).collect();
+    let items = use_memo((p.annotations.clone(), p.kind), |(all, kind)| {
+        all.iter().filter(|a| a.kind == *kind).cloned().collect::<Vec<Rc<Annotation>>>()
+    });
     let sel_pos = p.selected.as_ref().and_then(|id| items.iter().position(|a| a.id == id.as_str()));
     let limit = (*shown).max(sel_pos.map_or(0, |i| i + 1));
     let entries = items.iter().take(limit).map(|a| {
@@ -76,13 +80,22 @@ fn group(p: &GroupProps) -> Html {
         let name: AttrValue = label.map_or(a.label.clone(), |l| l.name.clone()).into();
         let color: AttrValue = label.map_or("#888".to_string(), |l| l.color.clone()).into();
         let current = p.selected.as_ref().is_some_and(|id| id.as_str() == a.id);
-        html! { <Entry key={a.id.clone()} ann={(*a).clone()} {name} {color} {current} onselect={p.onselect.clone()} /> }
+        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} {current} /> }
     });
     let more = (items.len() > limit).then(|| {
         let (shown, rest) = (shown.clone(), items.len() - limit);
         let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE));
         html! { <button type="button" class="more" {onclick}>{ format!("Show {} more", rest.min(PAGE)) }</button> }
     });
+    // One listener for the whole list: the clicked entry names its annotation.
+    let onpick = {
+        let onselect = p.onselect.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = data_of(&e, "data-id") {
+                onselect.emit(id);
+            }
+        })
+    };
     let heading_id = format!("group-{}", p.title.to_ascii_lowercase());
     html! {
         <section class="group" aria-labelledby={heading_id.clone()}>
@@ -90,7 +103,7 @@ fn group(p: &GroupProps) -> Html {
             if items.is_empty() {
                 <p class="empty">{ if p.kind == Kind::Claim { "No claims yet. Select a statement and press 8." } else { "No entities yet. Select a name and press a number." } }</p>
             } else {
-                <ol class="entries">{ for entries }</ol>
+                <ol class="entries" onclick={onpick}>{ for entries }</ol>
             }
             <div class="more-slot">{ more }</div>
         </section>
@@ -103,19 +116,15 @@ struct EntryProps {
     name: AttrValue,
     color: AttrValue,
     current: bool,
-    onselect: Callback<String>,
 }
 
 /// One annotation in the list: re-renders only when it, its label or its selection changes.
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
-    let onclick = {
-        let (id, onselect) = (p.ann.id.clone(), p.onselect.clone());
-        Callback::from(move |_: MouseEvent| onselect.emit(id.clone()))
-    };
     html! {
         <li>
-            <button type="button" class="entry" style={format!("--c:{}", p.color)} aria-current={p.current.then_some("true")} {onclick}>
+            <button type="button" class="entry" style={format!("--c:{}", p.color)} aria-current={p.current.then_some("true")}
+                    data-id={p.ann.id.clone()}>
                 <span class="entry-label">{ p.name.clone() }{ ": " }</span>
                 <span class="entry-quote">{ p.ann.quote.clone() }</span>
             </button>

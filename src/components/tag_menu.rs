@@ -1,4 +1,5 @@
 //! The menu that appears beside a fresh selection: one button per label, with its key.
+use super::details::data_of;
 use crate::model::Label;
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -37,14 +38,19 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
     let left = (p.x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
     let style = format!("left:{}px;top:{}px", left as i32, (p.y + 8.0) as i32);
+    // One listener for all the items: the clicked item names its label.
+    let onclick = {
+        let onpick = p.onpick.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(label) = data_of(&e, "data-label") {
+                onpick.emit(label);
+            }
+        })
+    };
     let items = p.labels.iter().map(|l| {
-        let onclick = {
-            let (id, onpick) = (l.id.clone(), p.onpick.clone());
-            Callback::from(move |_: MouseEvent| onpick.emit(id.clone()))
-        };
         let kind = if l.kind == crate::model::Kind::Claim { "claim" } else { "entity" };
         html! {
-            <button type="button" role="menuitem" class={classes!("tag", kind)} style={format!("--c:{}", l.color)} {onclick}>
+            <button type="button" role="menuitem" class={classes!("tag", kind)} style={format!("--c:{}", l.color)} data-label={l.id.clone()}>
                 <span class="swatch" aria-hidden="true"></span>
                 { l.name.clone() }
                 <kbd aria-hidden="true">{ l.key.clone() }</kbd>
@@ -55,7 +61,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
         <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style}
              onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
-            <div class="tag-items">{ for items }</div>
+            <div class="tag-items" {onclick}>{ for items }</div>
             <div class="tag-hint" aria-hidden="true">{ "Press a number · Esc to close" }</div>
         </div>
     }

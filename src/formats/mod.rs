@@ -1,4 +1,5 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
+pub mod json_write;
 pub mod native;
 pub mod native_write;
 

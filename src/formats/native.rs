@@ -1,6 +1,6 @@
 //! The native JSON file (DESIGN §4): what export writes, import reads and storage keeps.
 //! Import checks every record on its own, so one bad record never sinks the rest.
-use crate::model::annotation::{Annotation, Relation};
+use crate::model::annotation::{Annotation, Relation, CONTEXT};
 use crate::model::labels::{default_labels, Label};
 use crate::model::state::{Snapshot, State};
 use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
@@ -11,7 +11,7 @@ use std::collections::HashSet;
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
 
-pub use super::native_write::{to_json, to_json_cached, JsonCache};
+pub use super::native_write::{to_json, to_json_cached, warm, JsonCache};
 
 #[derive(Deserialize)]
 struct DocIn {
@@ -167,6 +167,7 @@ fn check_annotation(raw: &RawValue, snap: &Snapshot, index: &TextIndex) -> Resul
     let in_range = a.start < a.end && a.end <= len;
     if in_range && (a.quote.is_empty() || index.slice(text, a.start, a.end) == a.quote) {
         a.quote = index.slice(text, a.start, a.end).to_string();
+        fill_context(&mut a, text, index);
         return Ok((a, false));
     }
     let why = if in_range {
@@ -177,7 +178,27 @@ fn check_annotation(raw: &RawValue, snap: &Snapshot, index: &TextIndex) -> Resul
     let (start, end) = reanchor(text, index, &a).ok_or(why)?;
     a.start = start;
     a.end = end;
+    fill_context(&mut a, text, index);
     Ok((a, true))
+}
+
+/// The context an annotation at `[start, end)` has in the text: up to `CONTEXT` code points
+/// on each side.
+pub fn context<'t>(text: &'t str, index: &TextIndex, start: usize, end: usize) -> (&'t str, &'t str) {
+    let before = index.slice(text, start.saturating_sub(CONTEXT), start);
+    let after = index.slice(text, end, (end + CONTEXT).min(index.len()));
+    (before, after)
+}
+
+/// Records without context (other tools' files, or compact storage) get it from the text.
+fn fill_context(a: &mut Annotation, text: &str, index: &TextIndex) {
+    let (before, after) = context(text, index, a.start, a.end);
+    if a.prefix.is_empty() {
+        a.prefix = before.to_string();
+    }
+    if a.suffix.is_empty() {
+        a.suffix = after.to_string();
+    }
 }
 
 fn short(s: &str) -> String {

@@ -1,5 +1,6 @@
 //! Writing the native JSON. Each annotation's JSON is remembered, so saving a document with
 //! thousands of annotations serialises only the ones that changed since the last save.
+use super::json_write;
 use super::native::{FORMAT, VERSION};
 use crate::model::annotation::Annotation;
 use crate::model::state::State;
@@ -18,12 +19,21 @@ struct DocOut<'a> {
     source: &'a str,
 }
 
-/// JSON already written: the document part (by document id) and each annotation (valid while
-/// the state still holds the very same `Rc`).
+/// JSON already written: the document part (by document id) and each annotation, keyed by
+/// the address of its `Rc` (held here, so the address cannot be reused while cached).
 #[derive(Default)]
 pub struct JsonCache {
     doc: Option<(String, String)>,
-    anns: HashMap<String, (Rc<Annotation>, String)>,
+    anns: HashMap<usize, (Rc<Annotation>, String)>,
+    compact: bool,
+}
+
+impl JsonCache {
+    /// A cache for the stored copy: an annotation's `prefix` and `suffix` are left out when
+    /// they are exactly what the text around it gives, since reading fills them back in.
+    pub fn compact() -> Self {
+        JsonCache { compact: true, ..JsonCache::default() }
+    }
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -35,8 +45,16 @@ pub fn to_json(state: &State, now: &str) -> String {
     to_json_cached(state, now, &mut JsonCache::default())
 }
 
-/// Serialise the open document, reusing what `cache` already holds and refreshing it.
-pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String {
+/// Fill `cache` for the open document without writing the whole file (done while idle, so
+/// that the first save after opening a large document is as quick as the later ones).
+pub fn warm(state: &State, cache: &mut JsonCache) {
+    let parts = fragments(state, cache);
+    cache.anns =
+        state.annotations().iter().zip(parts).map(|(a, text)| (Rc::as_ptr(a) as usize, (a.clone(), text))).collect();
+}
+
+/// The JSON of the document part and of every annotation, from the cache where it holds them.
+fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
     let doc = &state.doc;
     if cache.doc.as_ref().is_none_or(|(id, _)| *id != doc.id) {
         let out = DocOut {
@@ -53,12 +71,23 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     }
     let mut parts = Vec::with_capacity(state.annotations().len());
     for a in state.annotations() {
-        let text = match cache.anns.remove(&a.id) {
-            Some((old, text)) if Rc::ptr_eq(&old, a) => text,
-            _ => json(&**a),
-        };
+        let text = cache.anns.remove(&(Rc::as_ptr(a) as usize)).map(|(_, text)| text).unwrap_or_else(|| {
+            let mut text = String::with_capacity(256);
+            let skip = cache.compact && {
+                let (before, after) = super::native::context(&doc.text, &state.index, a.start, a.end);
+                a.prefix == before && a.suffix == after
+            };
+            json_write::annotation(&mut text, a, skip);
+            text
+        });
         parts.push(text);
     }
+    parts
+}
+
+/// Serialise the open document, reusing what `cache` already holds and refreshing it.
+pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String {
+    let parts = fragments(state, cache);
     let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
     let relations: Vec<_> =
         state.relations.iter().filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str())).collect();
@@ -83,6 +112,7 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     out.push_str("],\"relations\":");
     out.push_str(&json(&relations));
     out.push('}');
-    cache.anns = state.annotations().iter().zip(parts).map(|(a, text)| (a.id.clone(), (a.clone(), text))).collect();
+    cache.anns =
+        state.annotations().iter().zip(parts).map(|(a, text)| (Rc::as_ptr(a) as usize, (a.clone(), text))).collect();
     out
 }

@@ -1,0 +1,47 @@
+//! A run of consecutive blocks, so that a change re-examines a few dozen chunks rather than
+//! every block of a long article. Renders no element of its own.
+use super::block::{BlockRole, BlockView};
+use crate::model::annotation::Annotation;
+use crate::model::layout::Block;
+use crate::model::{Document, Label, TextIndex};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Blocks per chunk.
+pub const CHUNK: usize = 16;
+
+#[derive(Properties, PartialEq)]
+pub struct ChunkProps {
+    /// Index of the chunk's first block.
+    pub first: usize,
+    pub blocks: Rc<Vec<Block>>,
+    pub doc: Rc<Document>,
+    pub index: Rc<TextIndex>,
+    pub labels: Rc<Vec<Label>>,
+    /// Per block of the chunk, the annotations touching it.
+    pub buckets: Vec<Rc<Vec<Rc<Annotation>>>>,
+    /// Per block of the chunk, whether to draw highlights.
+    pub rich: Vec<bool>,
+    /// The selected / flashed annotation, when it touches this chunk.
+    pub selected: Option<AttrValue>,
+    pub flash: Option<AttrValue>,
+}
+
+#[function_component(Chunk)]
+pub fn chunk(p: &ChunkProps) -> Html {
+    let blocks = p.buckets.iter().enumerate().map(|(k, anns)| {
+        let i = p.first + k;
+        let touches = |id: &Option<AttrValue>| id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()));
+        let role = match i {
+            0 => BlockRole::Headline,
+            1 => BlockRole::Standfirst,
+            _ => BlockRole::Paragraph,
+        };
+        html! {
+            <BlockView key={i} number={i} block={p.blocks[i]} {role} doc={p.doc.clone()} index={p.index.clone()}
+                labels={p.labels.clone()} selected={touches(&p.selected)} flash={touches(&p.flash)}
+                rich={p.rich[k]} anns={anns.clone()} />
+        }
+    });
+    html! { <>{ for blocks }</> }
+}

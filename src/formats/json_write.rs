@@ -1,0 +1,112 @@
+//! A small, fast JSON writer for the hot path of saving: strings escaped in runs, numbers
+//! written directly. Used for annotations, which a document can hold by the ten thousand.
+use crate::model::annotation::{Annotation, Kind};
+
+/// Append `s` as a JSON string literal.
+pub fn string(out: &mut String, s: &str) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let esc: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        match esc {
+            Some(e) => out.push_str(e),
+            None => out.push_str(&format!("\\u{b:04x}")),
+        }
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
+    out.push('"');
+}
+
+fn key(out: &mut String, k: &str) {
+    out.push(',');
+    string(out, k);
+    out.push(':');
+}
+
+fn number(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).expect("digits are ASCII"));
+}
+
+/// Append one annotation as a JSON object, fields in the schema's order. With
+/// `skip_context`, `prefix` and `suffix` are left out (a reader takes them from the text).
+pub fn annotation(out: &mut String, a: &Annotation, skip_context: bool) {
+    out.push_str("{\"id\":");
+    string(out, &a.id);
+    key(out, "kind");
+    out.push_str(if a.kind == Kind::Claim { "\"claim\"" } else { "\"entity\"" });
+    key(out, "label");
+    string(out, &a.label);
+    key(out, "start");
+    number(out, a.start);
+    key(out, "end");
+    number(out, a.end);
+    key(out, "quote");
+    string(out, &a.quote);
+    if !skip_context {
+        key(out, "prefix");
+        string(out, &a.prefix);
+        key(out, "suffix");
+        string(out, &a.suffix);
+    }
+    key(out, "note");
+    string(out, &a.note);
+    key(out, "entity_ref");
+    match &a.entity_ref {
+        Some(r) => string(out, r),
+        None => out.push_str("null"),
+    }
+    key(out, "created");
+    string(out, &a.created);
+    key(out, "modified");
+    string(out, &a.modified);
+    if let Some(c) = &a.claim {
+        key(out, "claim");
+        out.push_str(&serde_json::to_string(c).expect("plain data always serialises"));
+    }
+    out.push('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_match_serde() {
+        for s in ["plain", "quo\"te \\ back", "line\nbreak\r\ttab", "\u{1}\u{1f}", "emoji 😀 北京 é\u{301}", ""] {
+            let mut out = String::new();
+            string(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [0usize, 7, 10, 123_456_789, usize::MAX] {
+            let mut out = String::new();
+            number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+}
