@@ -10,26 +10,70 @@ fn line_at(text: &str, b: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// How a grapheme cluster takes part in words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Letters and digits (with any marks on them).
+    Word,
+    /// Chinese and Japanese characters: each one is a word of its own, as in UAX #29.
+    Ideograph,
+    /// Apostrophes and points that join two word clusters ("China’s", "3.5", "U.S").
+    Joiner,
+    Other,
+}
+
+fn class(cluster: &str) -> Class {
+    let c = cluster.chars().next().unwrap_or(' ');
+    let ideograph =
+        matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F);
+    if ideograph {
+        Class::Ideograph
+    } else if c.is_alphanumeric() {
+        Class::Word
+    } else if matches!(c, '\'' | '’' | '.' | ',' | '·') {
+        Class::Joiner
+    } else {
+        Class::Other
+    }
+}
+
+/// True when the boundary between clusters `k - 1` and `k` lies inside a word.
+fn inside_word(classes: &[Class], k: usize) -> bool {
+    use Class::{Joiner, Word};
+    let at = |i: usize| classes.get(i).copied();
+    match (k.checked_sub(1).and_then(at), at(k)) {
+        (Some(Word), Some(Word)) => true,
+        (Some(Word), Some(Joiner)) => at(k + 1) == Some(Word),
+        (Some(Joiner), Some(Word)) => k >= 2 && at(k - 2) == Some(Word),
+        _ => false,
+    }
+}
+
 /// Move `b` to the start (or, with `forward`, the end) of the cluster or word holding it.
 fn widen(text: &str, b: usize, forward: bool, words: bool) -> usize {
     let (ls, le) = line_at(text, b);
     let line = &text[ls..le];
     let rel = b - ls;
-    let mut out = rel;
-    for (i, g) in line.grapheme_indices(true) {
-        if i < rel && rel < i + g.len() {
-            out = if forward { i + g.len() } else { i };
+    let clusters: Vec<(usize, &str)> = line.grapheme_indices(true).collect();
+    // The cluster boundary at or around `rel`: k is the index of the cluster starting there.
+    let mut k = clusters.partition_point(|(i, _)| *i < rel);
+    if k > 0 && clusters.get(k).is_none_or(|(i, _)| *i != rel) && rel < line.len() {
+        let (i, g) = clusters[k - 1];
+        if rel < i + g.len() {
+            k = if forward { k } else { k - 1 };
         }
     }
     if words {
-        for (i, w) in line.split_word_bound_indices() {
-            let is_word = w.chars().any(char::is_alphanumeric);
-            if is_word && i < out && out < i + w.len() {
-                out = if forward { i + w.len() } else { i };
+        let classes: Vec<Class> = clusters.iter().map(|(_, g)| class(g)).collect();
+        while k > 0 && k < clusters.len() && inside_word(&classes, k) {
+            if forward {
+                k += 1;
+            } else {
+                k -= 1;
             }
         }
     }
-    ls + out
+    ls + clusters.get(k).map_or(line.len(), |(i, _)| *i)
 }
 
 /// Clean up a selection `[start, end)` in code points. Returns `None` when nothing but white
@@ -91,6 +135,16 @@ mod tests {
         let t = "Xi expressed China’s will at the China-Belarus Park";
         assert_eq!(run(t, 14, 16, true).as_deref(), Some("China’s"));
         assert_eq!(run(t, 36, 40, true).as_deref(), Some("China-Belarus"));
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_stay_whole_and_ideographs_stand_alone() {
+        let t = "GDP grew 3.5 percent in the U.S. last year, to 1,000 北京市长 said.";
+        assert_eq!(run(t, 10, 11, true).as_deref(), Some("3.5"));
+        assert_eq!(run(t, 29, 30, true).as_deref(), Some("U.S"));
+        assert_eq!(run(t, 49, 50, true).as_deref(), Some("1,000"));
+        assert_eq!(run(t, 54, 55, true).as_deref(), Some("京"));
+        assert_eq!(run(t, 39, 41, true).as_deref(), Some("year"));
     }
 
     #[test]

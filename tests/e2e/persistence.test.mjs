@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  HEADLINE, INDEX_KEY, TEST_TIMEOUT, checkNativeFile, cpIndexOf, findAnnotation, readStore, reload,
+  HEADLINE, INDEX_KEY, TEST_TIMEOUT, checkNativeFile, cpIndexOf, exportJson, findAnnotation, readStore, reload,
   startBrowser, tag, waitForStored, withApp,
 } from './helpers.mjs';
 
@@ -60,11 +60,18 @@ test('annotations survive a reload and are stored with code-point offsets', { ti
     const claim = findAnnotation(doc, CLAIM, 'CLAIM');
     assert.equal(claim.kind, 'claim');
     assert.equal(claim.start, cpIndexOf(text, CLAIM));
+    // The stored copy leaves out prefix/suffix where they are just the text around the span;
+    // when present they must be right, and an export carries them in full.
     for (const a of doc.annotations) {
-      assert.equal(typeof a.prefix, 'string');
-      assert.equal(typeof a.suffix, 'string');
+      if (a.prefix === undefined && a.suffix === undefined) continue;
       assert.ok([...a.prefix].length <= 32 && [...a.suffix].length <= 32, 'context ≤ 32 code points');
       assert.ok(text.slice(0, text.indexOf(a.quote)).endsWith(a.prefix), `prefix of ${a.quote}`);
+    }
+    const { json } = await exportJson(app);
+    for (const a of json.annotations) {
+      const start = [...text].slice(0, a.start).join('');
+      assert.equal(a.prefix, [...start].slice(-32).join(''), `exported prefix of ${a.quote}`);
+      assert.equal(a.suffix, [...text].slice(a.end, a.end + 32).join(''), `exported suffix of ${a.quote}`);
     }
   }),
 );
