@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Code points of text drawn with highlights right away, before the observer reports.
-const FIRST_SCREEN: usize = 12_000;
+const FIRST_SCREEN: usize = 6_000;
 
 /// Which blocks have been near the viewport (they stay drawn once drawn).
 #[derive(Clone, PartialEq, Default)]
@@ -25,6 +25,7 @@ impl Reducible for Near {
     type Action = NearAction;
     fn reduce(self: Rc<Self>, action: NearAction) -> Rc<Self> {
         match action {
+            NearAction::Reset(v) if *self.0 == v => self,
             NearAction::Reset(v) => Rc::new(Near(Rc::new(v))),
             NearAction::Add(list) => {
                 if list.iter().all(|&i| self.0.get(i).copied().unwrap_or(true)) {

@@ -106,8 +106,8 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         reanchored: 0,
     };
     let mut seen = HashSet::new();
-    for (i, raw) in list(file.annotations, "annotations")?.into_iter().enumerate() {
-        match check_annotation(raw, &out.snapshot, &index) {
+    for (i, record) in records(file.annotations)?.into_iter().enumerate() {
+        match record.and_then(|a| check_annotation(a, &out.snapshot, &index)) {
             Ok((a, _)) if !seen.insert(a.id.clone()) => {
                 out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id))
             }
@@ -133,6 +133,16 @@ pub fn parse(json: &str) -> Result<Imported, String> {
     Ok(out)
 }
 
+/// The annotation records, each read on its own only when reading them all at once fails
+/// (one malformed record must not sink the others, but the common case is one pass).
+fn records(raw: Option<&RawValue>) -> Result<Vec<Result<Annotation, String>>, String> {
+    if let Some(Ok(all)) = raw.map(|r| serde_json::from_str::<Vec<Annotation>>(r.get())) {
+        return Ok(all.into_iter().map(Ok).collect());
+    }
+    let each = |r: &RawValue| serde_json::from_str::<Annotation>(r.get()).map_err(|e| plain(&e));
+    Ok(list(raw, "annotations")?.into_iter().map(each).collect())
+}
+
 /// The records of a list field (absent or null is an empty list).
 fn list<'a>(raw: Option<&'a RawValue>, key: &str) -> Result<Vec<&'a RawValue>, String> {
     match raw.map(RawValue::get) {
@@ -149,8 +159,7 @@ fn plain(e: &serde_json::Error) -> String {
 
 /// Check one annotation record against the text; a quote that no longer stands at its
 /// offsets is looked for nearby (the bool says it moved).
-fn check_annotation(raw: &RawValue, snap: &Snapshot, index: &TextIndex) -> Result<(Annotation, bool), String> {
-    let mut a: Annotation = serde_json::from_str(raw.get()).map_err(|e| plain(&e))?;
+fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Result<(Annotation, bool), String> {
     if a.id.trim().is_empty() {
         return Err("empty id".into());
     }
