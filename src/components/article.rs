@@ -83,10 +83,9 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let s = p.state.clone();
         use_effect_with(p.flash.clone(), move |flash| {
             if let Some(a) = flash.as_ref().and_then(|id| s.get(id)) {
-                // In a task of its own, so the click's task stays short.
+                // After the next frame is painted, when layout is clean, so scrolling forces none.
                 let block = layout::blocks_touching(&s.blocks, a.start, a.end).start;
-                gloo::timers::callback::Timeout::new(0, move || dom::scroll_to(&format!("[data-p=\"{block}\"]")))
-                    .forget();
+                dom::after_paint(move || dom::scroll_to(&format!("[data-p=\"{block}\"]")));
             }
         });
     }

@@ -85,6 +85,8 @@ struct Saver {
     timer: Option<Timeout>,
     backed_up: HashSet<String>,
     cache: Rc<RefCell<native::JsonCache>>,
+    /// What this tab last wrote, to tell its own writes from another tab's.
+    written: Option<Rc<str>>,
 }
 
 /// Copy the stored value of the open document to its backup key, once per session, before
@@ -109,6 +111,8 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     let key = storage::doc_key(&state.doc.id);
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache.borrow_mut());
+    let json: Rc<str> = json.into();
+    saver.written = Some(json.clone());
     let result = storage::set(&key, &json).and_then(|_| {
         storage::touch_library(storage::DocEntry {
             id: state.doc.id.clone(),
@@ -168,7 +172,8 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Ca
             };
             let mut saver = cell.borrow_mut();
             let ours = saver.latest.as_ref().map(|s| storage::doc_key(&s.doc.id));
-            if e.key().is_some() && e.key() == ours {
+            let echo = e.new_value().is_some_and(|v| saver.written.as_deref() == Some(v.as_str()));
+            if e.key().is_some() && e.key() == ours && !echo {
                 saver.conflict = true;
                 notify.emit(Notice::error(
                     "conflict",

@@ -3,16 +3,16 @@ pub mod json_write;
 pub mod native;
 pub mod native_write;
 
-/// A file-name-safe slug of a title: lower-case ASCII letters and digits joined by '-'.
+/// A file-name-safe slug of a title: lower-case letters and digits (any script) joined by '-'.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
-        if out.len() >= 60 {
+        if out.chars().count() >= 60 {
             break;
         }
     }
@@ -29,6 +29,7 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(super::slug("Xi and Lukashenko agree!"), "xi-and-lukashenko-agree");
-        assert_eq!(super::slug("北京 😀"), "document");
+        assert_eq!(super::slug("Zoë Ångström and 李明 agree"), "zoë-ångström-and-李明-agree");
+        assert_eq!(super::slug("😀 !!"), "document");
     }
 }

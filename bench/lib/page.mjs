@@ -1,0 +1,137 @@
+// Page helpers shared by the scenarios: preloading localStorage, waiting for the painted mark,
+// settling, and a real mouse drag over words.
+
+export const STORAGE_INDEX = 'article-annotator:v1:index';
+export const storageDocKey = (id) => `article-annotator:v1:doc:${id}`;
+
+/**
+ * Runs in every page before its own scripts: collects long tasks (>= 50 ms) and times every
+ * localStorage.setItem, marking it in the trace ("aa-bench:setItem") so the save task can be
+ * told apart from other tasks.
+ */
+export const INSTRUMENT = `(() => {
+  window.__aaLongTasks = [];
+  window.__aaSetItems = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__aaLongTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    const t0 = performance.now();
+    console.timeStamp('aa-bench:setItem');
+    try {
+      return setItem.call(this, key, value);
+    } finally {
+      window.__aaSetItems.push({ key: String(key), length: String(value).length, at: t0, ms: performance.now() - t0 });
+    }
+  };
+})();`;
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for `n` animation frames in the page. */
+export function frames(page, n = 2) {
+  return page.evaluate(
+    (k) => new Promise((r) => { const f = (i) => (i ? requestAnimationFrame(() => f(i - 1)) : r()); f(k); }),
+    n,
+  );
+}
+
+/** Two frames and then `ms` of quiet. */
+export async function settle(page, ms = 100) {
+  await frames(page, 2);
+  if (ms) await sleep(ms);
+}
+
+/**
+ * Writes `items` ({key: value}) into a cleared localStorage from a same-origin blank page, closes
+ * that page and returns a new one, ready to navigate to what is being measured. (A page that
+ * navigates away right after writing can receive the "storage" event of its own write in the
+ * next document, which the app rightly takes for another tab's change.)
+ */
+export async function preload(context, base, items) {
+  const writer = await context.newPage();
+  await writer.goto(`${base}/__bench/blank.html`);
+  await writer.evaluate((kv) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+  }, items);
+  await sleep(200);
+  await writer.close();
+  const page = await context.newPage();
+  page.__errors = [];
+  page.on('pageerror', (e) => page.__errors.push(String(e.message || e).split('\n')[0]));
+  page.on('console', (m) => m.type() === 'error' && page.__errors.push(m.text().split('\n')[0]));
+  return page;
+}
+
+/** The storage items that make the app open `doc` (native JSON) on start. */
+export function appStorage(doc) {
+  const index = {
+    current: doc.document.id,
+    documents: [{ id: doc.document.id, title: doc.document.title, modified: doc.exported_at }],
+  };
+  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: JSON.stringify(doc) };
+}
+
+/** Waits for performance mark "aa:painted"; returns its time from navigation start, in ms. */
+export async function waitPainted(page, timeout) {
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('aa:painted').length > 0, null, {
+      timeout,
+      polling: 100,
+    });
+  } catch (e) {
+    const errs = page.__errors || [];
+    throw new Error(`no "aa:painted" mark within ${timeout} ms` + (errs.length ? `; page errors: ${errs.slice(0, 3).join(' | ')}` : ''));
+  }
+  return page.evaluate(() => performance.getEntriesByName('aa:painted')[0].startTime);
+}
+
+/** Longest task seen by the page's long-task observer (>= 50 ms), or 0. */
+export function longTaskMax(page) {
+  return page.evaluate(() => Math.max(0, ...window.__aaLongTasks.map((t) => t.ms)));
+}
+
+/**
+ * Finds two whole words on one line, in a block matching `blockSelector` that is fully in the
+ * viewport, outside any `avoid` element; returns viewport coordinates for a drag across them.
+ */
+export function findWords(page, blockSelector, avoid = 'mark') {
+  return page.evaluate(
+    ([sel, avoidSel]) => {
+      const vh = window.innerHeight;
+      for (const block of document.querySelectorAll(sel)) {
+        const r = block.getBoundingClientRect();
+        if (r.top < 60 || r.bottom > vh - 40) continue;
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (avoidSel && n.parentElement.closest(avoidSel)) continue;
+          const re = /(?<![\p{L}\p{M}])[A-Za-z]{4,} [A-Za-z]{3,}(?![\p{L}\p{M}])/gu;
+          let m;
+          while ((m = re.exec(n.data))) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const rects = [...range.getClientRects()].filter((x) => x.width > 0);
+            if (rects.length !== 1) continue;
+            const b = rects[0];
+            return { x1: b.left + 1, x2: b.right - 1, y: b.top + b.height / 2, text: m[0] };
+          }
+        }
+      }
+      return null;
+    },
+    [blockSelector, avoid],
+  );
+}
+
+/** A real mouse drag from (x1, y) to (x2, y). */
+export async function drag(page, { x1, x2, y }) {
+  await page.mouse.move(x1, y);
+  await page.mouse.down();
+  await page.mouse.move(x2, y, { steps: 8 });
+  await page.mouse.up();
+}

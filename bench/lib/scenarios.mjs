@@ -1,0 +1,303 @@
+// The measured scenarios. Each takes a fresh browser context (`ctx`: {browser, context, base,
+// docs, timeout, profile}) and returns {samples: {metricId: number}, detail: {...}}; it throws
+// when the page does not behave as the scenario needs (no mark, no menu, nothing added).
+import { statSync } from 'node:fs';
+import { profiled } from './profile.mjs';
+import { longestTask, mark, traced } from './trace.mjs';
+import {
+  appStorage, drag, findWords, frames, longTaskMax, preload, settle, sleep, waitPainted,
+} from './page.mjs';
+
+const ARTICLE = 'article[aria-label="Article text"]';
+const BLOCKS = `${ARTICLE} p[data-p]`;
+const MENU = '[role="menu"][aria-label="Tag selection"]';
+const SIDEBAR_BUTTONS = 'aside[aria-label="Annotations"] li button';
+const PEER_BLOCKS = '#content p';
+// The app copies the stored document to its backup key 1.5 s after it mounts, while idle; the
+// interaction scenarios wait this long after the painted mark so that task is not in their window.
+const IDLE_AFTER_OPEN = 2000;
+
+/**
+ * Traces `action` (see trace.mjs); with BENCH_PROFILE=1 also samples the CPU and returns the
+ * functions with the most self time as `top`.
+ */
+async function measure(ctx, page, action) {
+  if (!ctx.profile) return traced(ctx.browser, action);
+  const { result, events } = await traced(ctx.browser, () => profiled(page, action));
+  return { events, result: result.result, top: result.top };
+}
+
+/** Opens the app on `doc` (native JSON) and waits for the painted mark. */
+async function openApp(ctx, doc, query = '') {
+  const page = await preload(ctx.context, ctx.base, appStorage(doc));
+  await page.goto(`${ctx.base}/${query}`);
+  const painted = await waitPainted(page, ctx.timeout);
+  return { page, painted };
+}
+
+async function openPeer(ctx, annotations) {
+  const page = await preload(ctx.context, ctx.base, {
+    'aa-bench-peer': JSON.stringify({ text: ctx.docs.text, annotations }),
+  });
+  await page.goto(`${ctx.base}/__bench/peer.html`);
+  const painted = await waitPainted(page, ctx.timeout);
+  return { page, painted };
+}
+
+/** Distinct annotation ids on highlights currently in the article. */
+const highlightIds = (page) =>
+  page.evaluate((sel) => {
+    const ids = new Set();
+    for (const m of document.querySelectorAll(`${sel} mark[data-ids]`)) for (const id of m.dataset.ids.split(' ')) if (id) ids.add(id);
+    return ids.size;
+  }, ARTICLE);
+
+/** Drag over two words in the article, wait for the tag menu, press "1" (Person). */
+async function addAnnotation(page, timeout) {
+  const words = await findWords(page, BLOCKS);
+  if (!words) throw new Error('no two plain words on one line found in the visible article');
+  await drag(page, words);
+  await page.waitForSelector(MENU, { state: 'visible', timeout });
+  await mark(page, 'key');
+  await page.keyboard.press('1');
+  return words;
+}
+
+export const scenarios = {
+  /** Open to painted frame, with 0 and with N annotations (untraced). */
+  async open(ctx, variant) {
+    const doc = variant === 0 ? ctx.docs.empty : ctx.docs.main;
+    const { page, painted } = await openApp(ctx, doc);
+    const longTask = await longTaskMax(page);
+    const marks = await page.evaluate((s) => document.querySelectorAll(`${s} mark`).length, ARTICLE);
+    const id = variant === 0 ? 'open0' : 'open';
+    return { samples: { [id]: painted }, detail: { marks, longTaskObserverMs: longTask } };
+  },
+
+  /** Longest main-thread task while opening the document with N annotations (traced). */
+  async openTrace(ctx) {
+    const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
+    const { events, top } = await measure(ctx, page, async () => {
+      await page.goto(`${ctx.base}/`);
+      await waitPainted(page, ctx.timeout);
+      await mark(page, 'end');
+      await sleep(IDLE_AFTER_OPEN);
+      await mark(page, 'idle');
+    });
+    const t = longestTask(events, { begin: null });
+    const backup = longestTask(events, { begin: 'end', end: 'idle', containing: 'setItem' });
+    return {
+      samples: { openTask: t.ms, backup: backup && backup.ms ? backup.ms : NaN },
+      detail: { breakdown: t.breakdown, backupBreakdown: backup && backup.breakdown, top },
+    };
+  },
+
+  /** Add one annotation: real drag + number key; longest task from mouse-down to painted. */
+  async add(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.main);
+    await settle(page, IDLE_AFTER_OPEN);
+    const before = await highlightIds(page);
+    let words;
+    const { events, top } = await measure(ctx, page, async () => {
+      await mark(page, 'begin');
+      words = await addAnnotation(page, ctx.timeout);
+      await settle(page, 50);
+      await mark(page, 'end');
+    });
+    const all = longestTask(events);
+    const key = longestTask(events, { begin: 'key' });
+    const added = (await highlightIds(page)) - before;
+    if (added < 1) throw new Error(`drag over "${words.text}" and key 1 added no highlighted annotation`);
+    return {
+      samples: { add: all.ms, addKey: key.ms },
+      detail: { words: words.text, added, breakdown: all.breakdown, keyBreakdown: key.breakdown, top },
+    };
+  },
+
+  /** Unrelated UI update: click an entry in the sidebar. */
+  async ui(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.main);
+    const entry = page.locator(SIDEBAR_BUTTONS).nth(2);
+    await sleep(IDLE_AFTER_OPEN);
+    await entry.scrollIntoViewIfNeeded({ timeout: ctx.timeout });
+    await settle(page, 300);
+    const box = await entry.boundingBox();
+    const name = (await entry.textContent()).trim();
+    const { events, top } = await measure(ctx, page, async () => {
+      await mark(page, 'begin');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await settle(page, 50);
+      await mark(page, 'end');
+    });
+    const t = longestTask(events);
+    const current = await entry.getAttribute('aria-current');
+    return { samples: { ui: t.ms }, detail: { entry: name, selected: current === 'true', breakdown: t.breakdown, top } };
+  },
+
+  /** Scroll the whole document with the mouse wheel. */
+  async scroll(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.main);
+    await settle(page, IDLE_AFTER_OPEN);
+    const box = await page.locator(ARTICLE).boundingBox();
+    const pos = () =>
+      page.evaluate((sel) => {
+        let el = document.querySelector(sel);
+        let sum = window.scrollY;
+        for (; el; el = el.parentElement) sum += el.scrollTop;
+        return sum;
+      }, ARTICLE);
+    let steps = 0;
+    const { events, top } = await measure(ctx, page, async () => {
+      await page.mouse.move(box.x + Math.min(box.width / 2, 300), 450);
+      await mark(page, 'begin');
+      let last = -1;
+      let still = 0;
+      while (still < 4 && steps < 2000) {
+        await page.mouse.wheel(0, 600);
+        await frames(page, 1);
+        steps++;
+        const p = await pos();
+        still = p === last ? still + 1 : 0;
+        last = p;
+      }
+      await settle(page, 50);
+      await mark(page, 'end');
+    });
+    const t = longestTask(events);
+    return { samples: { scroll: t.ms }, detail: { steps, scrolledPx: await pos(), breakdown: t.breakdown, top } };
+  },
+
+  /**
+   * Save of the big document: one change, then the debounced save runs as its own task. The
+   * save task is the task that contains the localStorage.setItem call (marked in the trace by
+   * the instrumented setItem); serialise + setItem both run in it.
+   */
+  async save(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.big);
+    await settle(page, IDLE_AFTER_OPEN);
+    let keyAt = 0;
+    const before = await highlightIds(page);
+    const { events, top } = await measure(ctx, page, async () => {
+      await mark(page, 'begin');
+      await addAnnotation(page, ctx.timeout);
+      keyAt = await page.evaluate(() => performance.now());
+      await sleep(1500);
+      await settle(page, 0);
+      await mark(page, 'end');
+    });
+    let t = longestTask(events, { begin: 'key', containing: 'setItem' });
+    let method = 'task containing setItem';
+    if (!t || !t.ms) {
+      t = longestTask(events, { begin: 'key', after: 250, before: 1500 });
+      method = 'longest task 250-1500 ms after the change';
+    }
+    const writes = await page.evaluate((at) => window.__aaSetItems.filter((w) => w.at >= at - 50), keyAt);
+    const setItemMs = writes.reduce((s, w) => s + w.ms, 0);
+    const added = (await highlightIds(page)) - before;
+    const messages = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent.trim()).filter(Boolean),
+    );
+    if (!writes.length) throw new Error(`no save within 1.5 s of the change (added ${added}; messages: ${messages.join(' | ') || 'none'})`);
+    return {
+      samples: { save: t.ms, setItem: writes.length ? setItemMs : NaN },
+      detail: {
+        method,
+        added,
+        startAfterKeyMs: t.startMs,
+        writes: writes.map((w) => ({ key: w.key, chars: w.length, ms: +w.ms.toFixed(2) })),
+        breakdown: t.breakdown,
+        top,
+      },
+    };
+  },
+
+  /** Export of the big document: click "Export JSON". */
+  async export(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.big);
+    await settle(page, IDLE_AFTER_OPEN);
+    const button = page.getByRole('button', { name: 'Export JSON' });
+    const box = await button.boundingBox({ timeout: ctx.timeout });
+    let download;
+    const { events, top } = await measure(ctx, page, async () => {
+      await mark(page, 'begin');
+      const dl = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      download = await dl;
+      await settle(page, 50);
+      await mark(page, 'end');
+    });
+    const t = longestTask(events);
+    const detail = { breakdown: t.breakdown, downloaded: !!download, top };
+    if (download) {
+      const file = await download.path();
+      detail.file = download.suggestedFilename();
+      detail.bytes = statSync(file).size;
+    }
+    return { samples: { export: t.ms }, detail };
+  },
+
+  /** Offset index build and conversions in wasm, through window.aaBench (page URL ?bench). */
+  async wasm(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.empty, '?bench');
+    const has = await page.evaluate(() => typeof window.aaBench === 'object' && window.aaBench !== null);
+    if (!has) return { samples: { indexBuild: NaN, conversions: NaN }, detail: { aaBench: false } };
+    const r = await page.evaluate((text) => {
+      const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+      const b = window.aaBench;
+      b.indexBuild(text);
+      b.conversions(text, 10000);
+      const ib = [];
+      const cv = [];
+      for (let i = 0; i < 5; i++) {
+        ib.push(Number(b.indexBuild(text)));
+        cv.push(Number(b.conversions(text, 10000)));
+      }
+      return { indexBuild: med(ib), conversions: med(cv) };
+    }, ctx.docs.text);
+    return { samples: r, detail: { aaBench: true } };
+  },
+
+  /** The peer: open to painted frame with 0 and with N annotations. */
+  async peerOpen(ctx, variant) {
+    const { page, painted } = await openPeer(ctx, variant === 0 ? [] : ctx.docs.peer);
+    const state = await page.evaluate(() => window.peer.state);
+    const longTask = await longTaskMax(page);
+    const id = variant === 0 ? 'peerOpen0' : 'peerOpen';
+    if (variant !== 0 && state.count !== ctx.docs.peer.length) throw new Error(`peer holds ${state.count} annotations`);
+    return { samples: { [id]: painted }, detail: { count: state.count, longTaskObserverMs: longTask } };
+  },
+
+  /** The peer: longest main-thread task while opening with N annotations (traced). */
+  async peerOpenTrace(ctx) {
+    const page = await preload(ctx.context, ctx.base, {
+      'aa-bench-peer': JSON.stringify({ text: ctx.docs.text, annotations: ctx.docs.peer }),
+    });
+    const { events, top } = await measure(ctx, page, async () => {
+      await page.goto(`${ctx.base}/__bench/peer.html`);
+      await waitPainted(page, ctx.timeout);
+      await mark(page, 'end');
+    });
+    const t = longestTask(events, { begin: null });
+    return { samples: { peerOpenTask: t.ms }, detail: { breakdown: t.breakdown, top } };
+  },
+
+  /** The peer: add one annotation by a mouse drag (it creates one on selection). */
+  async peerAdd(ctx) {
+    const { page } = await openPeer(ctx, ctx.docs.peer);
+    await settle(page, 500);
+    const words = await findWords(page, PEER_BLOCKS, null);
+    if (!words) throw new Error('no two plain words on one line found in the peer page');
+    const before = await page.evaluate(() => window.peer.state.changes);
+    const { events, top } = await measure(ctx, page, async () => {
+      await mark(page, 'begin');
+      await drag(page, words);
+      await sleep(300);
+      await settle(page, 50);
+      await mark(page, 'end');
+    });
+    const t = longestTask(events);
+    const changes = (await page.evaluate(() => window.peer.state.changes)) - before;
+    if (!changes) throw new Error('the peer did not react to the selection');
+    return { samples: { peerAdd: t.ms }, detail: { words: words.text, storeChanges: changes, breakdown: t.breakdown, top } };
+  },
+};

@@ -1,0 +1,117 @@
+// Longest main-thread task from a Chromium trace.
+//
+// `traced(browser, page, action)` records a trace (CDP Tracing domain, categories
+// devtools.timeline + disabled-by-default-devtools.timeline) around `action`. The action marks
+// its window in the page with `mark(page, 'begin')` / `mark(page, 'end')`, which emit
+// console.timeStamp events into the trace on the page's renderer main thread. `longestTask`
+// then returns the longest `RunTask` on that thread that starts inside the window, with a
+// breakdown of where its time went (self time per trace event name, e.g. FunctionCall,
+// UpdateLayoutTree, Layout, Paint, v8.compile, TimerFire).
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const PREFIX = 'aa-bench:';
+
+/** Emits a named marker into the trace from the page's main thread. */
+export function mark(page, name) {
+  return page.evaluate((n) => console.timeStamp(n), PREFIX + name);
+}
+
+/** Runs `action` while tracing the whole browser; returns {result, events}. */
+export async function traced(browser, action) {
+  const cdp = await browser.newBrowserCDPSession();
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    for (const ev of e.value) events.push(ev);
+  });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReportEvents',
+  });
+  let result;
+  try {
+    result = await action();
+  } finally {
+    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  return { result, events };
+}
+
+function stampName(e) {
+  if (e.name !== 'TimeStamp') return null;
+  const d = (e.args && e.args.data) || {};
+  const m = d.message ?? d.name;
+  return typeof m === 'string' && m.startsWith(PREFIX) ? m.slice(PREFIX.length) : null;
+}
+
+/** All marker events: [{name, ts, pid, tid}], in trace order. */
+export function markers(events) {
+  return events
+    .map((e) => ({ name: stampName(e), ts: e.ts, pid: e.pid, tid: e.tid }))
+    .filter((m) => m.name)
+    .sort((a, b) => a.ts - b.ts);
+}
+
+/**
+ * The longest RunTask on the thread that emitted the `end` marker, starting after the `begin`
+ * marker (or anywhere before `end` when `begin` is null, e.g. for a page load).
+ * Options: begin/end marker names, `after`/`before` in ms relative to begin (sub-window),
+ * `containing` a marker name that the task must contain (e.g. 'setItem').
+ * Returns {ms, startMs (relative to begin), breakdown, tasks, totalMs} or null without markers.
+ */
+export function longestTask(events, opts = {}) {
+  const { begin = 'begin', end = 'end', after = 0, before = Infinity, containing = null } = opts;
+  const ms = markers(events);
+  const endM = [...ms].reverse().find((m) => m.name === end);
+  if (!endM) return null;
+  const beginM = begin ? ms.find((m) => m.name === begin && m.pid === endM.pid && m.tid === endM.tid) : null;
+  if (begin && !beginM) return null;
+  const t0 = beginM ? beginM.ts : -Infinity;
+  const thread = events.filter((e) => e.pid === endM.pid && e.tid === endM.tid);
+  const lo = beginM ? t0 + after * 1000 : -Infinity;
+  const hi = beginM && Number.isFinite(before) ? Math.min(endM.ts, t0 + before * 1000) : endM.ts;
+  let tasks = thread.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.ts >= lo && e.ts <= hi);
+  if (containing) {
+    const hits = ms.filter((m) => m.name === containing && m.pid === endM.pid && m.tid === endM.tid);
+    tasks = tasks.filter((t) => hits.some((m) => m.ts >= t.ts && m.ts <= t.ts + t.dur));
+  }
+  if (!tasks.length) return { ms: 0, startMs: null, breakdown: [], tasks: 0, totalMs: 0 };
+  const top = tasks.reduce((a, b) => (b.dur > a.dur ? b : a));
+  return {
+    ms: top.dur / 1000,
+    startMs: beginM ? (top.ts - beginM.ts) / 1000 : null,
+    breakdown: breakdown(thread, top),
+    tasks: tasks.length,
+    totalMs: tasks.reduce((s, t) => s + t.dur, 0) / 1000,
+  };
+}
+
+/** Self time per event name inside one task (complete events nest on a thread). */
+export function breakdown(thread, task) {
+  const end = task.ts + task.dur;
+  const inside = thread
+    .filter((e) => e.ph === 'X' && e !== task && e.ts >= task.ts && e.ts + (e.dur || 0) <= end && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const label = (e) => {
+    const d = (e.args && e.args.data) || {};
+    if (e.name === 'FunctionCall' && d.functionName) return `FunctionCall ${d.functionName}`;
+    if (e.name === 'EventDispatch' && d.type) return `EventDispatch ${d.type}`;
+    if (e.name === 'TimerFire') return 'TimerFire';
+    return e.name;
+  };
+  const stack = [{ e: task, key: '(task)', child: 0 }];
+  const close = (frame) => self.set(frame.key, (self.get(frame.key) || 0) + frame.e.dur - frame.child);
+  for (const e of inside) {
+    while (stack.length > 1 && e.ts >= stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur) close(stack.pop());
+    stack[stack.length - 1].child += e.dur;
+    stack.push({ e, key: label(e), child: 0 });
+  }
+  while (stack.length) close(stack.pop());
+  return [...self.entries()]
+    .map(([name, us]) => ({ name, ms: +(us / 1000).toFixed(2) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);
+}
