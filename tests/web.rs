@@ -46,22 +46,27 @@ fn texts(root: &Element, sel: &str) -> Vec<String> {
     (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
 }
 
+/// Props for block `i` of `s`, drawn with highlights, marking the state's selection.
+fn block_props(s: &State, i: usize, role: BlockRole) -> BlockProps {
+    BlockProps {
+        number: i,
+        block: s.blocks[i],
+        role,
+        doc: s.doc.clone(),
+        index: s.index.clone(),
+        labels: s.labels.clone(),
+        anns: s.bucket(i),
+        selected: s.selected.clone().map(AttrValue::from),
+        flash: None,
+        rich: true,
+    }
+}
+
 #[wasm_bindgen_test]
 async fn block_draws_nested_highlights_as_text() {
     let s = sample_state();
     let el = root();
-    let props = BlockProps {
-        number: 2,
-        block: s.blocks[2],
-        role: BlockRole::Paragraph,
-        doc: s.doc.clone(),
-        index: s.index.clone(),
-        labels: s.labels.clone(),
-        anns: s.bucket(2),
-        selected: s.selected.clone().map(AttrValue::from),
-        flash: None,
-        rich: true,
-    };
+    let props = block_props(&s, 2, BlockRole::Paragraph);
     yew::Renderer::<BlockView>::with_root_and_props(el.clone(), props).render();
     settle().await;
     assert_eq!(el.text_content().unwrap(), "President Xi Jinping met 北京 officials.");
@@ -83,18 +88,7 @@ async fn block_renders_markup_in_text_as_text() {
         relations: vec![],
     });
     let el = root();
-    let props = BlockProps {
-        number: 0,
-        block: s.blocks[0],
-        role: BlockRole::Headline,
-        doc: s.doc.clone(),
-        index: s.index.clone(),
-        labels: s.labels.clone(),
-        anns: s.bucket(0),
-        selected: None,
-        flash: None,
-        rich: true,
-    };
+    let props = block_props(&s, 0, BlockRole::Headline);
     yew::Renderer::<BlockView>::with_root_and_props(el.clone(), props).render();
     settle().await;
     assert!(el.query_selector("img, b").unwrap().is_none());

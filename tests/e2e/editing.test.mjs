@@ -1,19 +1,14 @@
 // Selecting a highlight, retagging and deleting it by key, and undo / redo by keys and buttons.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  TEST_TIMEOUT, clickText, isCurrent, startBrowser, tag, waitForStored, waitUntil, withApp,
+  browserForFile,
+  TEST_TIMEOUT, clickText, isCurrent, tag, waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
 const XI = { block: 'President Xi Jinping', text: 'Xi Jinping' };
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 /** Waits until exactly the given annotation buttons (by accessible name) are in the sidebar. */
 async function expectEntries(ui, present, absent = []) {
@@ -22,7 +17,7 @@ async function expectEntries(ui, present, absent = []) {
 }
 
 test('click a highlight, retag with 2, delete, undo and redo by keys and buttons', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ page, ui }) => {
+  withApp(env(), async ({ page, ui }) => {
     await tag({ page, ui }, XI, { key: '1' });
     await expectEntries(ui, ['Person: Xi Jinping']);
 
@@ -73,7 +68,7 @@ test('click a highlight, retag with 2, delete, undo and redo by keys and buttons
 );
 
 test('Backspace deletes the selected annotation; "Delete annotation" in the panel does too', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ page, ui }) => {
+  withApp(env(), async ({ page, ui }) => {
     await tag({ page, ui }, XI, { key: '1' });
     await tag({ page, ui }, { block: 'The China-Belarus', text: 'Minsk' }, { key: '3' });
     await expectEntries(ui, ['Person: Xi Jinping', 'Location: Minsk']);

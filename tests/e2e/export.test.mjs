@@ -2,22 +2,17 @@
 // an imported article with emoji, CJK, combining marks and CRLF line ends.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  browserForFile,
   TEST_TIMEOUT, checkNativeFile, cpIndexOf, entryNames, exportJson, findAnnotation, importFile,
-  startBrowser, tag, waitForMessage, waitForStored, withApp,
+  tag, waitForMessage, waitForStored, withApp,
 } from './helpers.mjs';
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 test('export of the sample article: file name, schema and code-point offsets', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
     await tag(app, { block: 'The China-Belarus', text: 'China-Belarus Industrial Park' }, { label: 'Location' });
@@ -110,7 +105,7 @@ function unicodeFile() {
 }
 
 test('import an article with emoji, CJK, combining marks and CRLF; tag after the emoji; export in code points', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await importFile(app, 'unicode-sample.annotations.json', JSON.stringify(unicodeFile(), null, 2));
     await ui.headline.filter({ hasText: LINES[0] }).waitFor({ state: 'visible' });

@@ -4,6 +4,7 @@
 // The app is found at AA_BASE_URL; without it, dist/ is served on a free port of 127.0.0.1.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,18 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-dev-shm-usage',
 ];
+
+/** One browser for a test file: started before its tests, closed after; returns a getter. */
+export function browserForFile() {
+  let env;
+  before(async () => {
+    env = await startBrowser();
+  });
+  after(async () => {
+    await env?.close();
+  });
+  return () => env;
+}
 
 /** Launches Chromium (and, when AA_BASE_URL is unset, a server for dist/). */
 export async function startBrowser() {

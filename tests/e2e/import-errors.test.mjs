@@ -1,18 +1,13 @@
 // A broken import file is refused with a clear alert, and nothing already saved is touched.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  TEST_TIMEOUT, entryNames, importFile, readStore, sleep, startBrowser, tag, waitForMessage,
+  browserForFile,
+  TEST_TIMEOUT, entryNames, importFile, readStore, sleep, tag, waitForMessage,
   waitForStored, withApp,
 } from './helpers.mjs';
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 /** The open document as a native file, with its annotations replaced. */
 function sameDocumentWith(stored, changes) {
@@ -56,7 +51,7 @@ const CASES = [
 
 for (const c of CASES) {
   test(`importing ${c.what} shows an alert and changes nothing`, { timeout: TEST_TIMEOUT }, () =>
-    withApp(env, async (app) => {
+    withApp(env(), async (app) => {
       const { page, ui } = app;
       await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
       await tag(app, { block: 'The China-Belarus', text: 'Minsk' }, { key: '3' });

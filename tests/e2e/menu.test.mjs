@@ -1,17 +1,11 @@
 // The tag menu closes on Esc and on a click elsewhere, without tagging anything.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { TEST_TIMEOUT, dragOver, readStore, sleep, startBrowser, withApp } from './helpers.mjs';
+import { test } from 'node:test';
+import { TEST_TIMEOUT, browserForFile, dragOver, readStore, sleep, withApp } from './helpers.mjs';
 
 const LUKASHENKO = { block: 'President Xi Jinping', text: 'Alexander Lukashenko' };
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 async function expectNothingTagged({ page, ui }) {
   await sleep(600); // longer than the save debounce
@@ -22,7 +16,7 @@ async function expectNothingTagged({ page, ui }) {
 }
 
 test('Esc closes the tag menu', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await dragOver(page, LUKASHENKO);
     await ui.menu.waitFor({ state: 'visible' });
@@ -33,7 +27,7 @@ test('Esc closes the tag menu', { timeout: TEST_TIMEOUT }, () =>
 );
 
 test('a click elsewhere closes the tag menu', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await dragOver(page, LUKASHENKO);
     await ui.menu.waitFor({ state: 'visible' });

@@ -1,26 +1,21 @@
 // Work survives a reload: sidebar entries and highlights come back from localStorage, which
 // holds the native JSON with code-point offsets.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  browserForFile,
   HEADLINE, INDEX_KEY, TEST_TIMEOUT, checkNativeFile, cpIndexOf, exportJson, findAnnotation, readStore, reload,
-  startBrowser, tag, waitForStored, withApp,
+  tag, waitForStored, withApp,
 } from './helpers.mjs';
 
 const PARK = 'China-Belarus Industrial Park';
 const CLAIM_START = 'Lukashenko commended China\u2019s role in international affairs';
 const CLAIM = `${CLAIM_START}, noting that Beijing firmly upholds multilateralism and opposes unilateralism, sanctions, and coercion, setting an example for the world.`;
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 test('annotations survive a reload and are stored with code-point offsets', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
     await tag(app, { block: 'The China-Belarus', text: PARK }, { label: 'Location' });
@@ -77,7 +72,7 @@ test('annotations survive a reload and are stored with code-point offsets', { ti
 );
 
 test('a fresh browser profile starts from the sample article with no annotations', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ page, ui }) => {
+  withApp(env(), async ({ page, ui }) => {
     assert.equal((await ui.headline.textContent()).trim(), HEADLINE);
     assert.equal(await ui.entries.count(), 0);
     assert.equal(await ui.marks.count(), 0);

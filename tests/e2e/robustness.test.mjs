@@ -1,24 +1,19 @@
 // Bad storage, a full storage, another tab, another article, and selection by click and sidebar:
 // the user is told plainly and nothing saved is lost.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  browserForFile,
   STORAGE_PREFIX, TEST_TIMEOUT, exportJson, importFile, isCurrent, readStore, reload,
-  startBrowser, tag, ui, waitForMessage, waitForStored, withApp,
+  tag, ui, waitForMessage, waitForStored, withApp,
 } from './helpers.mjs';
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 const SENTENCE = 'President Xi Jinping and his Belarusian counterpart Alexander Lukashenko made the commitment';
 
 test('a stored value that cannot be read is reported and kept aside, not overwritten', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
     const { docKey } = await waitForStored(page, (d) => d.annotations.length === 1);
@@ -36,7 +31,7 @@ test('a stored value that cannot be read is reported and kept aside, not overwri
   }));
 
 test('a full storage is reported, the work stays in the tab and can still be exported', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await page.addInitScript((prefix) => {
       const real = Storage.prototype.setItem;
@@ -56,7 +51,7 @@ test('a full storage is reported, the work stays in the tab and can still be exp
   }));
 
 test('a file for another article opens that article and keeps the first one stored', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
     const first = await waitForStored(page, (d) => d.annotations.length === 1);
@@ -80,7 +75,7 @@ test('a file for another article opens that article and keeps the first one stor
   }));
 
 test('clicks cycle through overlapping highlights; the sidebar selects and marks', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, ui } = app;
     await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
     await tag(app, { block: 'President Xi Jinping', text: SENTENCE }, { key: '8' });
@@ -102,7 +97,7 @@ test('clicks cycle through overlapping highlights; the sidebar selects and marks
   }));
 
 test('another tab changing the same article stops this tab from overwriting it', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async (app) => {
+  withApp(env(), async (app) => {
     const { page, context } = app;
     const other = await context.newPage();
     await other.goto(app.base);

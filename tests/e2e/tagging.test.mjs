@@ -1,9 +1,9 @@
 // Opening the sample article and tagging spans with a real mouse drag.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  HEADLINE, LABELS, TEST_TIMEOUT, cpIndexOf, checkNativeFile, dragOver, findAnnotation, startBrowser,
-  tag, waitForStored, withApp,
+  browserForFile,
+  HEADLINE, LABELS, TEST_TIMEOUT, cpIndexOf, checkNativeFile, dragOver, findAnnotation, tag, waitForStored, withApp,
 } from './helpers.mjs';
 
 const XI_BLOCK = 'President Xi Jinping';
@@ -13,16 +13,10 @@ const CLAIM =
   'and long-term perspective, Xi expressed China\u2019s willingness to work together with Belarus to ' +
   'promote the steady and sustained growth of bilateral relations and mutually beneficial cooperation.';
 
-let env;
-before(async () => {
-  env = await startBrowser();
-});
-after(async () => {
-  await env?.close();
-});
+const env = browserForFile();
 
 test('the sample article opens with its headline', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ ui }) => {
+  withApp(env(), async ({ ui }) => {
     await ui.article.waitFor({ state: 'visible' });
     assert.equal((await ui.headline.textContent()).trim(), HEADLINE);
     const para = ui.article.getByText(/^President Xi Jinping and his Belarusian counterpart/);
@@ -33,7 +27,7 @@ test('the sample article opens with its headline', { timeout: TEST_TIMEOUT }, ()
 );
 
 test('dragging over "Xi Jinping" and pressing 1 tags a Person', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ page, ui }) => {
+  withApp(env(), async ({ page, ui }) => {
     await dragOver(page, { block: XI_BLOCK, text: 'Xi Jinping' });
     await ui.menu.waitFor({ state: 'visible' });
     for (const name of LABELS) {
@@ -54,7 +48,7 @@ test('dragging over "Xi Jinping" and pressing 1 tags a Person', { timeout: TEST_
 );
 
 test('a drag that starts and ends inside words snaps to whole words; clicking "Location" tags it', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ page, ui }) => {
+  withApp(env(), async ({ page, ui }) => {
     const text = 'China-Belarus Industrial Park';
     // From between "Ch" and "ina" to between "Pa" and "rk".
     await tag({ page, ui }, { block: PARK_BLOCK, text, from: 2, to: text.length - 2 }, { label: 'Location' });
@@ -67,7 +61,7 @@ test('a drag that starts and ends inside words snaps to whole words; clicking "L
 );
 
 test('dragging over a whole sentence and pressing 8 tags a Claim', { timeout: TEST_TIMEOUT }, () =>
-  withApp(env, async ({ page, ui }) => {
+  withApp(env(), async ({ page, ui }) => {
     await tag({ page, ui }, { block: 'Noting that', text: CLAIM }, { key: '8' });
     await ui.entry(/^Claim: Noting that China has always viewed/).waitFor({ state: 'visible' });
     const claims = ui.sidebar.getByRole('button', { name: /^Claim: / });
