@@ -58,3 +58,13 @@ pub fn typing_in_field() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// The hover label of the highlight under a pointer event, and where to show it (viewport
+/// pixels: the highlight's first line, left and top).
+pub fn hover_label(e: &web_sys::Event) -> Option<(String, f64, f64)> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let mark = target.closest("mark[data-labels]").ok()??;
+    let rects = mark.get_client_rects();
+    let first = rects.get(0)?;
+    Some((mark.get_attribute("data-labels")?, first.left(), first.top()))
+}

@@ -1,6 +1,7 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
 use super::chunk::{Chunk, CHUNK};
+use super::hover_label::HoverLabel;
 use crate::browser::dom;
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
@@ -130,8 +131,11 @@ pub fn article_view(p: &ArticleProps) -> Html {
         }
     });
     html! {
-        <article class="article" aria-label="Article text" ref={root} {onmouseup} {onclick}>
-            { for chunks }
-        </article>
+        <>
+            <article class="article" aria-label="Article text" ref={root.clone()} {onmouseup} {onclick}>
+                { for chunks }
+            </article>
+            <HoverLabel {root} />
+        </>
     }
 }

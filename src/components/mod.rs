@@ -4,6 +4,7 @@ pub mod article;
 pub mod block;
 pub mod chunk;
 pub mod details;
+pub mod hover_label;
 pub mod import;
 pub mod keys;
 pub mod notices;

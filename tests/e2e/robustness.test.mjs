@@ -94,6 +94,9 @@ test('clicks cycle through overlapping highlights; the sidebar selects and marks
     assert.equal(await ui.marks.filter({ hasText: 'his Belarusian counterpart' }).first().evaluate((m) => m.classList.contains('sel')), true);
     const label = await xi.getAttribute('data-labels');
     assert.equal(label, 'Person · Claim');
+    // Hovering shows the labels above the highlight.
+    await xi.hover();
+    await page.getByText('Person · Claim', { exact: true }).waitFor({ state: 'visible' });
   }));
 
 test('another tab changing the same article stops this tab from overwriting it', { timeout: TEST_TIMEOUT }, () =>
