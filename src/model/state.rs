@@ -1,6 +1,7 @@
 //! The document being annotated and every change to it: one `Action` at a time through
 //! `State::apply`, each content change recorded so it can be undone and redone.
 use super::annotation::{Annotation, Claim, Kind, Relation, CONTEXT};
+use super::history::{Edit, History};
 use super::labels::{self, Label};
 use super::layout::{self, Block};
 use super::text::{Document, TextIndex};
@@ -13,26 +14,6 @@ pub struct Snapshot {
     pub labels: Vec<Label>,
     pub annotations: Vec<Annotation>,
     pub relations: Vec<Relation>,
-}
-
-/// A recorded content change; undo applies its inverse.
-#[derive(Clone, Debug, PartialEq)]
-enum Edit {
-    Add(Rc<Annotation>),
-    Remove(Rc<Annotation>),
-    Change(Rc<Annotation>, Rc<Annotation>),
-    Batch(Vec<Edit>),
-}
-
-impl Edit {
-    fn inverse(&self) -> Edit {
-        match self {
-            Edit::Add(a) => Edit::Remove(a.clone()),
-            Edit::Remove(a) => Edit::Add(a.clone()),
-            Edit::Change(before, after) => Edit::Change(after.clone(), before.clone()),
-            Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
-        }
-    }
 }
 
 /// Everything a user (or a file) can do to the document.
@@ -66,9 +47,6 @@ pub enum Action {
     },
 }
 
-/// How many edits undo remembers.
-const HISTORY: usize = 1000;
-
 /// The open document, its annotations in document order, and the edit history.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -81,8 +59,7 @@ pub struct State {
     /// Per block, the annotations touching it: lets a change re-render only its blocks.
     buckets: Vec<Rc<Vec<Rc<Annotation>>>>,
     pub selected: Option<String>,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    history: History,
     /// Bumped on every content change; the saver watches it.
     pub revision: u64,
     next_seq: u64,
@@ -105,8 +82,7 @@ impl State {
             relations: snap.relations,
             buckets: Vec::new(),
             selected: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: History::default(),
             revision: 0,
             next_seq,
         };
@@ -167,11 +143,11 @@ impl State {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     /// The document as a plain snapshot (for saving and export).
@@ -240,11 +216,7 @@ impl State {
     /// Apply a new edit, record it, forget the redo branch.
     fn commit(&mut self, edit: Edit) {
         self.run(&edit);
-        self.undo.push(edit);
-        if self.undo.len() > HISTORY {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        self.history.record(edit);
         self.revision += 1;
     }
 
@@ -316,10 +288,7 @@ impl State {
     }
 
     fn step(&mut self, back: bool) {
-        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
-        let Some(edit) = from.pop() else { return };
-        to.push(edit.clone());
-        let edit = if back { edit.inverse() } else { edit };
+        let Some(edit) = self.history.step(back) else { return };
         self.run(&edit);
         self.selected = match &edit {
             Edit::Add(a) | Edit::Change(_, a) => Some(a.id.clone()),
