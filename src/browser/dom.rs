@@ -68,3 +68,10 @@ pub fn hover_label(e: &web_sys::Event) -> Option<(String, f64, f64)> {
     let first = rects.get(0)?;
     Some((mark.get_attribute("data-labels")?, first.left(), first.top()))
 }
+
+/// The value of `attr` on the element (or its nearest ancestor) that received the event:
+/// lets one listener on a list serve all of its items.
+pub fn data_of(e: &web_sys::Event, attr: &str) -> Option<String> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)
+}

@@ -1,4 +1,5 @@
 //! The panel for the selected annotation: what it is, retag buttons, delete.
+use crate::browser::dom::data_of;
 use crate::model::annotation::Annotation;
 use crate::model::labels::{self, Label};
 use std::rc::Rc;
@@ -50,11 +51,4 @@ pub fn details(p: &DetailsProps) -> Html {
             <button type="button" class="danger" onclick={ondelete}>{ "Delete annotation" }</button>
         </section>
     }
-}
-
-/// The value of `attr` on the element (or its nearest ancestor) that received the click.
-pub fn data_of(e: &MouseEvent, attr: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-    target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)
 }

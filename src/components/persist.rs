@@ -4,7 +4,7 @@ use super::notices::Notice;
 use crate::browser::{now_iso, storage};
 use crate::formats::native;
 use crate::model::state::Snapshot;
-use crate::model::{default_labels, Document, State};
+use crate::model::{default_labels, Document, Label, State};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -17,8 +17,8 @@ use yew::prelude::*;
 pub const SAMPLE: &str = include_str!("../../assets/china-belarus.txt");
 
 /// A state made from a fresh document with no annotations.
-pub fn blank(doc: Document) -> State {
-    State::new(Snapshot { doc, labels: default_labels(), annotations: Vec::new(), relations: Vec::new() })
+pub fn blank(doc: Document, labels: Vec<Label>) -> State {
+    State::new(Snapshot { doc, labels, annotations: Vec::new(), relations: Vec::new() })
 }
 
 /// Read one stored document. A value that cannot be read is kept aside and reported, then
@@ -58,10 +58,9 @@ fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
 }
 
 /// The stored state of document `doc` if there is one, else `doc` with no annotations.
-pub fn stored_or(doc: Document, labels: Vec<crate::model::Label>) -> State {
+pub fn stored_or(doc: Document, labels: Vec<Label>) -> State {
     let mut ignored = Vec::new();
-    open_stored(&doc.id, &mut ignored)
-        .unwrap_or_else(|| State::new(Snapshot { doc, labels, annotations: Vec::new(), relations: Vec::new() }))
+    open_stored(&doc.id, &mut ignored).unwrap_or_else(|| blank(doc, labels))
 }
 
 /// The state to start with, and anything the user must be told about it.
@@ -73,7 +72,7 @@ pub fn boot() -> (State, Vec<Notice>) {
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
     let state = open_stored(&id, &mut notices)
         .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
-        .unwrap_or_else(|| blank(sample));
+        .unwrap_or_else(|| blank(sample, default_labels()));
     (state, notices)
 }
 
@@ -84,9 +83,9 @@ struct Saver {
     conflict: bool,
     timer: Option<Timeout>,
     backed_up: HashSet<String>,
-    cache: Rc<RefCell<native::JsonCache>>,
+    cache: native::JsonCache,
     /// What this tab last wrote, to tell its own writes from another tab's.
-    written: Option<Rc<str>>,
+    written: Option<String>,
 }
 
 /// Copy the stored value of the open document to its backup key, once per session, before
@@ -110,10 +109,10 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     back_up(&mut saver);
     let key = storage::doc_key(&state.doc.id);
     let now = now_iso();
-    let json = native::to_json_cached(&state, &now, &mut saver.cache.borrow_mut());
-    let json: Rc<str> = json.into();
-    saver.written = Some(json.clone());
-    let result = storage::set(&key, &json).and_then(|_| {
+    let json = native::to_json_cached(&state, &now, &mut saver.cache);
+    let result = storage::set(&key, &json);
+    saver.written = Some(json);
+    let result = result.and_then(|_| {
         storage::touch_library(storage::DocEntry {
             id: state.doc.id.clone(),
             title: state.doc.title.clone(),
@@ -133,7 +132,7 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
 /// Returns a callback that saves pending changes at once (before another document opens).
 #[hook]
 pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Callback<()> {
-    let cell = use_mut_ref(|| Saver { cache: Rc::new(RefCell::new(native::JsonCache::compact())), ..Saver::default() });
+    let cell = use_mut_ref(|| Saver { cache: native::JsonCache::compact(), ..Saver::default() });
     cell.borrow_mut().latest = Some(state.clone());
     {
         let (cell, notify) = (cell.clone(), notify.clone());
@@ -158,7 +157,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>) -> Ca
             let mut saver = idle.borrow_mut();
             back_up(&mut saver);
             if let Some(state) = saver.latest.clone() {
-                native::warm(&state, &mut saver.cache.borrow_mut());
+                native::warm(&state, &mut saver.cache);
             }
         });
         let window = gloo::utils::window();

@@ -1,6 +1,7 @@
 //! The sidebar: counts per label, the selected annotation's panel, and every annotation in
 //! document order, grouped into entities and claims.
-use super::details::{data_of, Details};
+use super::details::Details;
+use crate::browser::dom::data_of;
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
 use std::rc::Rc;

@@ -1,5 +1,5 @@
 //! The menu that appears beside a fresh selection: one button per label, with its key.
-use super::details::data_of;
+use crate::browser::dom::data_of;
 use crate::model::Label;
 use gloo::events::EventListener;
 use std::rc::Rc;

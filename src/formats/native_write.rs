@@ -49,6 +49,11 @@ pub fn to_json(state: &State, now: &str) -> String {
 /// that the first save after opening a large document is as quick as the later ones).
 pub fn warm(state: &State, cache: &mut JsonCache) {
     let parts = fragments(state, cache);
+    remember(state, cache, parts);
+}
+
+/// Keep `parts` (one per annotation of `state`, in order) as the cache's annotation JSON.
+fn remember(state: &State, cache: &mut JsonCache, parts: Vec<String>) {
     cache.anns =
         state.annotations().iter().zip(parts).map(|(a, text)| (Rc::as_ptr(a) as usize, (a.clone(), text))).collect();
 }
@@ -88,9 +93,13 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
 /// Serialise the open document, reusing what `cache` already holds and refreshing it.
 pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String {
     let parts = fragments(state, cache);
-    let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
-    let relations: Vec<_> =
-        state.relations.iter().filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str())).collect();
+    // Most documents have no relations: skip indexing thousands of ids for nothing.
+    let relations: Vec<_> = if state.relations.is_empty() {
+        Vec::new()
+    } else {
+        let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
+        state.relations.iter().filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str())).collect()
+    };
     let doc_json = cache.doc.as_ref().map_or("", |(_, j)| j.as_str());
     let size = doc_json.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>() + 1024;
     let mut out = String::with_capacity(size);
@@ -112,7 +121,6 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     out.push_str("],\"relations\":");
     out.push_str(&json(&relations));
     out.push('}');
-    cache.anns =
-        state.annotations().iter().zip(parts).map(|(a, text)| (Rc::as_ptr(a) as usize, (a.clone(), text))).collect();
+    remember(state, cache, parts);
     out
 }
