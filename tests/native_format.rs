@@ -206,7 +206,7 @@ fn compact_storage_leaves_out_derivable_context_and_reads_back_identically() {
 #[test]
 fn hand_written_annotation_json_equals_serde() {
     let s = annotated();
-    for a in s.annotations() {
+    for a in s.annotations().iter() {
         let mut a = (**a).clone();
         a.note = "a \"note\"\n\twith\u{1} controls".into();
         a.entity_ref = Some("Q123".into());

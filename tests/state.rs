@@ -113,3 +113,27 @@ fn merge_is_one_undoable_step() {
     let id = add(&mut s, 11, 16, "LOC");
     assert_eq!(s.annotations().iter().filter(|a| a.id == id).count(), 1);
 }
+
+#[test]
+fn counts_per_label_follow_every_edit() {
+    let count = |s: &State, label: &str| {
+        let i = s.labels.iter().position(|l| l.id == label).unwrap();
+        let stored = s.annotations().iter().filter(|a| a.label == label).count();
+        assert_eq!(s.counts()[i], stored, "{label}");
+        stored
+    };
+    let mut s = state("Xi met Lukashenko in Beijing on June 4.");
+    let xi = add(&mut s, 0, 2, "PERSON");
+    add(&mut s, 7, 17, "PERSON");
+    add(&mut s, 21, 28, "LOC");
+    assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (2, 1));
+    s.apply(Action::Retag { id: xi.clone(), label: "LOC".into(), now: "t".into() });
+    assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (1, 2));
+    s.apply(Action::Delete { id: xi });
+    assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (1, 1));
+    s.apply(Action::Undo);
+    s.apply(Action::Undo);
+    assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (2, 1));
+    s.apply(Action::Redo);
+    assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (1, 2));
+}

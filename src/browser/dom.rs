@@ -42,6 +42,15 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
 }
 
+/// Run `f` in a task of its own once the next frame has been drawn (an animation frame, then
+/// a zero timeout): work that can wait a frame does not lengthen the frame before it.
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    let outer = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
+}
+
 /// Clear the page's text selection.
 pub fn clear_selection() {
     if let Ok(Some(sel)) = gloo::utils::window().get_selection() {
@@ -72,6 +81,13 @@ pub fn hover_label(e: &web_sys::Event) -> Option<(String, f64, f64)> {
 /// The value of `attr` on the element (or its nearest ancestor) that received the event:
 /// lets one listener on a list serve all of its items.
 pub fn data_of(e: &web_sys::Event, attr: &str) -> Option<String> {
-    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-    target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)
+    // A short walk up (the items are shallow) is cheaper than compiling a selector for closest().
+    let mut el: web_sys::Element = e.target()?.dyn_into().ok()?;
+    for _ in 0..4 {
+        if let Some(value) = el.get_attribute(attr) {
+            return Some(value);
+        }
+        el = el.parent_element()?;
+    }
+    None
 }

@@ -11,11 +11,19 @@ use super::toolbar::Toolbar;
 use crate::browser::selection::Picked;
 use crate::browser::{dom, mark, now_iso};
 use crate::formats::{self, native};
-use crate::model::Action;
+use crate::model::{Action, Annotation};
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// What the sidebar shows.
+#[derive(Clone, PartialEq)]
+struct SideView {
+    annotations: Rc<Vec<Rc<Annotation>>>,
+    counts: Rc<Vec<usize>>,
+    selected: Option<Rc<Annotation>>,
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -35,16 +43,19 @@ pub fn app() -> Html {
     let flush = use_saver(state.clone(), notify.clone());
     use_effect_with((), |_| dom::after_paint(|| mark("aa:painted")));
 
-    let tag = {
-        let (state, menu) = (state.clone(), menu.clone());
-        Callback::from(move |label: String| {
-            if let Some(p) = *menu {
-                state.dispatch(Action::Add { start: p.start, end: p.end, label, now: now_iso() });
-                dom::clear_selection();
-                menu.set(None);
-            }
-        })
-    };
+    // The menu's callbacks stay the same from render to render (so the always-mounted menu
+    // re-renders only when it opens, moves or closes); `tag` reads the pending selection here.
+    let pending = use_mut_ref(|| None::<Picked>);
+    *pending.borrow_mut() = *menu;
+    let tag = use_callback((state.dispatcher(), menu.setter()), move |label: String, (dispatch, menu)| {
+        let picked = pending.borrow_mut().take();
+        if let Some(p) = picked {
+            dispatch.dispatch(Action::Add { start: p.start, end: p.end, label, now: now_iso() });
+            dom::clear_selection();
+            menu.set(None);
+        }
+    });
+    let onclose = use_callback(menu.setter(), |_: (), menu| menu.set(None));
     let onintent = {
         let (state, menu, tag) = (state.clone(), menu.clone(), tag.clone());
         Callback::from(move |i: KeyIntent| match &i {
@@ -117,19 +128,22 @@ pub fn app() -> Html {
         let notices = notices.dispatcher();
         Callback::from(move |topic: &'static str| notices.dispatch(Notice::info(topic, "")))
     };
-    let selected = state.selected.as_ref().and_then(|id| state.get(id)).cloned();
-    let annotations = use_memo(state.revision_key(), {
-        let state = state.clone();
-        move |_| Rc::new(state.annotations().to_vec())
+    // The sidebar shows the state one frame late: a new highlight or selection is drawn in the
+    // article first, the lists, counts and panel follow in the next frame.
+    let now_side = SideView {
+        annotations: state.annotations().clone(),
+        counts: state.counts().clone(),
+        selected: state.selected.as_ref().and_then(|id| state.get(id)).cloned(),
+    };
+    let side = use_state(|| now_side.clone());
+    use_effect_with(now_side, {
+        let side = side.setter();
+        move |now: &SideView| {
+            let now = now.clone();
+            dom::after_frame(move || side.set(now));
+        }
     });
-    let menu_view = menu.map(|p| {
-        let quote = state.index.slice(&state.doc.text, p.start, p.end).to_string();
-        let onclose = {
-            let menu = menu.clone();
-            Callback::from(move |_| menu.set(None))
-        };
-        html! { <TagMenu labels={state.labels.clone()} x={p.x} y={p.y} quote={quote} onpick={tag.clone()} {onclose} /> }
-    });
+    let quote = menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
     html! {
         <div class="app">
             <div class="chrome">
@@ -139,10 +153,10 @@ pub fn app() -> Html {
             </div>
             <main class="workspace">
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
-                <Sidebar labels={state.labels.clone()} annotations={(*annotations).clone()} {selected}
+                <Sidebar labels={state.labels.clone()} annotations={side.annotations.clone()} counts={side.counts.clone()} selected={side.selected.clone()}
                     {onselect} {onretag} {ondelete} />
             </main>
-            <div class="menu-layer">{ menu_view }</div>
+            <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose} />
         </div>
     }
 }

@@ -73,9 +73,15 @@ pub fn article_view(p: &ArticleProps) -> Html {
         use_effect_with(state.doc.id.clone(), move |_| {
             near.dispatch(NearAction::Reset(first_screen(&s)));
             let dispatcher = near.dispatcher();
-            let observer = root
-                .cast::<web_sys::Element>()
-                .and_then(|el| BlockObserver::new(&el, move |list| dispatcher.dispatch(NearAction::Add(list))).ok());
+            let observer = root.cast::<web_sys::Element>().and_then(|el| {
+                let blocks = s.blocks.clone();
+                let watch = move |i| layout::watched(&s.blocks, i);
+                let near = move |list: Vec<usize>| {
+                    let list = list.into_iter().flat_map(|i| layout::near_with(&blocks, i)).collect();
+                    dispatcher.dispatch(NearAction::Add(list));
+                };
+                BlockObserver::new(&el, watch, near).ok()
+            });
             move || drop(observer)
         });
     }
@@ -117,17 +123,22 @@ pub fn article_view(p: &ArticleProps) -> Html {
             onhit.emit(target.as_ref().and_then(selection::segment_at));
         })
     };
-    let selected = state.selected.clone().map(AttrValue::from);
+    // The blocks that the selected / flashed annotation spans: only their chunks hear of it.
+    let spanned = |id: Option<&str>| {
+        let a = id.and_then(|id| state.get(id))?;
+        Some((AttrValue::from(a.id.clone()), layout::blocks_touching(&state.blocks, a.start, a.end)))
+    };
+    let (selected, flash) = (spanned(state.selected.as_deref()), spanned(p.flash.as_deref()));
     let chunks = (0..state.blocks.len()).step_by(CHUNK).map(|first| {
         let last = (first + CHUNK).min(state.blocks.len());
         let buckets: Vec<_> = (first..last).map(|i| state.bucket(i)).collect();
-        let touches = |id: &Option<AttrValue>| {
-            id.clone().filter(|id| buckets.iter().any(|b| b.iter().any(|a| a.id == id.as_str())))
+        let touches = |span: &Option<(AttrValue, std::ops::Range<usize>)>| {
+            span.as_ref().filter(|(_, r)| r.start < last && first < r.end).map(|(id, _)| id.clone())
         };
         let rich: Vec<bool> = (first..last).map(|i| near.0.get(i).copied().unwrap_or(false)).collect();
         html! {
             <Chunk key={first} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
-                labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&p.flash)} {rich} {buckets} />
+                labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });
     html! {

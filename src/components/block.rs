@@ -72,14 +72,16 @@ pub fn block_view(p: &BlockProps) -> Html {
         layout::segments(p.block, &p.anns)
             .into_iter()
             .map(|seg| {
-                let (s, e) = (seg.start.to_string(), seg.end.to_string());
+                // Keyed by where they start: a new highlight changes the segments around it and
+                // leaves the others' elements alone.
+                let (key, s, e) = (seg.start, seg.start.to_string(), seg.end.to_string());
                 if seg.covering.is_empty() {
-                    return html! { <span data-s={s} data-e={e}>{ text(seg.start, seg.end) }</span> };
+                    return html! { <span {key} data-s={s} data-e={e}>{ text(seg.start, seg.end) }</span> };
                 }
                 let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
                 let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
                 html! {
-                    <mark {class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
+                    <mark {key} {class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
                           data-labels={names.clone()} title={names}>{ text(seg.start, seg.end) }</mark>
                 }
             })

@@ -1,5 +1,6 @@
 //! A run of consecutive blocks, so that a change re-examines a few dozen chunks rather than
-//! every block of a long article. Renders no element of its own.
+//! every block of a long article. Its element lets the browser skip laying out and painting
+//! the chunks far from the viewport, with a few dozen elements to watch rather than hundreds.
 use super::block::{BlockRole, BlockView};
 use crate::model::annotation::Annotation;
 use crate::model::layout::Block;
@@ -43,5 +44,5 @@ pub fn chunk(p: &ChunkProps) -> Html {
                 rich={p.rich[k]} anns={anns.clone()} />
         }
     });
-    html! { <>{ for blocks }</> }
+    html! { <div class="chunk">{ for blocks }</div> }
 }

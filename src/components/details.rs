@@ -1,4 +1,6 @@
-//! The panel for the selected annotation: what it is, retag buttons, delete.
+//! The panel for the selected annotation: what it is, retag buttons, delete. It is always
+//! there and keeps its size, so choosing another annotation changes a few texts and moves
+//! nothing else in the sidebar.
 use crate::browser::dom::data_of;
 use crate::model::annotation::Annotation;
 use crate::model::labels::{self, Label};
@@ -7,7 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {
-    pub ann: Rc<Annotation>,
+    pub ann: Option<Rc<Annotation>>,
     pub labels: Rc<Vec<Label>>,
     /// (annotation id, new label id)
     pub onretag: Callback<(String, String)>,
@@ -16,12 +18,15 @@ pub struct DetailsProps {
 
 #[function_component(Details)]
 pub fn details(p: &DetailsProps) -> Html {
-    let a = &p.ann;
-    let current = labels::find(&p.labels, &a.label);
+    let a = p.ann.as_deref();
+    let current = a.and_then(|a| labels::find(&p.labels, &a.label));
+    // Not `disabled`: that restyles (and re-lays out) every button when the first annotation
+    // is chosen; these only fade, and do nothing while nothing is selected.
+    let idle = a.is_none().then_some("true");
     let retag = p.labels.iter().map(|l| {
-        let pressed = if l.id == a.label { "true" } else { "false" };
+        let pressed = if a.is_some_and(|a| a.label == l.id) { "true" } else { "false" };
         html! {
-            <button type="button" class="chip" style={format!("--c:{}", l.color)} aria-pressed={pressed}
+            <button type="button" class="chip" style={format!("--c:{}", l.color)} aria-pressed={pressed} aria-disabled={idle}
                     data-label={l.id.clone()} title={format!("Retag as {} (key {})", l.name, l.key)}>
                 { l.name.clone() }
             </button>
@@ -29,26 +34,37 @@ pub fn details(p: &DetailsProps) -> Html {
     });
     // One listener for all the chips: the clicked chip names its label.
     let onchip = {
-        let (id, on) = (a.id.clone(), p.onretag.clone());
+        let (id, on) = (a.map(|a| a.id.clone()), p.onretag.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some(label) = data_of(&e, "data-label") {
+            if let (Some(id), Some(label)) = (id.as_ref(), data_of(&e, "data-label")) {
                 on.emit((id.clone(), label));
             }
         })
     };
     let ondelete = {
-        let (id, on) = (a.id.clone(), p.ondelete.clone());
-        Callback::from(move |_: MouseEvent| on.emit(id.clone()))
+        let (id, on) = (a.map(|a| a.id.clone()), p.ondelete.clone());
+        Callback::from(move |_: MouseEvent| id.iter().for_each(|id| on.emit(id.clone())))
+    };
+    let (name, pos, quote) = match a {
+        Some(a) => {
+            (current.map_or(a.label.clone(), |l| l.name.clone()), format!("{}–{}", a.start, a.end), a.quote.clone())
+        }
+        None => (
+            "Nothing selected".to_string(),
+            String::new(),
+            "Click a highlight or an entry below. Keys 1–8 retag it, Delete removes it.".to_string(),
+        ),
     };
     html! {
-        <section class="details" aria-label="Selected annotation" style={format!("--c:{}", current.map_or("#888", |l| l.color.as_str()))}>
+        <section class={classes!("details", a.is_none().then_some("idle"))} aria-label="Selected annotation"
+                 style={format!("--c:{}", current.map_or("#c4cad3", |l| l.color.as_str()))}>
             <div class="details-head">
-                <span class="details-label">{ current.map_or(a.label.clone(), |l| l.name.clone()) }</span>
-                <span class="details-pos">{ format!("{}–{}", a.start, a.end) }</span>
+                <span class="details-label">{ name }</span>
+                <span class="details-pos">{ pos }</span>
             </div>
-            <blockquote class="details-quote">{ a.quote.clone() }</blockquote>
+            <blockquote class="details-quote">{ quote }</blockquote>
             <div class="chips" role="group" aria-label="Retag" onclick={onchip}>{ for retag }</div>
-            <button type="button" class="danger" onclick={ondelete}>{ "Delete annotation" }</button>
+            <button type="button" class="danger" onclick={ondelete} aria-disabled={idle}>{ "Delete annotation" }</button>
         </section>
     }
 }

@@ -32,12 +32,11 @@ pub fn hover_label(p: &HoverLabelProps) -> Html {
             move || drop(listeners)
         });
     }
-    match &*shown {
-        Some((text, x, y)) => html! {
-            <div class="hover-label" aria-hidden="true" style={format!("left:{}px;top:{}px", *x as i32, *y as i32)}>
-                { text.clone() }
-            </div>
-        },
-        None => html! {},
-    }
+    // Always in the page, hidden when no highlight is under the pointer: showing it changes a
+    // text and a position rather than building an element.
+    let (text, style) = match &*shown {
+        Some((text, x, y)) => (text.clone(), Some(format!("left:{}px;top:{}px", *x as i32, *y as i32))),
+        None => (String::new(), None),
+    };
+    html! { <div class="hover-label" aria-hidden="true" hidden={shown.is_none()} {style}>{ text }</div> }
 }

@@ -9,11 +9,15 @@ use yew::prelude::*;
 
 /// How many entries a group shows before "Show more".
 const PAGE: usize = 60;
+/// Entries per memoised run: a new selection re-renders the one or two runs it touches.
+const RUN: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
     pub labels: Rc<Vec<Label>>,
     pub annotations: Rc<Vec<Rc<Annotation>>>,
+    /// Per label (in the order of `labels`), how many annotations it has.
+    pub counts: Rc<Vec<usize>>,
     pub selected: Option<Rc<Annotation>>,
     pub onselect: Callback<String>,
     pub onretag: Callback<(String, String)>,
@@ -22,10 +26,28 @@ pub struct SidebarProps {
 
 #[function_component(Sidebar)]
 pub fn sidebar(p: &SidebarProps) -> Html {
-    let tally = use_memo((p.annotations.clone(), p.labels.clone()), |(all, labels)| {
-        labels.iter().map(|l| all.iter().filter(|a| a.label == l.id).count()).collect::<Vec<usize>>()
-    });
-    let counts = p.labels.iter().zip(tally.iter().copied()).map(|(l, n)| {
+    html! {
+        <aside class="sidebar" aria-label="Annotations">
+            <Counts labels={p.labels.clone()} counts={p.counts.clone()} />
+            <Details ann={p.selected.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} />
+            <div class="lists">
+                <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
+                <Group title="Claims" kind={Kind::Claim} ..group_props(p) />
+            </div>
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CountsProps {
+    labels: Rc<Vec<Label>>,
+    counts: Rc<Vec<usize>>,
+}
+
+/// How many annotations each label has; re-renders only when they change.
+#[function_component(Counts)]
+fn counts(p: &CountsProps) -> Html {
+    let counts = p.labels.iter().zip(p.counts.iter().copied()).map(|(l, n)| {
         html! {
             <li class={classes!("count", (n == 0).then_some("zero"))} style={format!("--c:{}", l.color)}>
                 <span class="swatch" aria-hidden="true"></span>
@@ -34,17 +56,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             </li>
         }
     });
-    let details = p.selected.clone().map(|a| {
-        html! { <Details ann={a} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} /> }
-    });
-    html! {
-        <aside class="sidebar" aria-label="Annotations">
-            <ul class="counts" aria-label="Counts">{ for counts }</ul>
-            <div class="details-slot">{ details }</div>
-            <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
-            <Group title="Claims" kind={Kind::Claim} ..group_props(p) />
-        </aside>
-    }
+    html! { <ul class="counts" aria-label="Counts">{ for counts }</ul> }
 }
 
 fn group_props(p: &SidebarProps) -> GroupProps {
@@ -53,7 +65,7 @@ fn group_props(p: &SidebarProps) -> GroupProps {
         kind: Kind::Entity,
         labels: p.labels.clone(),
         annotations: p.annotations.clone(),
-        selected: p.selected.as_ref().map(|a| AttrValue::from(a.id.clone())),
+        selected: p.selected.clone(),
         onselect: p.onselect.clone(),
     }
 }
@@ -64,27 +76,36 @@ pub struct GroupProps {
     pub kind: Kind,
     pub labels: Rc<Vec<Label>>,
     pub annotations: Rc<Vec<Rc<Annotation>>>,
-    pub selected: Option<AttrValue>,
+    pub selected: Option<Rc<Annotation>>,
     pub onselect: Callback<String>,
 }
 
 #[function_component(Group)]
 fn group(p: &GroupProps) -> Html {
     let shown = use_state(|| PAGE);
-    let items = use_memo((p.annotations.clone(), p.kind), |(all, kind)| {
-        all.iter().filter(|a| a.kind == *kind).cloned().collect::<Vec<Rc<Annotation>>>()
-    });
-    let sel_pos = p.selected.as_ref().and_then(|id| items.iter().position(|a| a.id == id.as_str()));
-    let limit = (*shown).max(sel_pos.map_or(0, |i| i + 1));
-    let entries = items.iter().take(limit).map(|a| {
-        let label = labels::find(&p.labels, &a.label);
-        let name: AttrValue = label.map_or(a.label.clone(), |l| l.name.clone()).into();
-        let color: AttrValue = label.map_or("#888".to_string(), |l| l.color.clone()).into();
-        let current = p.selected.as_ref().is_some_and(|id| id.as_str() == a.id);
-        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} {current} /> }
-    });
-    let more = (items.len() > limit).then(|| {
-        let (shown, rest) = (shown.clone(), items.len() - limit);
+    // Only the entries on show are gathered: a change to a long list costs a pass over it,
+    // not a copy of it.
+    let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind);
+    let total = of_kind().count();
+    let sel_pos =
+        p.selected.as_ref().filter(|s| s.kind == p.kind).and_then(|s| of_kind().position(|a| Rc::ptr_eq(a, s)));
+    let limit = (*shown).min(total);
+    let head: Vec<Rc<Annotation>> = of_kind().take(limit).cloned().collect();
+    let run = |from: usize, items: &[Rc<Annotation>]| {
+        let current = sel_pos.and_then(|i| i.checked_sub(from)).filter(|&k| k < items.len());
+        html! { <Run key={from} items={items.to_vec()} labels={p.labels.clone()} {current} /> }
+    };
+    let mut runs: Vec<Html> = head.chunks(RUN).enumerate().map(|(k, items)| run(k * RUN, items)).collect();
+    // A selection further down the list is shown in its own run after a gap, rather than
+    // drawing every entry before it. (Every child is keyed, so runs keep their elements.)
+    if let Some(i) = sel_pos.filter(|&i| i >= limit) {
+        let from = (i - i % RUN).max(limit);
+        let items: Vec<Rc<Annotation>> = of_kind().skip(from).take(RUN).cloned().collect();
+        runs.push(html! { <li key="gap" class="gap" aria-hidden="true">{ "⋯" }</li> });
+        runs.push(run(from, &items));
+    }
+    let more = (total > limit).then(|| {
+        let (shown, rest) = (shown.clone(), total - limit);
         let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE));
         html! { <button type="button" class="more" {onclick}>{ format!("Show {} more", rest.min(PAGE)) }</button> }
     });
@@ -100,15 +121,35 @@ fn group(p: &GroupProps) -> Html {
     let heading_id = format!("group-{}", p.title.to_ascii_lowercase());
     html! {
         <section class="group" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id}>{ p.title.clone() }<span class="group-n">{ items.len() }</span></h2>
-            if items.is_empty() {
+            <h2 id={heading_id}>{ p.title.clone() }<span class="group-n">{ total }</span></h2>
+            if total == 0 {
                 <p class="empty">{ if p.kind == Kind::Claim { "No claims yet. Select a statement and press 8." } else { "No entities yet. Select a name and press a number." } }</p>
             } else {
-                <ol class="entries" onclick={onpick}>{ for entries }</ol>
+                <ol class="entries" onclick={onpick}>{ for runs }</ol>
             }
             <div class="more-slot">{ more }</div>
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct RunProps {
+    items: Vec<Rc<Annotation>>,
+    labels: Rc<Vec<Label>>,
+    /// Position in `items` of the selected annotation, when it is in this run.
+    current: Option<usize>,
+}
+
+/// A few consecutive entries of a group's list; renders no element of its own.
+#[function_component(Run)]
+fn run(p: &RunProps) -> Html {
+    let entries = p.items.iter().enumerate().map(|(k, a)| {
+        let label = labels::find(&p.labels, &a.label);
+        let name: AttrValue = label.map_or(a.label.clone(), |l| l.name.clone()).into();
+        let color: AttrValue = label.map_or("#888".to_string(), |l| l.color.clone()).into();
+        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} current={p.current == Some(k)} /> }
+    });
+    html! { <>{ for entries }</> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,4 +1,5 @@
-//! The menu that appears beside a fresh selection: one button per label, with its key.
+//! The menu that appears beside a fresh selection: one button per label, with its key. It
+//! stays in the page, hidden, between selections: showing it is a style change, not a build.
 use crate::browser::dom::data_of;
 use crate::model::Label;
 use gloo::events::EventListener;
@@ -9,9 +10,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TagMenuProps {
     pub labels: Rc<Vec<Label>>,
-    /// Where the selection ends on screen (viewport pixels).
-    pub x: f64,
-    pub y: f64,
+    /// Where the selection ends on screen (viewport pixels); `None` while no selection waits.
+    pub at: Option<(f64, f64)>,
     /// The quoted text, shown so the user sees what will be tagged.
     pub quote: AttrValue,
     pub onpick: Callback<String>,
@@ -21,23 +21,27 @@ pub struct TagMenuProps {
 #[function_component(TagMenu)]
 pub fn tag_menu(p: &TagMenuProps) -> Html {
     let menu = use_node_ref();
+    let open = use_mut_ref(|| false);
+    *open.borrow_mut() = p.at.is_some();
     {
-        // A press anywhere outside the menu closes it.
+        // A press anywhere outside the open menu closes it.
         let (menu, onclose) = (menu.clone(), p.onclose.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "mousedown", move |e| {
                 let inside =
                     menu.cast::<web_sys::Node>().zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
-                if !inside.is_some_and(|(m, t)| m.contains(Some(&t))) {
+                if *open.borrow() && !inside.is_some_and(|(m, t)| m.contains(Some(&t))) {
                     onclose.emit(());
                 }
             });
             move || drop(listener)
         });
     }
-    let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-    let left = (p.x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
-    let style = format!("left:{}px;top:{}px", left as i32, (p.y + 8.0) as i32);
+    let style = p.at.map(|(x, y)| {
+        let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+        let left = (x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
+        format!("left:{}px;top:{}px", left as i32, (y + 8.0) as i32)
+    });
     // One listener for all the items: the clicked item names its label.
     let onclick = {
         let onpick = p.onpick.clone();
@@ -58,7 +62,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
         }
     });
     html! {
-        <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style}
+        <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
              onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             <div class="tag-items" {onclick}>{ for items }</div>

@@ -75,7 +75,7 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
         cache.anns.clear();
     }
     let mut parts = Vec::with_capacity(state.annotations().len());
-    for a in state.annotations() {
+    for a in state.annotations().iter() {
         let text = cache.anns.remove(&(Rc::as_ptr(a) as usize)).map(|(_, text)| text).unwrap_or_else(|| {
             let mut text = String::with_capacity(256);
             let skip = cache.compact && {

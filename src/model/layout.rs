@@ -33,6 +33,22 @@ pub fn blocks_touching(blocks: &[Block], start: usize, end: usize) -> std::ops::
     first..last.max(first)
 }
 
+/// Blocks longer than this (in code points) are watched for nearness on their own.
+const LONG_BLOCK: usize = 2000;
+
+/// Whether block `i` is watched for coming near the viewport. Every other block is enough:
+/// a short block's neighbours lie within a screen of it, and each watched block that comes
+/// near brings its neighbours with it (see `near_with`). Long blocks are always watched.
+/// Fewer watched elements make every frame's intersection pass cheaper.
+pub fn watched(blocks: &[Block], i: usize) -> bool {
+    i.is_multiple_of(2) || blocks.get(i).is_some_and(|b| b.end - b.start > LONG_BLOCK)
+}
+
+/// The blocks to draw when watched block `i` comes near: it and its two neighbours.
+pub fn near_with(blocks: &[Block], i: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(1)..(i + 2).min(blocks.len())
+}
+
 /// A run of text inside a block covered by the same annotations (outer first).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
@@ -66,6 +82,21 @@ pub fn segments(block: Block, anns: &[Rc<Annotation>]) -> Vec<Segment> {
 mod tests {
     use super::*;
     use crate::model::annotation::Kind;
+
+    #[test]
+    fn every_block_is_watched_or_next_to_a_watched_one() {
+        let blocks: Vec<Block> = [(0, 10), (11, 3000), (3001, 3010), (3011, 3020), (3021, 3030)]
+            .iter()
+            .map(|&(start, end)| Block { start, end })
+            .collect();
+        assert!(watched(&blocks, 0) && watched(&blocks, 1) && watched(&blocks, 2) && !watched(&blocks, 3));
+        for j in 0..blocks.len() {
+            let covered = (0..blocks.len()).any(|i| watched(&blocks, i) && near_with(&blocks, i).contains(&j));
+            assert!(covered, "block {j}");
+        }
+        assert_eq!(near_with(&blocks, 0), 0..2);
+        assert_eq!(near_with(&blocks, 4), 3..5);
+    }
 
     fn ann(id: &str, start: usize, end: usize) -> Rc<Annotation> {
         Rc::new(Annotation {

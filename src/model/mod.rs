@@ -7,6 +7,7 @@ pub mod layout;
 pub mod snap;
 pub mod state;
 pub mod text;
+pub mod time;
 
 pub use annotation::{Annotation, Attribution, Claim, Kind, Relation, Verdict};
 pub use labels::{default_labels, Label};

@@ -54,12 +54,16 @@ pub struct State {
     pub index: Rc<TextIndex>,
     pub blocks: Rc<Vec<Block>>,
     pub labels: Rc<Vec<Label>>,
-    anns: Vec<Rc<Annotation>>,
-    pub relations: Vec<Relation>,
+    // Shared behind `Rc`s, so that a state change that leaves them alone (a selection) copies
+    // a few pointers rather than thousands.
+    anns: Rc<Vec<Rc<Annotation>>>,
+    pub relations: Rc<Vec<Relation>>,
     /// Per block, the annotations touching it: lets a change re-render only its blocks.
-    buckets: Vec<Rc<Vec<Rc<Annotation>>>>,
+    buckets: Rc<Vec<Rc<Vec<Rc<Annotation>>>>>,
+    /// How many annotations each label has, in the order of `labels`.
+    counts: Rc<Vec<usize>>,
     pub selected: Option<String>,
-    history: History,
+    history: Rc<History>,
     /// Bumped on every content change; the saver watches it.
     pub revision: u64,
     next_seq: u64,
@@ -78,39 +82,55 @@ impl State {
             index: Rc::new(index),
             blocks: Rc::new(blocks),
             labels: Rc::new(snap.labels),
-            anns,
-            relations: snap.relations,
-            buckets: Vec::new(),
+            anns: Rc::new(anns),
+            relations: Rc::new(snap.relations),
+            buckets: Rc::default(),
+            counts: Rc::default(),
             selected: None,
-            history: History::default(),
+            history: Rc::default(),
             revision: 0,
             next_seq,
         };
         state.fill_buckets();
+        state.counts =
+            Rc::new(state.labels.iter().map(|l| state.anns.iter().filter(|a| a.label == l.id).count()).collect());
         state
+    }
+
+    /// How many annotations each label has, in the order of `labels`.
+    pub fn counts(&self) -> &Rc<Vec<usize>> {
+        &self.counts
+    }
+
+    fn count(&mut self, label: &str, up: bool) {
+        if let Some(i) = self.labels.iter().position(|l| l.id == label) {
+            let n = &mut Rc::make_mut(&mut self.counts)[i];
+            *n = if up { *n + 1 } else { n.saturating_sub(1) };
+        }
     }
 
     fn fill_buckets(&mut self) {
         let mut buckets: Vec<Vec<Rc<Annotation>>> = vec![Vec::new(); self.blocks.len()];
-        for a in &self.anns {
+        for a in self.anns.iter() {
             for i in layout::blocks_touching(&self.blocks, a.start, a.end) {
                 buckets[i].push(a.clone());
             }
         }
-        self.buckets = buckets.into_iter().map(Rc::new).collect();
+        self.buckets = Rc::new(buckets.into_iter().map(Rc::new).collect());
     }
 
     /// Rebuild the buckets of the blocks that `[start, end)` touches.
     fn refill(&mut self, start: usize, end: usize) {
+        let buckets = Rc::make_mut(&mut self.buckets);
         for i in layout::blocks_touching(&self.blocks, start, end) {
             let b = self.blocks[i];
             let list = self.anns.iter().filter(|a| a.overlaps(b.start, b.end.max(b.start + 1))).cloned().collect();
-            self.buckets[i] = Rc::new(list);
+            buckets[i] = Rc::new(list);
         }
     }
 
     /// All annotations in document order.
-    pub fn annotations(&self) -> &[Rc<Annotation>] {
+    pub fn annotations(&self) -> &Rc<Vec<Rc<Annotation>>> {
         &self.anns
     }
 
@@ -156,7 +176,7 @@ impl State {
             doc: (*self.doc).clone(),
             labels: (*self.labels).clone(),
             annotations: self.anns.iter().map(|a| (**a).clone()).collect(),
-            relations: self.relations.clone(),
+            relations: (*self.relations).clone(),
         }
     }
 
@@ -185,13 +205,15 @@ impl State {
     fn insert(&mut self, a: Rc<Annotation>) {
         let pos = self.anns.partition_point(|x| x.order_key() < a.order_key());
         let (s, e) = (a.start, a.end);
-        self.anns.insert(pos, a);
+        self.count(&a.label, true);
+        Rc::make_mut(&mut self.anns).insert(pos, a);
         self.refill(s, e);
     }
 
     fn remove(&mut self, id: &str) -> Option<Rc<Annotation>> {
         let pos = self.anns.iter().position(|a| a.id == id)?;
-        let a = self.anns.remove(pos);
+        let a = Rc::make_mut(&mut self.anns).remove(pos);
+        self.count(&a.label, false);
         self.refill(a.start, a.end);
         if self.selected.as_deref() == Some(id) {
             self.selected = None;
@@ -216,7 +238,7 @@ impl State {
     /// Apply a new edit, record it, forget the redo branch.
     fn commit(&mut self, edit: Edit) {
         self.run(&edit);
-        self.history.record(edit);
+        Rc::make_mut(&mut self.history).record(edit);
         self.revision += 1;
     }
 
@@ -279,7 +301,7 @@ impl State {
             }
             Action::Merge { annotations, relations } => {
                 let edits: Vec<Edit> = annotations.into_iter().map(|a| Edit::Add(Rc::new(a))).collect();
-                self.relations.extend(relations);
+                Rc::make_mut(&mut self.relations).extend(relations);
                 if !edits.is_empty() {
                     self.commit(Edit::Batch(edits));
                 }
@@ -288,7 +310,7 @@ impl State {
     }
 
     fn step(&mut self, back: bool) {
-        let Some(edit) = self.history.step(back) else { return };
+        let Some(edit) = Rc::make_mut(&mut self.history).step(back) else { return };
         self.run(&edit);
         self.selected = match &edit {
             Edit::Add(a) | Edit::Change(_, a) => Some(a.id.clone()),

@@ -367,11 +367,18 @@ export async function entryNames(app) {
   );
 }
 
-/** Whether the sidebar button (or its list item) carries aria-current="true". */
-export async function isCurrent(locator) {
-  return locator.evaluate(
-    (el) =>
-      el.getAttribute('aria-current') === 'true' ||
-      el.closest('li')?.getAttribute('aria-current') === 'true',
-  );
+/**
+ * Whether the sidebar button (or its list item) carries aria-current="true", waiting up to
+ * `ms` for it (the sidebar follows the article one frame later).
+ */
+export async function isCurrent(locator, ms = 2000) {
+  const current = () =>
+    locator.evaluate(
+      (el) => el.getAttribute('aria-current') === 'true' || el.closest('li')?.getAttribute('aria-current') === 'true',
+    );
+  for (const until = Date.now() + ms; ; ) {
+    if (await current()) return true;
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
