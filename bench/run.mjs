@@ -11,6 +11,7 @@
 //                       wasm, peerOpen, peerOpenTrace, peerAdd, size)
 //   BENCH_CHROMIUM      browser binary (default /usr/bin/chromium)
 //   BENCH_DIST          the built app (default dist/)
+//   BENCH_JS_FLAGS     V8 flags for the browser, for diagnosis (e.g. --no-wasm-lazy-compilation)
 //   BENCH_PROFILE=1     also sample the CPU in traced scenarios; results.json then lists the
 //                       functions with the most self time (diagnosis only: it slows the page)
 // Exit status: 0 unless the harness crashed or a scenario could not run at all (timings never fail).
@@ -45,6 +46,8 @@ let PEER_DIST = '';
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
+  // diagnosis only, e.g. BENCH_JS_FLAGS=--no-wasm-lazy-compilation
+  ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []),
 ];
 
 const METRICS = [
@@ -55,7 +58,9 @@ const METRICS = [
   { id: 'backup', label: 'open N: idle backup copy task', unit: 'ms' },
   { id: 'add', label: 'add (drag + key): longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addKey', label: 'add, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
-  { id: 'ui', label: 'sidebar click: longest task', unit: 'ms', budget: 6 },
+  { id: 'ui', label: 'sidebar click, first after open: longest task', unit: 'ms', budget: 6 },
+  { id: 'uiNext', label: 'sidebar clicks 2–6 (median): longest task', unit: 'ms', budget: 6 },
+  { id: 'hover', label: 'hover a highlight: longest task', unit: 'ms', budget: 6 },
   { id: 'scroll', label: 'scroll whole document: longest task', unit: 'ms' },
   { id: 'save', label: 'save BIG: save task', unit: 'ms', budget: 30 },
   { id: 'setItem', label: 'save BIG: setItem alone', unit: 'ms' },

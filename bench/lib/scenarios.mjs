@@ -16,6 +16,8 @@ const PEER_BLOCKS = '#content p';
 // The app copies the stored document to its backup key 1.5 s after it mounts, while idle; the
 // interaction scenarios wait this long after the painted mark so that task is not in their window.
 const IDLE_AFTER_OPEN = 2000;
+// How long a mouse button stays down in a click.
+const CLICK_MS = 80;
 
 /**
  * Traces `action` (see trace.mjs); with BENCH_PROFILE=1 also samples the CPU and returns the
@@ -52,10 +54,20 @@ const highlightIds = (page) =>
     return ids.size;
   }, ARTICLE);
 
-/** Drag over two words in the article, wait for the tag menu, press "1" (Person). */
-async function addAnnotation(page, timeout) {
+/**
+ * Two plain words on one line in the visible article, found before measuring (as for the peer).
+ * Also has Playwright set up its selector engine in the page now: its first use compiles
+ * several milliseconds of Playwright's own script, which must not land in the measured window.
+ */
+async function wordsToTag(page) {
   const words = await findWords(page, BLOCKS);
   if (!words) throw new Error('no two plain words on one line found in the visible article');
+  await page.locator(MENU).count();
+  return words;
+}
+
+/** Drag over `words`, wait for the tag menu, press "1" (Person). */
+async function addAnnotation(page, words, timeout) {
   await drag(page, words);
   await page.waitForSelector(MENU, { state: 'visible', timeout });
   await mark(page, 'key');
@@ -97,10 +109,10 @@ export const scenarios = {
     const { page } = await openApp(ctx, ctx.docs.main);
     await settle(page, IDLE_AFTER_OPEN);
     const before = await highlightIds(page);
-    let words;
+    const words = await wordsToTag(page);
     const { events, top } = await measure(ctx, page, async () => {
       await mark(page, 'begin');
-      words = await addAnnotation(page, ctx.timeout);
+      await addAnnotation(page, words, ctx.timeout);
       await settle(page, 50);
       await mark(page, 'end');
     });
@@ -114,24 +126,58 @@ export const scenarios = {
     };
   },
 
-  /** Unrelated UI update: click an entry in the sidebar. */
+  /**
+   * Unrelated UI updates: click an entry in the sidebar (the first click after opening, then
+   * five more on other entries), and move the pointer onto a highlight (its label appears).
+   */
   async ui(ctx) {
     const { page } = await openApp(ctx, ctx.docs.main);
-    const entry = page.locator(SIDEBAR_BUTTONS).nth(2);
+    const entries = page.locator(SIDEBAR_BUTTONS);
     await sleep(IDLE_AFTER_OPEN);
-    await entry.scrollIntoViewIfNeeded({ timeout: ctx.timeout });
+    await entries.nth(2).scrollIntoViewIfNeeded({ timeout: ctx.timeout });
     await settle(page, 300);
-    const box = await entry.boundingBox();
-    const name = (await entry.textContent()).trim();
-    const { events, top } = await measure(ctx, page, async () => {
-      await mark(page, 'begin');
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const boxes = [];
+    for (let i = 2; i < 8; i++) boxes.push(await entries.nth(i).boundingBox());
+    const name = (await entries.nth(2).textContent()).trim();
+    // As a person clicks: the pointer is already over the entry, and the button goes down and
+    // up a moment apart (a click sent as one move + down + up lands all its input handlers in
+    // one task, which no hand produces).
+    const click = async (box, k) => {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await settle(page, 100);
+      await mark(page, `b${k}`);
+      await page.mouse.down();
+      await sleep(CLICK_MS);
+      await page.mouse.up();
       await settle(page, 50);
-      await mark(page, 'end');
+      await mark(page, `e${k}`);
+      await sleep(200);
+    };
+    const { events, top } = await measure(ctx, page, async () => {
+      for (let k = 0; k < boxes.length; k++) await click(boxes[k], k);
+      // (the clicks scrolled the article to their annotations)
+      const mark0 = page.locator(`${ARTICLE} mark[data-labels]`).first();
+      await mark0.scrollIntoViewIfNeeded({ timeout: ctx.timeout });
+      await settle(page, 300);
+      const markBox = await mark0.boundingBox();
+      await page.mouse.move(markBox.x - 20, markBox.y + markBox.height / 2);
+      await settle(page, 100);
+      await mark(page, 'hb');
+      await page.mouse.move(markBox.x + Math.min(8, markBox.width / 2), markBox.y + markBox.height / 2);
+      await settle(page, 50);
+      await mark(page, 'he');
     });
-    const t = longestTask(events);
-    const current = await entry.getAttribute('aria-current');
-    return { samples: { ui: t.ms }, detail: { entry: name, selected: current === 'true', breakdown: t.breakdown, top } };
+    const clicks = boxes.map((_, k) => longestTask(events, { begin: `b${k}`, end: `e${k}` }));
+    const hover = longestTask(events, { begin: 'hb', end: 'he' });
+    const later = clicks.slice(1).map((t) => t.ms).sort((a, b) => a - b);
+    const current = await entries.nth(boxes.length + 1).getAttribute('aria-current');
+    const shown = await page.locator('.hover-label:not([hidden])').count();
+    if (current !== 'true') throw new Error('the last clicked sidebar entry is not the current one');
+    if (!shown) throw new Error('no hover label appeared over a highlight');
+    return {
+      samples: { ui: clicks[0].ms, uiNext: later[Math.floor(later.length / 2)], hover: hover.ms },
+      detail: { entry: name, breakdown: clicks[0].breakdown, nextBreakdown: clicks[1].breakdown, hoverBreakdown: hover.breakdown, top },
+    };
   },
 
   /** Scroll the whole document with the mouse wheel. */
@@ -177,9 +223,10 @@ export const scenarios = {
     await settle(page, IDLE_AFTER_OPEN);
     let keyAt = 0;
     const before = await highlightIds(page);
+    const words = await wordsToTag(page);
     const { events, top } = await measure(ctx, page, async () => {
       await mark(page, 'begin');
-      await addAnnotation(page, ctx.timeout);
+      await addAnnotation(page, words, ctx.timeout);
       keyAt = await page.evaluate(() => performance.now());
       await sleep(1500);
       await settle(page, 0);
