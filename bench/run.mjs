@@ -67,6 +67,7 @@ const METRICS = [
   { id: 'export', label: 'export BIG: longest task', unit: 'ms' },
   { id: 'indexBuild', label: 'offset index build (wasm)', unit: 'ms', budget: 2 },
   { id: 'conversions', label: '10,000 offset conversions (wasm)', unit: 'ms', budget: 1 },
+  { id: 'read', label: 'read the stored N (parse, check, state; wasm)', unit: 'ms' },
   { id: 'size', label: 'shipped wasm+JS+CSS, gzip -9', unit: 'KB', budget: 200, aim: 150 },
   { id: 'peerOpen', label: 'peer: open N → painted', unit: 'ms' },
   { id: 'peerOpen0', label: 'peer: open 0 → painted', unit: 'ms' },

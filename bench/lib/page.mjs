@@ -73,7 +73,17 @@ export function appStorage(doc) {
     current: doc.document.id,
     documents: [{ id: doc.document.id, title: doc.document.title, modified: doc.exported_at }],
   };
-  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: JSON.stringify(doc) };
+  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: JSON.stringify(storedForm(doc)) };
+}
+
+/**
+ * The document as the app itself keeps it in localStorage: every record without the `prefix`
+ * and `suffix` that equal the 32 code points around its span (the app gives them back from
+ * the text when it reads the value; files it exports carry them). The generator's contexts
+ * always equal those, so both are left out, as the app would.
+ */
+export function storedForm(doc) {
+  return { ...doc, annotations: doc.annotations.map(({ prefix, suffix, ...rest }) => rest) };
 }
 
 /** Waits for performance mark "aa:painted"; returns its time from navigation start, in ms. */

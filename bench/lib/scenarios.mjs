@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { profiled } from './profile.mjs';
 import { longestTask, mark, traced } from './trace.mjs';
 import {
-  appStorage, drag, findWords, frames, longTaskMax, preload, settle, sleep, waitPainted,
+  appStorage, drag, findWords, frames, longTaskMax, preload, settle, sleep, storedForm, waitPainted,
 } from './page.mjs';
 
 const ARTICLE = 'article[aria-label="Article text"]';
@@ -287,8 +287,8 @@ export const scenarios = {
   async wasm(ctx) {
     const { page } = await openApp(ctx, ctx.docs.empty, '?bench');
     const has = await page.evaluate(() => typeof window.aaBench === 'object' && window.aaBench !== null);
-    if (!has) return { samples: { indexBuild: NaN, conversions: NaN }, detail: { aaBench: false } };
-    const r = await page.evaluate((text) => {
+    if (!has) return { samples: { indexBuild: NaN, conversions: NaN, read: NaN }, detail: { aaBench: false } };
+    const r = await page.evaluate(([text, stored]) => {
       const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
       const b = window.aaBench;
       b.indexBuild(text);
@@ -299,8 +299,11 @@ export const scenarios = {
         ib.push(Number(b.indexBuild(text)));
         cv.push(Number(b.conversions(text, 10000)));
       }
-      return { indexBuild: med(ib), conversions: med(cv) };
-    }, ctx.docs.text);
+      b.read(stored);
+      const rd = [];
+      for (let i = 0; i < 3; i++) rd.push(Number(b.read(stored)));
+      return { indexBuild: med(ib), conversions: med(cv), read: med(rd) };
+    }, [ctx.docs.text, JSON.stringify(storedForm(ctx.docs.main))]);
     return { samples: r, detail: { aaBench: true } };
   },
 

@@ -1,6 +1,7 @@
 //! Timing hooks for the benchmark, installed only when the page address asks for them
-//! (`?bench`): `window.aaBench.indexBuild(text)` and `window.aaBench.conversions(text, n)`,
-//! each returning milliseconds per run, averaged over several runs.
+//! (`?bench`): `window.aaBench.indexBuild(text)`, `window.aaBench.conversions(text, n)` and
+//! `window.aaBench.read(json)`, each returning milliseconds per run, averaged over several runs.
+use crate::formats::native;
 use crate::model::TextIndex;
 use wasm_bindgen::{closure::Closure, JsValue};
 
@@ -37,6 +38,20 @@ fn conversions(text: String, n: u32) -> f64 {
     (now() - start) / RUNS as f64
 }
 
+/// Read a stored document (parse and check every record, then build the state) a few times;
+/// mean milliseconds per read, or -1 when it cannot be read.
+fn read(json: String) -> f64 {
+    const READS: u32 = 5;
+    let start = now();
+    for _ in 0..READS {
+        match native::parse(&json) {
+            Ok(imp) => drop(std::hint::black_box(imp.into_state())),
+            Err(_) => return -1.0,
+        }
+    }
+    (now() - start) / READS as f64
+}
+
 /// Install `window.aaBench` when the address carries `bench`.
 pub fn install_if_asked() {
     let window = gloo::utils::window();
@@ -48,7 +63,10 @@ pub fn install_if_asked() {
     let convert = Closure::<dyn Fn(String, u32) -> f64>::new(conversions);
     let _ = js_sys::Reflect::set(&hooks, &"indexBuild".into(), build.as_ref());
     let _ = js_sys::Reflect::set(&hooks, &"conversions".into(), convert.as_ref());
+    let read = Closure::<dyn Fn(String) -> f64>::new(read);
+    let _ = js_sys::Reflect::set(&hooks, &"read".into(), read.as_ref());
     let _ = js_sys::Reflect::set(&window, &"aaBench".into(), &JsValue::from(hooks));
     build.forget();
     convert.forget();
+    read.forget();
 }

@@ -51,6 +51,11 @@ pub fn after_frame(f: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
 }
 
+/// The window's height in CSS pixels.
+pub fn viewport_height() -> usize {
+    gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0) as usize
+}
+
 /// Clear the page's text selection.
 pub fn clear_selection() {
     if let Ok(Some(sel)) = gloo::utils::window().get_selection() {

@@ -41,7 +41,10 @@ pub fn app() -> Html {
     };
     let cache = use_mut_ref(native::JsonCache::default);
     let flush = use_saver(state.clone(), notify.clone());
-    use_effect_with((), |_| dom::after_paint(|| mark("aa:painted")));
+    use_effect_with((), |_| {
+        mark("aa:mounted");
+        dom::after_paint(|| mark("aa:painted"))
+    });
 
     // The menu's callbacks stay the same from render to render (so the always-mounted menu
     // re-renders only when it opens, moves or closes); `tag` reads the pending selection here.

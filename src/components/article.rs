@@ -10,8 +10,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Code points of text drawn with highlights right away, before the observer reports.
-const FIRST_SCREEN: usize = 6_000;
+/// How many code points of text a pixel of window height can show, at most: the article's
+/// column holds under 80 characters a line of about 31 px (2.6 per px), so this over-counts.
+const CODE_POINTS_PER_PX: usize = 3;
 
 /// Which blocks have been near the viewport (they stay drawn once drawn).
 #[derive(Clone, PartialEq, Default)]
@@ -44,8 +45,11 @@ impl Reducible for Near {
     }
 }
 
+/// The blocks drawn with highlights right away, before the observer reports: those that can
+/// be on the first screen.
 fn first_screen(state: &State) -> Vec<bool> {
-    state.blocks.iter().map(|b| b.start < FIRST_SCREEN).collect()
+    let reach = dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX;
+    state.blocks.iter().map(|b| b.start < reach).collect()
 }
 
 #[derive(Properties, PartialEq)]

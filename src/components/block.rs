@@ -82,7 +82,7 @@ pub fn block_view(p: &BlockProps) -> Html {
                 let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
                 html! {
                     <mark {key} {class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
-                          data-labels={names.clone()} title={names}>{ text(seg.start, seg.end) }</mark>
+                          data-labels={names}>{ text(seg.start, seg.end) }</mark>
                 }
             })
             .collect()

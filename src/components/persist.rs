@@ -32,8 +32,11 @@ fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
             return None;
         }
     };
-    match native::parse(&raw) {
-        Ok(imp) if imp.failed.is_empty() => Some(State::new(imp.snapshot)),
+    crate::browser::mark("aa:stored-read");
+    let parsed = native::parse(&raw);
+    crate::browser::mark("aa:stored-parsed");
+    match parsed {
+        Ok(imp) if imp.failed.is_empty() => Some(imp.into_state()),
         Ok(imp) => {
             let kept = storage::keep_aside(&key, &raw).unwrap_or_default();
             let msg = format!(
@@ -42,7 +45,7 @@ fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
                 imp.failed.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
             );
             notices.push(Notice::error("load", msg));
-            Some(State::new(imp.snapshot))
+            Some(imp.into_state())
         }
         Err(why) => {
             let kept = storage::keep_aside(&key, &raw).unwrap_or_default();
@@ -52,7 +55,7 @@ fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
                 "load",
                 format!("The saved annotations could not be read: {why} They were kept under \"{kept}\". {then}"),
             ));
-            backup.map(|b| State::new(b.snapshot))
+            backup.map(native::Imported::into_state)
         }
     }
 }
@@ -66,13 +69,16 @@ pub fn stored_or(doc: Document, labels: Vec<Label>) -> State {
 /// The state to start with, and anything the user must be told about it.
 pub fn boot() -> (State, Vec<Notice>) {
     let mut notices = Vec::new();
+    crate::browser::mark("aa:boot");
     let (lib, problem) = storage::load_library();
+    crate::browser::mark("aa:index-read");
     notices.extend(problem.map(|p| Notice::error("load", p)));
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
     let state = open_stored(&id, &mut notices)
         .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
         .unwrap_or_else(|| blank(sample, default_labels()));
+    crate::browser::mark("aa:state");
     (state, notices)
 }
 

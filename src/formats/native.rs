@@ -7,6 +7,7 @@ use crate::model::text::{default_title, normalize_text, sha256_hex, Document, Te
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
@@ -34,11 +35,22 @@ pub struct Imported {
     pub failed: Vec<String>,
     /// Records moved to where their quote now stands.
     pub reanchored: usize,
+    /// The offset index of the document's text (built for the checks; kept for the state).
+    pub index: Rc<TextIndex>,
 }
 
-/// The top level of a file, each part left raw so that it is checked on its own.
+impl Imported {
+    /// The state of the file's document, reusing the index built while reading it.
+    pub fn into_state(self) -> State {
+        State::with_index(self.snapshot, self.index)
+    }
+}
+
+/// The top level of a file, each part left raw so that it is checked on its own. The
+/// annotations are `A`: read at once when they all can be (`Vec<Annotation>`, one pass over
+/// the text), else left raw (`&RawValue`) and read one record at a time.
 #[derive(Deserialize)]
-struct FileIn<'a> {
+struct FileIn<'a, A> {
     #[serde(default)]
     format: Option<String>,
     #[serde(rename = "@context", borrow, default)]
@@ -49,20 +61,60 @@ struct FileIn<'a> {
     document: Option<&'a RawValue>,
     #[serde(borrow, default)]
     labels: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    annotations: Option<&'a RawValue>,
+    #[serde(default = "none")]
+    annotations: Option<A>,
     #[serde(borrow, default)]
     relations: Option<&'a RawValue>,
 }
 
+/// The annotation records, each read or refused on its own; `Err` refuses the whole list.
+type Records = Result<Vec<Result<Annotation, String>>, String>;
+
+fn none<A>() -> Option<A> {
+    None
+}
+
+impl<'a> FileIn<'a, Vec<Annotation>> {
+    fn records(mut self) -> (FileIn<'a, ()>, Records) {
+        let all = self.annotations.take().unwrap_or_default().into_iter().map(Ok).collect();
+        (self.head(), Ok(all))
+    }
+}
+
+impl<'a, A> FileIn<'a, A> {
+    /// The file without its annotations.
+    fn head(self) -> FileIn<'a, ()> {
+        FileIn {
+            format: self.format,
+            context: self.context,
+            version: self.version,
+            document: self.document,
+            labels: self.labels,
+            annotations: None,
+            relations: self.relations,
+        }
+    }
+}
+
 /// Read a native file. `Err` says why the whole file was refused (and where).
 pub fn parse(json: &str) -> Result<Imported, String> {
-    let raw: &RawValue = serde_json::from_str(json).map_err(|e| format!("This is not valid JSON: {e}."))?;
-    if !raw.get().starts_with('{') {
-        return Err("The file holds JSON, but not an object: it is not an Article Annotator file.".into());
-    }
-    let file: FileIn =
-        serde_json::from_str(raw.get()).map_err(|e| format!("The file is not an Article Annotator file: {e}."))?;
+    // One pass over the text in the common case; a file that fails it is read again only to
+    // say why.
+    let (file, records) = match serde_json::from_str::<FileIn<Vec<Annotation>>>(json) {
+        Ok(file) => file.records(),
+        Err(_) => {
+            let file: FileIn<&RawValue> =
+                serde_json::from_str(json).map_err(|e| match serde_json::from_str::<&RawValue>(json) {
+                    Err(e) => format!("This is not valid JSON: {e}."),
+                    Ok(raw) if !raw.get().starts_with('{') => {
+                        "The file holds JSON, but not an object: it is not an Article Annotator file.".into()
+                    }
+                    Ok(_) => format!("The file is not an Article Annotator file: {e}."),
+                })?;
+            let records = records(file.annotations);
+            (file.head(), records)
+        }
+    };
     match file.format.as_deref() {
         Some(FORMAT) => {}
         Some(other) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
@@ -99,14 +151,17 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         text,
         sha256,
     };
-    let index = TextIndex::new(&doc.text);
+    let index = Rc::new(TextIndex::new(&doc.text));
     let mut out = Imported {
         snapshot: Snapshot { doc, labels, annotations: Vec::new(), relations: Vec::new() },
         failed: Vec::new(),
         reanchored: 0,
+        index: index.clone(),
     };
-    let mut seen = HashSet::new();
-    for (i, record) in records(file.annotations)?.into_iter().enumerate() {
+    let records = records?;
+    out.snapshot.annotations.reserve_exact(records.len());
+    let mut seen = HashSet::with_capacity(records.len());
+    for (i, record) in records.into_iter().enumerate() {
         match record.and_then(|a| check_annotation(a, &out.snapshot, &index)) {
             Ok((a, _)) if !seen.insert(a.id.clone()) => {
                 out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id))
@@ -135,7 +190,7 @@ pub fn parse(json: &str) -> Result<Imported, String> {
 
 /// The annotation records, each read on its own only when reading them all at once fails
 /// (one malformed record must not sink the others, but the common case is one pass).
-fn records(raw: Option<&RawValue>) -> Result<Vec<Result<Annotation, String>>, String> {
+fn records(raw: Option<&RawValue>) -> Records {
     if let Some(Ok(all)) = raw.map(|r| serde_json::from_str::<Vec<Annotation>>(r.get())) {
         return Ok(all.into_iter().map(Ok).collect());
     }
@@ -175,7 +230,9 @@ fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Re
     let len = index.len();
     let in_range = a.start < a.end && a.end <= len;
     if in_range && (a.quote.is_empty() || index.slice(text, a.start, a.end) == a.quote) {
-        a.quote = index.slice(text, a.start, a.end).to_string();
+        if a.quote.is_empty() {
+            a.quote = index.slice(text, a.start, a.end).to_string();
+        }
         fill_context(&mut a, text, index);
         return Ok((a, false));
     }

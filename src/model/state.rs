@@ -72,14 +72,19 @@ pub struct State {
 impl State {
     /// Open a snapshot: index the text, order the annotations, fill the block buckets.
     pub fn new(snap: Snapshot) -> Self {
-        let index = TextIndex::new(&snap.doc.text);
+        let index = Rc::new(TextIndex::new(&snap.doc.text));
+        Self::with_index(snap, index)
+    }
+
+    /// Open a snapshot whose text `index` was already built.
+    pub fn with_index(snap: Snapshot, index: Rc<TextIndex>) -> Self {
         let blocks = layout::blocks(&snap.doc.text, &index);
         let mut anns: Vec<Rc<Annotation>> = snap.annotations.into_iter().map(Rc::new).collect();
         anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
         let next_seq = anns.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u64>().ok()).max().unwrap_or(0) + 1;
         let mut state = State {
             doc: Rc::new(snap.doc),
-            index: Rc::new(index),
+            index,
             blocks: Rc::new(blocks),
             labels: Rc::new(snap.labels),
             anns: Rc::new(anns),
