@@ -26,27 +26,6 @@ pub struct SidebarProps {
 
 #[function_component(Sidebar)]
 pub fn sidebar(p: &SidebarProps) -> Html {
-    html! {
-        <aside class="sidebar" aria-label="Annotations">
-            <Counts labels={p.labels.clone()} counts={p.counts.clone()} />
-            <Details ann={p.selected.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} />
-            <div class="lists">
-                <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
-                <Group title="Claims" kind={Kind::Claim} ..group_props(p) />
-            </div>
-        </aside>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CountsProps {
-    labels: Rc<Vec<Label>>,
-    counts: Rc<Vec<usize>>,
-}
-
-/// How many annotations each label has; re-renders only when they change.
-#[function_component(Counts)]
-fn counts(p: &CountsProps) -> Html {
     let counts = p.labels.iter().zip(p.counts.iter().copied()).map(|(l, n)| {
         html! {
             <li class={classes!("count", (n == 0).then_some("zero"))} style={format!("--c:{}", l.color)}>
@@ -56,7 +35,16 @@ fn counts(p: &CountsProps) -> Html {
             </li>
         }
     });
-    html! { <ul class="counts" aria-label="Counts">{ for counts }</ul> }
+    html! {
+        <aside class="sidebar" aria-label="Annotations">
+            <ul class="counts" aria-label="Counts">{ for counts }</ul>
+            <Details ann={p.selected.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} />
+            <div class="lists">
+                <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
+                <Group title="Claims" kind={Kind::Claim} ..group_props(p) />
+            </div>
+        </aside>
+    }
 }
 
 fn group_props(p: &SidebarProps) -> GroupProps {

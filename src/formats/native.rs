@@ -46,11 +46,9 @@ impl Imported {
     }
 }
 
-/// The top level of a file, each part left raw so that it is checked on its own. The
-/// annotations are `A`: read at once when they all can be (`Vec<Annotation>`, one pass over
-/// the text), else left raw (`&RawValue`) and read one record at a time.
+/// The top level of a file, each part left raw so that it is checked on its own.
 #[derive(Deserialize)]
-struct FileIn<'a, A> {
+struct FileIn<'a> {
     #[serde(default)]
     format: Option<String>,
     #[serde(rename = "@context", borrow, default)]
@@ -61,8 +59,8 @@ struct FileIn<'a, A> {
     document: Option<&'a RawValue>,
     #[serde(borrow, default)]
     labels: Option<&'a RawValue>,
-    #[serde(default = "none")]
-    annotations: Option<A>,
+    #[serde(borrow, default)]
+    annotations: Option<&'a RawValue>,
     #[serde(borrow, default)]
     relations: Option<&'a RawValue>,
 }
@@ -70,51 +68,18 @@ struct FileIn<'a, A> {
 /// The annotation records, each read or refused on its own; `Err` refuses the whole list.
 type Records = Result<Vec<Result<Annotation, String>>, String>;
 
-fn none<A>() -> Option<A> {
-    None
-}
-
-impl<'a> FileIn<'a, Vec<Annotation>> {
-    fn records(mut self) -> (FileIn<'a, ()>, Records) {
-        let all = self.annotations.take().unwrap_or_default().into_iter().map(Ok).collect();
-        (self.head(), Ok(all))
-    }
-}
-
-impl<'a, A> FileIn<'a, A> {
-    /// The file without its annotations.
-    fn head(self) -> FileIn<'a, ()> {
-        FileIn {
-            format: self.format,
-            context: self.context,
-            version: self.version,
-            document: self.document,
-            labels: self.labels,
-            annotations: None,
-            relations: self.relations,
-        }
-    }
-}
-
 /// Read a native file. `Err` says why the whole file was refused (and where).
 pub fn parse(json: &str) -> Result<Imported, String> {
-    // One pass over the text in the common case; a file that fails it is read again only to
-    // say why.
-    let (file, records) = match serde_json::from_str::<FileIn<Vec<Annotation>>>(json) {
-        Ok(file) => file.records(),
-        Err(_) => {
-            let file: FileIn<&RawValue> =
-                serde_json::from_str(json).map_err(|e| match serde_json::from_str::<&RawValue>(json) {
-                    Err(e) => format!("This is not valid JSON: {e}."),
-                    Ok(raw) if !raw.get().starts_with('{') => {
-                        "The file holds JSON, but not an object: it is not an Article Annotator file.".into()
-                    }
-                    Ok(_) => format!("The file is not an Article Annotator file: {e}."),
-                })?;
-            let records = records(file.annotations);
-            (file.head(), records)
+    // The file's parts are found in one pass; a file that fails it is read again only to say
+    // why. (Its annotations are then read in one pass more, or one by one if that fails.)
+    let file: FileIn = serde_json::from_str(json).map_err(|e| match serde_json::from_str::<&RawValue>(json) {
+        Err(e) => format!("This is not valid JSON: {e}."),
+        Ok(raw) if !raw.get().starts_with('{') => {
+            "The file holds JSON, but not an object: it is not an Article Annotator file.".into()
         }
-    };
+        Ok(_) => format!("The file is not an Article Annotator file: {e}."),
+    })?;
+    let records = records(file.annotations);
     match file.format.as_deref() {
         Some(FORMAT) => {}
         Some(other) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
