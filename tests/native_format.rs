@@ -187,7 +187,7 @@ fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
 }
 
 #[test]
-fn compact_storage_leaves_out_derivable_context_and_reads_back_identically() {
+fn compact_storage_leaves_out_what_reading_gives_back_and_reads_back_identically() {
     let mut s = annotated();
     // An annotation whose context came from elsewhere keeps it.
     let mut foreign = s.snapshot().annotations[2].clone();
@@ -198,6 +198,9 @@ fn compact_storage_leaves_out_derivable_context_and_reads_back_identically() {
     let full = to_json(&s, "now");
     assert!(compact.len() < full.len());
     assert_eq!(compact.matches("\"prefix\"").count(), 1);
+    for derivable in ["\"quote\"", "\"note\"", "\"entity_ref\"", "\"modified\""] {
+        assert!(!compact.contains(derivable), "{derivable} is left out of the stored copy");
+    }
     let back = parse(&compact).unwrap();
     assert!(back.failed.is_empty());
     assert_eq!(back.snapshot, s.snapshot());
@@ -211,7 +214,7 @@ fn hand_written_annotation_json_equals_serde() {
         a.note = "a \"note\"\n\twith\u{1} controls".into();
         a.entity_ref = Some("Q123".into());
         let mut out = String::new();
-        article_annotator::formats::json_write::annotation(&mut out, &a, false);
+        article_annotator::formats::json_write::annotation(&mut out, &a, None);
         assert_eq!(out, serde_json::to_string(&a).unwrap());
     }
 }

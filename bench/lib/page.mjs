@@ -77,13 +77,19 @@ export function appStorage(doc) {
 }
 
 /**
- * The document as the app itself keeps it in localStorage: every record without the `prefix`
- * and `suffix` that equal the 32 code points around its span (the app gives them back from
- * the text when it reads the value; files it exports carry them). The generator's contexts
- * always equal those, so both are left out, as the app would.
+ * The document as the app itself keeps it in localStorage: each record without what reading
+ * gives back (src/formats/json_write.rs, `Stored`): the quote, prefix and suffix, which are the
+ * text at and around the span (always so in the generator's records), an empty note, a null
+ * entity reference, and `modified` when it equals `created`. Exported files carry all of them.
  */
 export function storedForm(doc) {
-  return { ...doc, annotations: doc.annotations.map(({ prefix, suffix, ...rest }) => rest) };
+  const record = ({ quote, prefix, suffix, note, entity_ref, modified, ...rest }) => ({
+    ...rest,
+    ...(note ? { note } : {}),
+    ...(entity_ref != null ? { entity_ref } : {}),
+    ...(modified !== rest.created ? { modified } : {}),
+  });
+  return { ...doc, annotations: doc.annotations.map(record) };
 }
 
 /** Waits for performance mark "aa:painted"; returns its time from navigation start, in ms. */

@@ -49,9 +49,19 @@ fn number(out: &mut String, n: usize) {
     out.push_str(std::str::from_utf8(&buf[i..]).expect("digits are ASCII"));
 }
 
-/// Append one annotation as a JSON object, fields in the schema's order. With
-/// `skip_context`, `prefix` and `suffix` are left out (a reader takes them from the text).
-pub fn annotation(out: &mut String, a: &Annotation, skip_context: bool) {
+/// What the stored copy of a record leaves out, because reading it gives it back: the quote
+/// and the context when they are what the text at the span says, an empty note, no entity
+/// reference, and `modified` when it equals `created`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stored {
+    pub quote: bool,
+    pub context: bool,
+}
+
+/// Append one annotation as a JSON object, fields in the schema's order: every field (the
+/// export form), or with `stored`, without what a reader gives back.
+pub fn annotation(out: &mut String, a: &Annotation, stored: Option<Stored>) {
+    let leave = stored.unwrap_or_default();
     out.push_str("{\"id\":");
     string(out, &a.id);
     key(out, "kind");
@@ -62,25 +72,38 @@ pub fn annotation(out: &mut String, a: &Annotation, skip_context: bool) {
     number(out, a.start);
     key(out, "end");
     number(out, a.end);
-    key(out, "quote");
-    string(out, &a.quote);
-    if !skip_context {
+    if !leave.quote {
+        key(out, "quote");
+        string(out, &a.quote);
+    }
+    if !leave.context {
         key(out, "prefix");
         string(out, &a.prefix);
         key(out, "suffix");
         string(out, &a.suffix);
     }
-    key(out, "note");
-    string(out, &a.note);
-    key(out, "entity_ref");
+    let full = stored.is_none();
+    if full || !a.note.is_empty() {
+        key(out, "note");
+        string(out, &a.note);
+    }
     match &a.entity_ref {
-        Some(r) => string(out, r),
-        None => out.push_str("null"),
+        Some(r) => {
+            key(out, "entity_ref");
+            string(out, r);
+        }
+        None if full => {
+            key(out, "entity_ref");
+            out.push_str("null");
+        }
+        None => {}
     }
     key(out, "created");
     string(out, &a.created);
-    key(out, "modified");
-    string(out, &a.modified);
+    if full || a.modified != a.created {
+        key(out, "modified");
+        string(out, &a.modified);
+    }
     if let Some(c) = &a.claim {
         key(out, "claim");
         out.push_str(&serde_json::to_string(c).expect("plain data always serialises"));

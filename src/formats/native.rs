@@ -183,6 +183,9 @@ fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Re
     if a.id.trim().is_empty() {
         return Err("empty id".into());
     }
+    if a.modified.is_empty() {
+        a.modified = a.created.clone();
+    }
     let label =
         crate::model::labels::find(&snap.labels, &a.label).ok_or_else(|| format!("unknown label \"{}\"", a.label))?;
     a.kind = label.kind;

@@ -29,8 +29,8 @@ pub struct JsonCache {
 }
 
 impl JsonCache {
-    /// A cache for the stored copy: an annotation's `prefix` and `suffix` are left out when
-    /// they are exactly what the text around it gives, since reading fills them back in.
+    /// A cache for the stored copy: what reading gives back (see `json_write::Stored`) is left
+    /// out of each annotation.
     pub fn compact() -> Self {
         JsonCache { compact: true, ..JsonCache::default() }
     }
@@ -78,11 +78,14 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
     for a in state.annotations().iter() {
         let text = cache.anns.remove(&(Rc::as_ptr(a) as usize)).map(|(_, text)| text).unwrap_or_else(|| {
             let mut text = String::with_capacity(256);
-            let skip = cache.compact && {
+            let stored = cache.compact.then(|| {
                 let (before, after) = super::native::context(&doc.text, &state.index, a.start, a.end);
-                a.prefix == before && a.suffix == after
-            };
-            json_write::annotation(&mut text, a, skip);
+                json_write::Stored {
+                    quote: state.index.slice(&doc.text, a.start, a.end) == a.quote,
+                    context: a.prefix == before && a.suffix == after,
+                }
+            });
+            json_write::annotation(&mut text, a, stored);
             text
         });
         parts.push(text);

@@ -74,6 +74,8 @@ pub struct Annotation {
     pub label: String,
     pub start: usize,
     pub end: usize,
+    /// Left out of the stored copy when it is the text at the span; reading takes it from there.
+    #[serde(default)]
     pub quote: String,
     #[serde(default)]
     pub prefix: String,

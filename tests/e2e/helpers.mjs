@@ -274,7 +274,22 @@ export async function readStore(page) {
     const docKey = current ? `article-annotator:v1:doc:${current}` : null;
     return { index, current, docKey, doc: docKey ? localStorage.getItem(docKey) : null };
   }, INDEX_KEY);
-  return { ...raw, parsed: raw.doc ? JSON.parse(raw.doc) : null };
+  const stored = raw.doc ? JSON.parse(raw.doc) : null;
+  return { ...raw, stored, parsed: stored && withQuotes(stored) };
+}
+
+/**
+ * The stored copy leaves out each record's quote (the app reads it from the text at the
+ * span): `doc` with every missing quote taken from its text the same way, so that checks of a
+ * quote are checks of the stored code-point offsets.
+ */
+function withQuotes(doc) {
+  const text = doc.document?.text ?? '';
+  const cps = [...text];
+  const annotations = (doc.annotations ?? []).map((a) =>
+    'quote' in a ? a : { ...a, quote: cps.slice(a.start, a.end).join('') },
+  );
+  return { ...doc, annotations };
 }
 
 /** Waits until the stored open document satisfies `pred(parsed)`; returns the store. */
