@@ -266,12 +266,13 @@ pub fn reanchor(text: &str, index: &TextIndex, a: &Annotation) -> Option<(usize,
 /// duplicates (same span and label already there).
 pub fn merge_new(existing: &State, incoming: Vec<Annotation>) -> (Vec<Annotation>, usize) {
     let mut taken: HashSet<String> = existing.annotations().iter().map(|a| a.id.clone()).collect();
-    let spans: HashSet<(usize, usize, &str)> =
-        existing.annotations().iter().map(|a| (a.start, a.end, a.label.as_str())).collect();
+    // (Sets of strings only: each kind of hash set costs the shipped code a few KB.)
+    let span = |a: &Annotation| format!("{}:{}:{}", a.start, a.end, a.label);
+    let spans: HashSet<String> = existing.annotations().iter().map(|a| span(a)).collect();
     let mut fresh = Vec::new();
     let mut dups = 0;
     for mut a in incoming {
-        if spans.contains(&(a.start, a.end, a.label.as_str())) {
+        if spans.contains(&span(&a)) {
             dups += 1;
             continue;
         }
