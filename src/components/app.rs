@@ -20,6 +20,7 @@ use yew::prelude::*;
 /// What the sidebar shows.
 #[derive(Clone, PartialEq)]
 struct SideView {
+    labels: Rc<Vec<crate::model::Label>>,
     annotations: Rc<Vec<Rc<Annotation>>>,
     counts: Rc<Vec<usize>>,
     selected: Option<Rc<Annotation>>,
@@ -134,6 +135,7 @@ pub fn app() -> Html {
     // The sidebar shows the state one frame late: a new highlight or selection is drawn in the
     // article first, the lists, counts and panel follow in the next frame.
     let now_side = SideView {
+        labels: state.labels.clone(),
         annotations: state.annotations().clone(),
         counts: state.counts().clone(),
         selected: state.selected.as_ref().and_then(|id| state.get(id)).cloned(),
@@ -156,7 +158,7 @@ pub fn app() -> Html {
             </div>
             <main class="workspace">
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
-                <Sidebar labels={state.labels.clone()} annotations={side.annotations.clone()} counts={side.counts.clone()} selected={side.selected.clone()}
+                <Sidebar labels={side.labels.clone()} annotations={side.annotations.clone()} counts={side.counts.clone()} selected={side.selected.clone()}
                     {onselect} {onretag} {ondelete} />
             </main>
             <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose} />

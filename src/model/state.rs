@@ -162,11 +162,6 @@ impl State {
         out
     }
 
-    /// Changes whenever the annotations change (or another document opens).
-    pub fn revision_key(&self) -> (String, u64) {
-        (self.doc.id.clone(), self.revision)
-    }
-
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }
