@@ -71,7 +71,8 @@ type Records = Result<Vec<Result<Annotation, String>>, String>;
 /// Read a native file. `Err` says why the whole file was refused (and where).
 pub fn parse(json: &str) -> Result<Imported, String> {
     // The file's parts are found in one pass; a file that fails it is read again only to say
-    // why. (Its annotations are then read in one pass more, or one by one if that fails.)
+    // why. (Its annotations are read once the rest has passed: in one pass more, or one by one
+    // if that fails.)
     let file: FileIn = serde_json::from_str(json).map_err(|e| match serde_json::from_str::<&RawValue>(json) {
         Err(e) => format!("This is not valid JSON: {e}."),
         Ok(raw) if !raw.get().starts_with('{') => {
@@ -79,7 +80,6 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         }
         Ok(_) => format!("The file is not an Article Annotator file: {e}."),
     })?;
-    let records = records(file.annotations);
     match file.format.as_deref() {
         Some(FORMAT) => {}
         Some(other) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
@@ -123,7 +123,7 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         reanchored: 0,
         index: index.clone(),
     };
-    let records = records?;
+    let records = records(file.annotations)?;
     out.snapshot.annotations.reserve_exact(records.len());
     let mut seen = HashSet::with_capacity(records.len());
     for (i, record) in records.into_iter().enumerate() {

@@ -97,8 +97,10 @@ impl State {
             next_seq,
         };
         state.fill_buckets();
-        state.counts =
-            Rc::new(state.labels.iter().map(|l| state.anns.iter().filter(|a| a.label == l.id).count()).collect());
+        state.counts = Rc::new(vec![0; state.labels.len()]);
+        for a in state.anns.clone().iter() {
+            state.count(&a.label, true);
+        }
         state
     }
 
@@ -310,6 +312,10 @@ impl State {
     }
 
     fn step(&mut self, back: bool) {
+        // (Checked first: taking a step out of a shared history copies it.)
+        if !(if back { self.can_undo() } else { self.can_redo() }) {
+            return;
+        }
         let Some(edit) = Rc::make_mut(&mut self.history).step(back) else { return };
         self.run(&edit);
         self.selected = match &edit {
