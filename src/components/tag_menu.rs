@@ -39,7 +39,8 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     }
     let style = p.at.map(|(x, y)| {
         let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-        let left = (x - 120.0).clamp(8.0, (width - 300.0).max(8.0));
+        // The menu is 336 px wide (styles/app.css); it stays 8 px inside the window.
+        let left = (x - 120.0).clamp(8.0, (width - 344.0).max(8.0));
         format!("left:{}px;top:{}px", left as i32, (y + 8.0) as i32)
     });
     // One listener for all the items: the clicked item names its label.
