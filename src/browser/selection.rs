@@ -4,7 +4,8 @@ use crate::model::TextIndex;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// A selection inside the article: `[start, end)` in code points, and where it ends on screen.
+/// A selection inside the article: `[start, end)` in code points, and where the pointer let go
+/// of it on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Picked {
     pub start: usize,
@@ -55,8 +56,10 @@ fn last_end(node: &Node) -> Option<usize> {
     })
 }
 
-/// The current selection if it lies inside `root` and is not empty.
-pub fn picked(root: &Element, index: &TextIndex) -> Option<Picked> {
+/// The current selection if it lies inside `root` and is not empty; `(x, y)` is where the
+/// pointer let go. (Asking the range where it is on screen would lay out the page in the
+/// middle of the mouse-up.)
+pub fn picked(root: &Element, index: &TextIndex, (x, y): (f64, f64)) -> Option<Picked> {
     let sel = gloo::utils::window().get_selection().ok()??;
     if sel.range_count() == 0 || sel.is_collapsed() {
         return None;
@@ -64,9 +67,7 @@ pub fn picked(root: &Element, index: &TextIndex) -> Option<Picked> {
     let range = sel.get_range_at(0).ok()?;
     let start = point_to_cp(root, &range.start_container().ok()?, range.start_offset().ok()?, index)?;
     let end = point_to_cp(root, &range.end_container().ok()?, range.end_offset().ok()?, index)?;
-    let rects = range.get_client_rects()?;
-    let last = rects.get(rects.length().checked_sub(1)?)?;
-    (start < end).then(|| Picked { start, end, x: last.right(), y: last.bottom() })
+    (start < end).then_some(Picked { start, end, x, y })
 }
 
 /// The start offset of the segment under an event target, if it is inside a highlight.

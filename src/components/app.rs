@@ -8,6 +8,7 @@ use super::persist::{self, use_saver};
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
 use super::toolbar::Toolbar;
+use super::use_latest;
 use crate::browser::selection::Picked;
 use crate::browser::{dom, mark, now_iso};
 use crate::formats::{self, native};
@@ -36,10 +37,7 @@ pub fn app() -> Html {
     let flash = use_state(|| None::<AttrValue>);
     let flash_timer = use_mut_ref(|| None::<Timeout>);
     let reader = use_mut_ref(|| None::<FileReader>);
-    let notify = {
-        let notices = notices.dispatcher();
-        Callback::from(move |n: Notice| notices.dispatch(n))
-    };
+    let notify = use_callback(notices.dispatcher(), |n: Notice, notices| notices.dispatch(n));
     let cache = use_mut_ref(native::JsonCache::default);
     let flush = use_saver(state.clone(), notify.clone());
     use_effect_with((), |_| {
@@ -49,8 +47,7 @@ pub fn app() -> Html {
 
     // The menu's callbacks stay the same from render to render (so the always-mounted menu
     // re-renders only when it opens, moves or closes); `tag` reads the pending selection here.
-    let pending = use_mut_ref(|| None::<Picked>);
-    *pending.borrow_mut() = *menu;
+    let pending = use_latest(*menu);
     let tag = use_callback((state.dispatcher(), menu.setter()), move |label: String, (dispatch, menu)| {
         let picked = pending.borrow_mut().take();
         if let Some(p) = picked {
@@ -98,9 +95,13 @@ pub fn app() -> Html {
     let onundo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Undo));
     let onredo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Redo));
     let onwords = use_callback(words.setter(), |v: bool, words| words.set(v));
-    let onexport = {
-        let (state, notify, cache) = (state.clone(), notify.clone(), cache.clone());
-        Callback::from(move |_| {
+    // Export and import read the state of the latest render: made once, the toolbar that
+    // holds them re-renders only when what it shows changes.
+    let latest = use_latest((state.clone(), flush));
+    let onexport = use_callback(notify.clone(), {
+        let (latest, cache) = (latest.clone(), cache.clone());
+        move |_: (), notify| {
+            let state = latest.borrow().0.clone();
             let name = format!("{}.annotations.json", formats::slug(&state.doc.title));
             let json = native::to_json_cached(&state, &now_iso(), &mut cache.borrow_mut());
             if dom::download(&name, "application/json", &json).is_err() {
@@ -109,29 +110,25 @@ pub fn app() -> Html {
                     "The browser refused the download. Try again, or allow downloads for this page.",
                 ));
             }
-        })
-    };
-    let onimport = {
-        let (state, notify, reader, flush) = (state.clone(), notify.clone(), reader.clone(), flush.clone());
-        Callback::from(move |file: web_sys::File| {
-            let (state, notify, flush) = (state.clone(), notify.clone(), flush.clone());
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-                let Ok(text) = text else {
-                    let why = format!("{name}: the file could not be read. Nothing was changed.");
-                    return notify.emit(Notice::error("import", why));
-                };
-                let (action, notice) = import::import(&state, &name, &text, || flush.emit(()));
-                action.into_iter().for_each(|a| state.dispatch(a));
-                notify.emit(notice);
-            }));
-        })
-    };
-    let ondismiss = {
-        let notices = notices.dispatcher();
-        Callback::from(move |topic: &'static str| notices.dispatch(Notice::info(topic, "")))
-    };
+        }
+    });
+    let onimport = use_callback(notify.clone(), move |file: web_sys::File, notify| {
+        let (latest, notify) = (latest.clone(), notify.clone());
+        let file = gloo::file::File::from(file);
+        let name = file.name();
+        *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+            let Ok(text) = text else {
+                let why = format!("{name}: the file could not be read. Nothing was changed.");
+                return notify.emit(Notice::error("import", why));
+            };
+            let (state, flush) = latest.borrow().clone();
+            let (action, notice) = import::import(&state, &name, &text, || flush.emit(()));
+            action.into_iter().for_each(|a| state.dispatch(a));
+            notify.emit(notice);
+        }));
+    });
+    let ondismiss =
+        use_callback(notices.dispatcher(), |topic: &'static str, notices| notices.dispatch(Notice::info(topic, "")));
     // The sidebar shows the state one frame late: a new highlight or selection is drawn in the
     // article first, the lists, counts and panel follow in the next frame.
     let now_side = SideView {

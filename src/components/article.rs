@@ -106,8 +106,9 @@ pub fn article_view(p: &ArticleProps) -> Html {
     let onmouseup = {
         let (root, s, words, onpick) = (root.clone(), p.state.clone(), p.words, p.onpick.clone());
         let selecting = selecting.clone();
-        Callback::from(move |_: MouseEvent| {
-            let raw = root.cast::<web_sys::Element>().and_then(|el| selection::picked(&el, &s.index));
+        Callback::from(move |e: MouseEvent| {
+            let at = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let raw = root.cast::<web_sys::Element>().and_then(|el| selection::picked(&el, &s.index, at));
             *selecting.borrow_mut() = raw.is_some();
             let Some(raw) = raw else {
                 return;

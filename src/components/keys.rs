@@ -66,8 +66,7 @@ pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
 /// the current state, menu flag and callback (re-adding it on each render cost a click ~1 ms).
 #[hook]
 pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, onintent: Callback<KeyIntent>) {
-    let current = use_mut_ref(|| None::<(UseReducerHandle<State>, bool, Callback<KeyIntent>)>);
-    *current.borrow_mut() = Some((state, menu_open, onintent));
+    let current = super::use_latest((state, menu_open, onintent));
     use_effect_with((), move |_| {
         let opts = gloo::events::EventListenerOptions::enable_prevent_default();
         let listener =
@@ -75,9 +74,7 @@ pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, onintent: 
                 let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
                     return;
                 };
-                let Some((state, menu_open, onintent)) = current.borrow().clone() else {
-                    return;
-                };
+                let (state, menu_open, onintent) = current.borrow().clone();
                 if let Some(i) = intent(e, &state, menu_open) {
                     e.prevent_default();
                     onintent.emit(i);

@@ -16,8 +16,22 @@ pub mod toolbar;
 pub use app::App;
 
 use crate::model::{Action, State};
+use std::cell::RefCell;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{hook, use_mut_ref, Reducible};
+
+/// A cell holding the value of the latest render: lets a callback made once (and so never
+/// changing, which spares the components it is handed to a re-render) read current data.
+#[hook]
+pub fn use_latest<T: 'static>(value: T) -> Rc<RefCell<T>> {
+    let mut value = Some(value);
+    // The first render moves the value in; later ones replace it.
+    let cell = use_mut_ref(|| value.take().expect("a value is handed in on every render"));
+    if let Some(v) = value {
+        *cell.borrow_mut() = v;
+    }
+    cell
+}
 
 impl Reducible for State {
     type Action = Action;

@@ -10,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TagMenuProps {
     pub labels: Rc<Vec<Label>>,
-    /// Where the selection ends on screen (viewport pixels); `None` while no selection waits.
+    /// Where the pointer let go of the selection (viewport pixels); `None` while no selection waits.
     pub at: Option<(f64, f64)>,
     /// The quoted text, shown so the user sees what will be tagged.
     pub quote: AttrValue,
@@ -21,8 +21,7 @@ pub struct TagMenuProps {
 #[function_component(TagMenu)]
 pub fn tag_menu(p: &TagMenuProps) -> Html {
     let menu = use_node_ref();
-    let open = use_mut_ref(|| false);
-    *open.borrow_mut() = p.at.is_some();
+    let open = super::use_latest(p.at.is_some());
     {
         // A press anywhere outside the open menu closes it.
         let (menu, onclose) = (menu.clone(), p.onclose.clone());
@@ -39,10 +38,31 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     }
     let style = p.at.map(|(x, y)| {
         let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-        // The menu is 336 px wide (styles/app.css); it stays 8 px inside the window.
+        // The menu is 336 px wide (styles/app.css); it stays 8 px inside the window, and opens
+        // just below the line the pointer is on (lines are about 31 px high).
         let left = (x - 120.0).clamp(8.0, (width - 344.0).max(8.0));
-        format!("left:{}px;top:{}px", left as i32, (y + 8.0) as i32)
+        format!("left:{}px;top:{}px", left as i32, (y + 20.0) as i32)
     });
+    html! {
+        <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
+             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
+            <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
+            <TagItems labels={p.labels.clone()} onpick={p.onpick.clone()} />
+            <div class="tag-hint" aria-hidden="true">{ "Press a number · Esc to close" }</div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TagItemsProps {
+    labels: Rc<Vec<Label>>,
+    onpick: Callback<String>,
+}
+
+/// The menu's buttons: the same from one selection to the next, so opening, moving and
+/// closing the menu leaves them alone.
+#[function_component(TagItems)]
+fn tag_items(p: &TagItemsProps) -> Html {
     // One listener for all the items: the clicked item names its label.
     let onclick = {
         let onpick = p.onpick.clone();
@@ -62,12 +82,5 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
             </button>
         }
     });
-    html! {
-        <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
-             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
-            <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
-            <div class="tag-items" {onclick}>{ for items }</div>
-            <div class="tag-hint" aria-hidden="true">{ "Press a number · Esc to close" }</div>
-        </div>
-    }
+    html! { <div class="tag-items" {onclick}>{ for items }</div> }
 }
