@@ -109,9 +109,9 @@ function loadDocs() {
   };
 }
 
-/** gzip -9 size of dist/*.wasm, *.js, *.css. */
+/** gzip -9 size of every .wasm, .js and .css file under dist/ (snippets included). */
 function shippedSize() {
-  const files = readdirSync(DIST).filter((f) => ['.wasm', '.js', '.css'].includes(extname(f)));
+  const files = readdirSync(DIST, { recursive: true }).filter((f) => ['.wasm', '.js', '.css'].includes(extname(f)));
   const each = files.map((f) => {
     const buf = readFileSync(join(DIST, f));
     return { file: f, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };

@@ -1,9 +1,18 @@
 //! Laws of the offset index and of snapping, over random mixed-script text.
 #![cfg(not(target_arch = "wasm32"))]
-use article_annotator::model::snap::snap;
+use article_annotator::model::snap::{snap, Approximate, Clusters};
 use article_annotator::model::TextIndex;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// UAX #29 grapheme clusters, as the page's browser finds them.
+struct Uax29;
+
+impl Clusters for Uax29 {
+    fn starts(&self, line: &str) -> Vec<usize> {
+        line.grapheme_indices(true).map(|(i, _)| i).collect()
+    }
+}
 
 const ALPHABET: &str = "[a-zA-Z0-9 ,.’'\\-😀👩\u{200d}🔬🇧🇪北京市é\u{301}\u{308}\n\t]{0,80}";
 
@@ -33,7 +42,7 @@ proptest! {
     fn snapped_spans_are_clean(text in ALPHABET, a in 0usize..90, b in 0usize..90, words in any::<bool>()) {
         let idx = TextIndex::new(&text);
         let (a, b) = (a.min(idx.len()), b.min(idx.len()));
-        if let Some((s, e)) = snap(&text, &idx, a, b, words) {
+        if let Some((s, e)) = snap(&text, &idx, (a, b), words, &Uax29) {
             prop_assert!(s < e);
             let quote = idx.slice(&text, s, e);
             prop_assert_eq!(quote.trim(), quote);
@@ -53,6 +62,15 @@ proptest! {
             for (_, g) in touched {
                 prop_assert!(g.starts_with(char::is_whitespace), "{:?} was dropped", g);
             }
+        }
+    }
+
+    /// Without the browser's segmenter, clusters still come out as UAX #29 has them for
+    /// accents, emoji sequences and flags, line by line.
+    #[test]
+    fn approximate_clusters_agree_with_uax29(text in ALPHABET) {
+        for line in text.split('\n') {
+            prop_assert_eq!(Approximate.starts(line), Uax29.starts(line), "{:?}", line);
         }
     }
 }

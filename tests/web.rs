@@ -231,3 +231,14 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     assert!(a.get("quote").is_none() && a.get("prefix").is_none(), "{a}");
     drop(cb);
 }
+
+/// The browser's segmenter finds the clusters UAX #29 has: an accent stays on its letter, an
+/// emoji sequence and a flag are one cluster each; offsets come back in bytes.
+#[wasm_bindgen_test]
+fn browser_clusters_follow_uax29() {
+    use article_annotator::browser::clusters::Browser;
+    use article_annotator::model::snap::Clusters;
+    let line = "cafe\u{301} 👩\u{200d}🔬 🇧🇾 北京";
+    assert_eq!(Browser.starts(line), vec![0, 1, 2, 3, 6, 7, 18, 19, 27, 28, 31]);
+    assert_eq!(Browser.starts(""), Vec::<usize>::new());
+}

@@ -2,9 +2,9 @@
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
 use super::chunk::{Chunk, CHUNK};
 use super::hover_label::HoverLabel;
-use crate::browser::dom;
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
+use crate::browser::{clusters, dom};
 use crate::model::{layout, snap, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -89,6 +89,11 @@ pub fn article_view(p: &ArticleProps) -> Html {
             move || drop(observer)
         });
     }
+    // Ready the text segmenter (used when a selection ends) while the reader is still reading.
+    use_effect_with((), |_| {
+        let warm = gloo::timers::callback::Timeout::new(1000, clusters::warm);
+        move || drop(warm)
+    });
     {
         // A flashed annotation (chosen in the sidebar) is scrolled into view.
         let s = p.state.clone();
@@ -113,7 +118,9 @@ pub fn article_view(p: &ArticleProps) -> Html {
             let Some(raw) = raw else {
                 return;
             };
-            if let Some((start, end)) = snap::snap(&s.doc.text, &s.index, raw.start, raw.end, words) {
+            if let Some((start, end)) =
+                snap::snap(&s.doc.text, &s.index, (raw.start, raw.end), words, &clusters::Browser)
+            {
                 onpick.emit(Picked { start, end, ..raw });
             }
         })

@@ -1,7 +1,57 @@
 //! Turning a raw selection into a clean span: trimmed of white space, never ending inside a
 //! character or grapheme cluster, and (by default) grown to whole words.
 use super::text::TextIndex;
-use unicode_segmentation::UnicodeSegmentation;
+
+/// Where the grapheme clusters (UAX #29) of a line start. The page asks the browser's own
+/// segmenter, which carries the Unicode tables already; `Approximate` stands in without one.
+pub trait Clusters {
+    /// Byte offsets of the cluster starts in `line`, ascending, the first 0 (none if empty).
+    fn starts(&self, line: &str) -> Vec<usize>;
+}
+
+/// Clusters without the Unicode tables: a code point joins the one before it when it is a
+/// combining mark, a joiner, a variation selector, a skin tone or a tag (unless it follows a
+/// control character), or when it is a pictograph after a pictograph and a zero width joiner;
+/// regional indicators pair up into flags. Right for accents, emoji sequences and flags;
+/// scripts with spacing marks or Hangul jamo may be split where UAX #29 would not.
+pub struct Approximate;
+
+impl Clusters for Approximate {
+    fn starts(&self, line: &str) -> Vec<usize> {
+        let pictograph = |c: char| {
+            matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
+                && !matches!(c as u32, 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF)
+        };
+        let mut out = Vec::new();
+        // `emoji`: the cluster so far is a pictograph and marks; `glued`: and then a joiner.
+        let (mut prev, mut flags, mut emoji, mut glued) = (None::<char>, 0, false, false);
+        for (i, c) in line.char_indices() {
+            let zwj = c == '\u{200d}';
+            let extends = zwj
+                || matches!(c as u32,
+                    0x300..=0x36F | 0x483..=0x489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x20D0..=0x20FF
+                    | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF);
+            let flag = matches!(c as u32, 0x1F1E6..=0x1F1FF);
+            flags = if flag { flags + 1 } else { 0 };
+            let joins = match prev {
+                None => false,
+                Some(p) if p.is_control() || c.is_control() => false,
+                Some(_) => extends || (glued && pictograph(c)) || (flag && flags % 2 == 0),
+            };
+            if !joins {
+                out.push(i);
+            }
+            (emoji, glued) = match (joins, zwj) {
+                (false, _) => (pictograph(c), false),
+                (true, true) => (false, emoji),
+                (true, false) if pictograph(c) => (true, false),
+                (true, false) => (emoji && extends, false),
+            };
+            prev = Some(c);
+        }
+        out
+    }
+}
 
 /// The byte range of the line holding byte `b`.
 fn line_at(text: &str, b: usize) -> (usize, usize) {
@@ -50,11 +100,13 @@ fn inside_word(classes: &[Class], k: usize) -> bool {
 }
 
 /// Move `b` to the start (or, with `forward`, the end) of the cluster or word holding it.
-fn widen(text: &str, b: usize, forward: bool, words: bool) -> usize {
+fn widen(text: &str, b: usize, forward: bool, words: bool, seg: &dyn Clusters) -> usize {
     let (ls, le) = line_at(text, b);
     let line = &text[ls..le];
     let rel = b - ls;
-    let clusters: Vec<(usize, &str)> = line.grapheme_indices(true).collect();
+    let starts = seg.starts(line);
+    let ends = starts.iter().skip(1).copied().chain([line.len()]);
+    let clusters: Vec<(usize, &str)> = starts.iter().zip(ends).map(|(&i, e)| (i, &line[i..e])).collect();
     // The cluster boundary at or around `rel`: k is the index of the cluster starting there.
     let mut k = clusters.partition_point(|(i, _)| *i < rel);
     if k > 0 && clusters.get(k).is_none_or(|(i, _)| *i != rel) && rel < line.len() {
@@ -78,7 +130,13 @@ fn widen(text: &str, b: usize, forward: bool, words: bool) -> usize {
 
 /// Clean up a selection `[start, end)` in code points. Returns `None` when nothing but white
 /// space was selected.
-pub fn snap(text: &str, index: &TextIndex, start: usize, end: usize, words: bool) -> Option<(usize, usize)> {
+pub fn snap(
+    text: &str,
+    index: &TextIndex,
+    (start, end): (usize, usize),
+    words: bool,
+    seg: &dyn Clusters,
+) -> Option<(usize, usize)> {
     let (start, end) = (start.min(end), start.max(end).min(index.len()));
     let mut sb = index.cp_to_byte(start);
     let mut eb = index.cp_to_byte(end);
@@ -97,12 +155,12 @@ pub fn snap(text: &str, index: &TextIndex, start: usize, end: usize, words: bool
     if sb >= eb {
         return None;
     }
-    sb = widen(text, sb, false, words);
-    eb = widen(text, eb, true, words);
+    sb = widen(text, sb, false, words, seg);
+    eb = widen(text, eb, true, words, seg);
     trim(&mut sb, &mut eb);
     // Marks sitting on white space: trimming left the start inside such a cluster, so skip it.
     loop {
-        let after = widen(text, sb, true, false);
+        let after = widen(text, sb, true, false, seg);
         if after == sb || sb >= eb {
             break;
         }
@@ -118,7 +176,7 @@ mod tests {
 
     fn run(text: &str, s: usize, e: usize, words: bool) -> Option<String> {
         let idx = TextIndex::new(text);
-        snap(text, &idx, s, e, words).map(|(a, b)| idx.slice(text, a, b).to_string())
+        snap(text, &idx, (s, e), words, &Approximate).map(|(a, b)| idx.slice(text, a, b).to_string())
     }
 
     #[test]
