@@ -107,6 +107,7 @@ async fn sidebar_groups_counts_and_marks_the_selection() {
         annotations: s.annotations().clone(),
         counts: s.counts().clone(),
         selected: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
+        current: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
         onselect: Callback::noop(),
         onretag: Callback::noop(),
         ondelete: Callback::noop(),

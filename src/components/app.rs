@@ -8,7 +8,7 @@ use super::persist::{self, use_saver};
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
 use super::toolbar::Toolbar;
-use super::use_latest;
+use super::{use_later, use_latest};
 use crate::browser::selection::Picked;
 use crate::browser::{dom, mark, now_iso};
 use crate::formats::{self, native};
@@ -129,22 +129,16 @@ pub fn app() -> Html {
     });
     let ondismiss =
         use_callback(notices.dispatcher(), |topic: &'static str, notices| notices.dispatch(Notice::info(topic, "")));
-    // The sidebar shows the state one frame late: a new highlight or selection is drawn in the
-    // article first, the lists, counts and panel follow in the next frame.
-    let now_side = SideView {
+    // The sidebar follows the article: a new highlight or selection is drawn there first, the
+    // counts and the selected annotation's panel a frame later, the lists a frame after that,
+    // each in a short task of its own.
+    let side = use_later(SideView {
         labels: state.labels.clone(),
         annotations: state.annotations().clone(),
         counts: state.counts().clone(),
         selected: state.selected.as_ref().and_then(|id| state.get(id)).cloned(),
-    };
-    let side = use_state(|| now_side.clone());
-    use_effect_with(now_side, {
-        let side = side.setter();
-        move |now: &SideView| {
-            let now = now.clone();
-            dom::after_frame(move || side.set(now));
-        }
     });
+    let lists = use_later(side.clone());
     let quote = menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
     html! {
         <div class="app">
@@ -155,8 +149,8 @@ pub fn app() -> Html {
             </div>
             <main class="workspace">
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
-                <Sidebar labels={side.labels.clone()} annotations={side.annotations.clone()} counts={side.counts.clone()} selected={side.selected.clone()}
-                    {onselect} {onretag} {ondelete} />
+                <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()}
+                    annotations={lists.annotations.clone()} current={lists.selected.clone()} {onselect} {onretag} {ondelete} />
             </main>
             <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose} />
         </div>

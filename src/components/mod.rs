@@ -18,7 +18,7 @@ pub use app::App;
 use crate::model::{Action, State};
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::{hook, use_mut_ref, Reducible};
+use yew::{hook, use_effect_with, use_mut_ref, use_state, Reducible};
 
 /// A cell holding the value of the latest render: lets a callback made once (and so never
 /// changing, which spares the components it is handed to a re-render) read current data.
@@ -40,4 +40,17 @@ impl Reducible for State {
         Rc::make_mut(&mut next).apply(action);
         next
     }
+}
+
+/// The value `now` had a frame ago. What can wait a frame (the sidebar, after a change that the
+/// article draws at once) is then done in a task of its own, after the next frame is drawn.
+#[hook]
+pub fn use_later<T: Clone + PartialEq + 'static>(now: T) -> T {
+    let later = use_state(|| now.clone());
+    let set = later.setter();
+    use_effect_with(now, move |now| {
+        let now = now.clone();
+        crate::browser::dom::after_frame(move || set.set(now));
+    });
+    (*later).clone()
 }

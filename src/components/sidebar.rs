@@ -15,10 +15,14 @@ const RUN: usize = 20;
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
     pub labels: Rc<Vec<Label>>,
-    pub annotations: Rc<Vec<Rc<Annotation>>>,
     /// Per label (in the order of `labels`), how many annotations it has.
     pub counts: Rc<Vec<usize>>,
+    /// The selected annotation, shown in the panel.
     pub selected: Option<Rc<Annotation>>,
+    /// The lists: every annotation in document order, and the one marked current there (the
+    /// lists may follow the panel by a frame).
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
+    pub current: Option<Rc<Annotation>>,
     pub onselect: Callback<String>,
     pub onretag: Callback<(String, String)>,
     pub ondelete: Callback<String>,
@@ -53,7 +57,7 @@ fn group_props(p: &SidebarProps) -> GroupProps {
         kind: Kind::Entity,
         labels: p.labels.clone(),
         annotations: p.annotations.clone(),
-        selected: p.selected.clone(),
+        selected: p.current.clone(),
         onselect: p.onselect.clone(),
     }
 }
