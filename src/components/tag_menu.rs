@@ -37,11 +37,18 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
         });
     }
     let style = p.at.map(|(x, y)| {
-        let width = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-        // The menu is 336 px wide (styles/app.css); it stays 8 px inside the window, and opens
-        // just below the line the pointer is on (lines are about 31 px high).
+        let window = gloo::utils::window();
+        let size = |v: Result<wasm_bindgen::JsValue, _>, or| v.ok().and_then(|v| v.as_f64()).unwrap_or(or);
+        let (width, height) = (size(window.inner_width(), 1280.0), size(window.inner_height(), 900.0));
+        // The menu is 336 px wide and at most 280 px high (styles/app.css); it stays 8 px inside
+        // the window. It opens just below the line the pointer is on (lines are about 31 px
+        // high), or just above it when the window has no room below.
         let left = (x - 120.0).clamp(8.0, (width - 344.0).max(8.0));
-        format!("left:{}px;top:{}px", left as i32, (y + 20.0) as i32)
+        if y + 20.0 + 280.0 > height && y - 20.0 - 280.0 >= 8.0 {
+            format!("left:{}px;bottom:{}px", left as i32, (height - y + 20.0) as i32)
+        } else {
+            format!("left:{}px;top:{}px", left as i32, (y + 20.0) as i32)
+        }
     });
     html! {
         <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
