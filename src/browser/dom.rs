@@ -33,6 +33,11 @@ pub fn scroll_to(selector: &str) {
     }
 }
 
+/// Run `f` at the start of the next frame, before its style and layout.
+pub fn before_frame(f: impl FnOnce() + 'static) {
+    let _ = gloo::utils::window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+}
+
 /// Run `f` after the next frame has been painted (two animation frames).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let inner = Closure::once_into_js(f);
@@ -51,9 +56,37 @@ pub fn after_frame(f: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
 }
 
+thread_local! {
+    /// The window's size, read once and again after each resize (see `window_size`).
+    static WINDOW: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// The window's width and height in CSS pixels. Asking the window lays out the page first when
+/// anything changed since the last frame (in the middle of a mouse-up, say), so the size is
+/// kept here and refreshed on `resize`.
+pub fn window_size() -> (f64, f64) {
+    fn read() -> (f64, f64) {
+        let window = gloo::utils::window();
+        let px = |v: Result<JsValue, JsValue>, or| v.ok().and_then(|v| v.as_f64()).unwrap_or(or);
+        (px(window.inner_width(), 1280.0), px(window.inner_height(), 900.0))
+    }
+    WINDOW.with(|cell| {
+        cell.get().unwrap_or_else(|| {
+            // The first call: read now, and on every resize from then on.
+            let size = read();
+            cell.set(Some(size));
+            gloo::events::EventListener::new(&gloo::utils::window(), "resize", |_| {
+                WINDOW.with(|cell| cell.set(Some(read())));
+            })
+            .forget();
+            size
+        })
+    })
+}
+
 /// The window's height in CSS pixels.
 pub fn viewport_height() -> usize {
-    gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0) as usize
+    window_size().1 as usize
 }
 
 /// Clear the page's text selection.

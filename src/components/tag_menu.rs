@@ -37,9 +37,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
         });
     }
     let style = p.at.map(|(x, y)| {
-        let window = gloo::utils::window();
-        let size = |v: Result<wasm_bindgen::JsValue, _>, or| v.ok().and_then(|v| v.as_f64()).unwrap_or(or);
-        let (width, height) = (size(window.inner_width(), 1280.0), size(window.inner_height(), 900.0));
+        let (width, height) = crate::browser::dom::window_size();
         // The menu is 336 px wide and at most 280 px high (styles/app.css); it stays 8 px inside
         // the window. It opens just below the line the pointer is on (lines are about 31 px
         // high), or just above it when the window has no room below.

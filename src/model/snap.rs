@@ -100,11 +100,36 @@ fn inside_word(classes: &[Class], k: usize) -> bool {
 }
 
 /// Move `b` to the start (or, with `forward`, the end) of the cluster or word holding it.
-fn widen(text: &str, b: usize, forward: bool, words: bool, seg: &dyn Clusters) -> usize {
+type LineStarts = ((usize, usize), Vec<usize>);
+
+/// A `Clusters` that remembers the last line it was asked about: snapping asks about the same
+/// line two or three times.
+struct Remember<'a> {
+    seg: &'a dyn Clusters,
+    /// The line's byte range and its cluster starts.
+    last: std::cell::RefCell<Option<LineStarts>>,
+}
+
+impl Remember<'_> {
+    /// Cluster starts of the line `text[ls..le]`.
+    fn starts(&self, text: &str, (ls, le): (usize, usize)) -> Vec<usize> {
+        let mut last = self.last.borrow_mut();
+        match &*last {
+            Some((at, starts)) if *at == (ls, le) => starts.clone(),
+            _ => {
+                let starts = self.seg.starts(&text[ls..le]);
+                *last = Some(((ls, le), starts.clone()));
+                starts
+            }
+        }
+    }
+}
+
+fn widen(text: &str, b: usize, forward: bool, words: bool, seg: &Remember) -> usize {
     let (ls, le) = line_at(text, b);
     let line = &text[ls..le];
     let rel = b - ls;
-    let starts = seg.starts(line);
+    let starts = seg.starts(text, (ls, le));
     let ends = starts.iter().skip(1).copied().chain([line.len()]);
     let clusters: Vec<(usize, &str)> = starts.iter().zip(ends).map(|(&i, e)| (i, &line[i..e])).collect();
     // The cluster boundary at or around `rel`: k is the index of the cluster starting there.
@@ -155,6 +180,7 @@ pub fn snap(
     if sb >= eb {
         return None;
     }
+    let seg = &Remember { seg, last: Default::default() };
     sb = widen(text, sb, false, words, seg);
     eb = widen(text, eb, true, words, seg);
     trim(&mut sb, &mut eb);
