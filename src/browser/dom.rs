@@ -33,9 +33,10 @@ pub fn scroll_to(selector: &str) {
     }
 }
 
-/// Run `f` at the start of the next frame, before its style and layout.
-pub fn before_frame(f: impl FnOnce() + 'static) {
-    let _ = gloo::utils::window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+/// Run `f` in a task of its own, as soon as the current one (and its event's other
+/// dispatches) is done.
+pub fn soon(f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, f).forget();
 }
 
 /// Run `f` after the next frame has been painted (two animation frames).

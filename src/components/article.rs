@@ -121,10 +121,10 @@ pub fn article_view(p: &ArticleProps) -> Html {
             if let Some((start, end)) =
                 snap::snap(&s.doc.text, &s.index, (raw.start, raw.end), words, &clusters::Browser)
             {
-                // Shown at the start of the next frame, in time for it: changed here, the page
+                // Shown from a task of its own, right after this one: changed here, the page
                 // would be laid out again for the click that follows the mouse-up.
                 let onpick = onpick.clone();
-                dom::before_frame(move || onpick.emit(Picked { start, end, ..raw }));
+                dom::soon(move || onpick.emit(Picked { start, end, ..raw }));
             }
         })
     };
