@@ -243,3 +243,51 @@ fn browser_clusters_follow_uax29() {
     assert_eq!(Browser.starts(line), vec![0, 1, 2, 3, 6, 7, 18, 19, 27, 28, 31]);
     assert_eq!(Browser.starts(""), Vec::<usize>::new());
 }
+
+/// A long list opens with its first entries, fills up to a page of 60 by itself, and shows the
+/// rest 60 at a time behind "Show N more".
+#[wasm_bindgen_test]
+async fn sidebar_lists_grow_a_page_at_a_time() {
+    let text = "word ".repeat(150);
+    let mut s = State::new(Snapshot {
+        doc: Document::from_text(&format!("Head\nStand\n{text}"), "t"),
+        labels: default_labels(),
+        annotations: vec![],
+        relations: vec![],
+    });
+    for k in 0..150 {
+        let start = 11 + 5 * k;
+        s.apply(Action::Add { start, end: start + 4, label: "PERSON".into(), now: "t".into() });
+    }
+    s.apply(Action::Select(None));
+    let el = root();
+    let props = SidebarProps {
+        labels: s.labels.clone(),
+        annotations: s.annotations().clone(),
+        counts: s.counts().clone(),
+        selected: None,
+        current: None,
+        onselect: Callback::noop(),
+        onretag: Callback::noop(),
+        ondelete: Callback::noop(),
+    };
+    yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
+    let entries = |el: &Element| el.query_selector_all(".entry").unwrap().length();
+    let mut waited = 0;
+    while entries(&el) < 60 && waited < 3000 {
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+        waited += 50;
+    }
+    settle().await;
+    assert_eq!(entries(&el), 60);
+    let more = || el.query_selector("button.more").unwrap().map(|b| b.dyn_into::<web_sys::HtmlElement>().unwrap());
+    assert_eq!(more().unwrap().text_content().unwrap(), "Show 60 more");
+    more().unwrap().click();
+    settle().await;
+    assert_eq!(entries(&el), 120);
+    assert_eq!(more().unwrap().text_content().unwrap(), "Show 30 more");
+    more().unwrap().click();
+    settle().await;
+    assert_eq!(entries(&el), 150);
+    assert!(more().is_none());
+}

@@ -1,7 +1,7 @@
 //! The sidebar: counts per label, the selected annotation's panel, and every annotation in
 //! document order, grouped into entities and claims.
 use super::details::Details;
-use crate::browser::dom::data_of;
+use crate::browser::dom::{self, data_of};
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
 use std::rc::Rc;
@@ -74,7 +74,18 @@ pub struct GroupProps {
 
 #[function_component(Group)]
 fn group(p: &GroupProps) -> Html {
-    let shown = use_state(|| PAGE);
+    // The first run is drawn with the page; the page fills up a run per frame after that
+    // (entries past the first run are below the panel's fold when the page opens, and each
+    // costs a component and a few elements: 120 of them were a sixth of opening).
+    let shown = use_state(|| RUN);
+    {
+        let shown = shown.clone();
+        use_effect_with(*shown, move |&n| {
+            if n < PAGE {
+                dom::after_frame(move || shown.set(n + RUN));
+            }
+        });
+    }
     // Only the entries on show are gathered: a change to a long list costs a pass over it,
     // not a copy of it.
     let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind);
@@ -96,7 +107,7 @@ fn group(p: &GroupProps) -> Html {
         runs.push(html! { <li key="gap" class="gap" aria-hidden="true">{ "⋯" }</li> });
         runs.push(run(from, &items));
     }
-    let more = (total > limit).then(|| {
+    let more = (total > limit && *shown >= PAGE).then(|| {
         let (shown, rest) = (shown.clone(), total - limit);
         let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE));
         html! { <button type="button" class="more" {onclick}>{ format!("Show {} more", rest.min(PAGE)) }</button> }
