@@ -100,8 +100,9 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     let relations: Vec<_> = if state.relations.is_empty() {
         Vec::new()
     } else {
-        let ids: HashSet<String> = state.annotations().iter().map(|a| a.id.clone()).collect();
-        state.relations.iter().filter(|r| ids.contains(&r.from) && ids.contains(&r.to)).collect()
+        // Borrowed ids: copying 10,000 of them on every save cost a few milliseconds.
+        let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
+        state.relations.iter().filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str())).collect()
     };
     let doc_json = cache.doc.as_ref().map_or("", |(_, j)| j.as_str());
     let size = doc_json.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>() + 1024;
