@@ -51,9 +51,7 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// Run `f` in a task of its own once the next frame has been drawn (an animation frame, then
 /// a zero timeout): work that can wait a frame does not lengthen the frame before it.
 pub fn after_frame(f: impl FnOnce() + 'static) {
-    let outer = Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, f).forget();
-    });
+    let outer = Closure::once_into_js(move || soon(f));
     let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
 }
 

@@ -99,7 +99,6 @@ fn inside_word(classes: &[Class], k: usize) -> bool {
     }
 }
 
-/// Move `b` to the start (or, with `forward`, the end) of the cluster or word holding it.
 type LineStarts = ((usize, usize), Vec<usize>);
 
 /// A `Clusters` that remembers the last line it was asked about: snapping asks about the same
@@ -125,6 +124,7 @@ impl Remember<'_> {
     }
 }
 
+/// Move `b` to the start (or, with `forward`, the end) of the cluster or word holding it.
 fn widen(text: &str, b: usize, forward: bool, words: bool, seg: &Remember) -> usize {
     let (ls, le) = line_at(text, b);
     let line = &text[ls..le];
