@@ -78,18 +78,19 @@ fn group(p: &GroupProps) -> Html {
     // (entries past the first run are below the panel's fold when the page opens, and each
     // costs a component and a few elements: 120 of them were a sixth of opening).
     let shown = use_state(|| RUN);
-    {
-        let shown = shown.clone();
-        use_effect_with(*shown, move |&n| {
-            if n < PAGE {
-                dom::after_frame(move || shown.set(n + RUN));
-            }
-        });
-    }
     // Only the entries on show are gathered: a change to a long list costs a pass over it,
     // not a copy of it.
     let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind);
     let total = of_kind().count();
+    {
+        // (Nothing to add while the group is shown whole; looked at again when it grows.)
+        let shown = shown.clone();
+        use_effect_with((*shown, total), move |&(n, total)| {
+            if n < PAGE && n < total {
+                dom::after_frame(move || shown.set(n + RUN));
+            }
+        });
+    }
     let sel_pos =
         p.selected.as_ref().filter(|s| s.kind == p.kind).and_then(|s| of_kind().position(|a| Rc::ptr_eq(a, s)));
     let limit = (*shown).min(total);
