@@ -14,6 +14,7 @@ fn state(text: &str) -> State {
         labels: default_labels(),
         annotations: vec![],
         relations: vec![],
+        deleted: vec![],
     })
 }
 
@@ -177,10 +178,10 @@ fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
     assert_eq!(keys.len(), 7);
     let ids: Vec<String> = s.annotations().iter().map(|a| a.id.clone()).collect();
     s.apply(Action::Retag { id: ids[0].clone(), label: "ORG".into(), now: "t".into() });
-    s.apply(Action::Delete { id: ids[1].clone() });
+    s.apply(Action::Delete { id: ids[1].clone(), now: "d".into() });
     s.apply(Action::Add { start: 0, end: 5, label: "EVENT".into(), now: "t".into() });
-    s.apply(Action::Undo);
-    s.apply(Action::Redo);
+    s.apply(Action::Undo { now: "u".into() });
+    s.apply(Action::Redo { now: "r".into() });
     assert_eq!(native::to_json_cached(&s, "later", &mut cache), to_json(&s, "later"));
     let other = state("Another text");
     assert_eq!(native::to_json_cached(&other, "x", &mut cache), to_json(&other, "x"));
@@ -217,4 +218,45 @@ fn hand_written_annotation_json_equals_serde() {
         article_annotator::formats::json_write::annotation(&mut out, &a, None);
         assert_eq!(out, serde_json::to_string(&a).unwrap());
     }
+}
+
+#[test]
+fn values_written_by_the_first_release_still_open_and_gain_the_new_fields() {
+    // The stored form of the first release: compact records, no document metadata.
+    let old = r#"{"format":"article-annotator","version":1,"exported_at":"2026-11-28T10:00:00.000Z",
+      "document":{"id":"doc-old","title":"Old 😀","text":"Old 😀\nXi met 北京 officials.","offset_unit":"codepoint",
+                  "text_sha256":"x","length":26,"source":"china-belarus.txt"},
+      "annotations":[{"id":"a1","kind":"entity","label":"PERSON","start":6,"end":8,"created":"2026-11-28T10:00:00.000Z"},
+                     {"id":"a2","kind":"claim","label":"CLAIM","start":6,"end":26,"created":"2026-11-28T10:00:00.000Z",
+                      "claim":{"speaker":null,"speaker_text":"","attribution":"author","check_worthy":true,"verdict":"unverified","evidence":[]}}],
+      "relations":[]}"#;
+    let imp = parse(old).unwrap();
+    assert!(imp.failed.is_empty(), "{:?}", imp.failed);
+    let s = imp.into_state();
+    assert_eq!(s.doc.id, "doc-old");
+    assert_eq!((s.doc.url.as_str(), s.doc.authors.len(), s.doc.published.as_str()), ("", 0, ""));
+    assert_eq!(s.get("a1").unwrap().quote, "Xi");
+    assert!(s.deleted.is_empty());
+    // Written again, the same version with the new optional fields; read back, the same.
+    let again: Value = serde_json::from_str(&to_json(&s, "2026-11-29T00:00:00Z")).unwrap();
+    assert_eq!(again["version"], 1);
+    assert_eq!(again["document"]["authors"], json!([]));
+    assert_eq!(parse(&again.to_string()).unwrap().into_state().snapshot(), s.snapshot());
+}
+
+#[test]
+fn document_metadata_and_deletions_round_trip() {
+    let mut s = annotated();
+    let mut snap = s.snapshot();
+    snap.doc.url = "https://news.example/a?x=1".into();
+    snap.doc.authors = vec!["Zoë Ångström".into(), "李明".into()];
+    snap.doc.published = "2026-11-28T08:00:00+01:00".into();
+    s = State::new(snap);
+    let id = s.annotations()[0].id.clone();
+    s.apply(Action::Delete { id: id.clone(), now: "2026-11-29T01:00:00Z".into() });
+    s.apply(Action::Rename { title: "Renamed 😀".into(), now: "2026-11-29T02:00:00Z".into() });
+    let back = parse(&to_json(&s, "2026-11-29T03:00:00Z")).unwrap().into_state();
+    assert_eq!(back.snapshot(), s.snapshot());
+    assert_eq!(back.deleted[0].id, id);
+    assert_eq!(back.doc.renamed, "2026-11-29T02:00:00Z");
 }

@@ -9,6 +9,7 @@ fn state(text: &str) -> State {
         labels: default_labels(),
         annotations: vec![],
         relations: vec![],
+        deleted: vec![],
     })
 }
 
@@ -61,21 +62,21 @@ fn undo_and_redo_walk_add_retag_delete() {
     let mut s = state("Alpha Beta Gamma");
     let id = add(&mut s, 0, 5, "PERSON");
     s.apply(Action::Retag { id: id.clone(), label: "ORG".into(), now: "t".into() });
-    s.apply(Action::Delete { id: id.clone() });
+    s.apply(Action::Delete { id: id.clone(), now: "d".into() });
     assert!(s.annotations().is_empty() && s.selected.is_none());
-    s.apply(Action::Undo);
+    s.apply(Action::Undo { now: "u".into() });
     assert_eq!(quotes(&s), vec![("ORG".into(), "Alpha".into())]);
-    s.apply(Action::Undo);
+    s.apply(Action::Undo { now: "u".into() });
     assert_eq!(quotes(&s), vec![("PERSON".into(), "Alpha".into())]);
-    s.apply(Action::Undo);
+    s.apply(Action::Undo { now: "u".into() });
     assert!(s.annotations().is_empty() && !s.can_undo());
-    s.apply(Action::Redo);
-    s.apply(Action::Redo);
+    s.apply(Action::Redo { now: "r".into() });
+    s.apply(Action::Redo { now: "r".into() });
     assert_eq!(quotes(&s), vec![("ORG".into(), "Alpha".into())]);
     // A new edit drops the redo branch.
     add(&mut s, 6, 10, "LOC");
     assert!(!s.can_redo());
-    s.apply(Action::Redo);
+    s.apply(Action::Redo { now: "r".into() });
     assert_eq!(s.annotations().len(), 2);
 }
 
@@ -89,7 +90,7 @@ fn buckets_follow_changes_and_lookup_by_position_is_innermost_first() {
     assert_eq!(s.bucket(2).iter().map(|a| a.id.clone()).collect::<Vec<_>>(), vec![cross.clone()]);
     let at: Vec<String> = s.annotations_at(10).iter().map(|a| a.id.clone()).collect();
     assert_eq!(at, vec![inner.clone(), outer.clone()]);
-    s.apply(Action::Delete { id: cross });
+    s.apply(Action::Delete { id: cross, now: "d".into() });
     assert!(s.bucket(2).is_empty());
     s.apply(Action::Select(Some("missing".into())));
     assert_eq!(s.selected, None);
@@ -106,10 +107,10 @@ fn merge_is_one_undoable_step() {
     };
     s.apply(Action::Merge { annotations: other, relations: vec![] });
     assert_eq!(s.annotations().len(), 2);
-    s.apply(Action::Undo);
+    s.apply(Action::Undo { now: "u".into() });
     assert!(s.annotations().is_empty());
     // Fresh ids never collide with merged ones.
-    s.apply(Action::Redo);
+    s.apply(Action::Redo { now: "r".into() });
     let id = add(&mut s, 11, 16, "LOC");
     assert_eq!(s.annotations().iter().filter(|a| a.id == id).count(), 1);
 }
@@ -129,11 +130,84 @@ fn counts_per_label_follow_every_edit() {
     assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (2, 1));
     s.apply(Action::Retag { id: xi.clone(), label: "LOC".into(), now: "t".into() });
     assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (1, 2));
-    s.apply(Action::Delete { id: xi });
+    s.apply(Action::Delete { id: xi, now: "d".into() });
     assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (1, 1));
-    s.apply(Action::Undo);
-    s.apply(Action::Undo);
+    s.apply(Action::Undo { now: "u".into() });
+    s.apply(Action::Undo { now: "u".into() });
     assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (2, 1));
-    s.apply(Action::Redo);
+    s.apply(Action::Redo { now: "r".into() });
     assert_eq!((count(&s, "PERSON"), count(&s, "LOC")), (1, 2));
+}
+
+#[test]
+fn deletions_are_noted_with_their_time_and_undo_stamps_what_it_brings_back() {
+    let mut s = state("Xi met Lukashenko in 北京 😀.");
+    let xi = add(&mut s, 0, 2, "PERSON");
+    s.apply(Action::Retag { id: xi.clone(), label: "ORG".into(), now: "2026-01-02".into() });
+    s.apply(Action::Delete { id: xi.clone(), now: "2026-01-03".into() });
+    assert_eq!(s.deleted.len(), 1);
+    assert_eq!((s.deleted[0].id.as_str(), s.deleted[0].at.as_str()), (xi.as_str(), "2026-01-03"));
+    // Undoing the delete brings it back as a change made now, and forgets the deletion.
+    s.apply(Action::Undo { now: "2026-01-04".into() });
+    assert!(s.deleted.is_empty());
+    let a = s.get(&xi).unwrap();
+    assert_eq!((a.label.as_str(), a.modified.as_str()), ("ORG", "2026-01-04"));
+    // Undoing the retag restores the old label, stamped too (so a merge takes it as newest).
+    s.apply(Action::Undo { now: "2026-01-05".into() });
+    let a = s.get(&xi).unwrap();
+    assert_eq!((a.label.as_str(), a.modified.as_str()), ("PERSON", "2026-01-05"));
+    // Undoing the add deletes it, noted at the time of the undo.
+    s.apply(Action::Undo { now: "2026-01-06".into() });
+    assert_eq!(s.deleted[0].at, "2026-01-06");
+    assert_eq!(s.snapshot().deleted, *s.deleted);
+}
+
+#[test]
+fn rename_changes_the_title_only_and_is_saved() {
+    let mut s = state("Old title\nBody 😀");
+    let before = s.revision;
+    s.apply(Action::Rename { title: "  New 北京 title ".into(), now: "2026-02-01".into() });
+    assert_eq!((s.doc.title.as_str(), s.doc.renamed.as_str()), ("New 北京 title", "2026-02-01"));
+    assert_eq!(s.doc.text, "Old title\nBody 😀");
+    assert!(s.revision > before);
+    let r = s.revision;
+    s.apply(Action::Rename { title: "   ".into(), now: "x".into() });
+    assert_eq!((s.doc.title.as_str(), s.revision), ("New 北京 title", r));
+}
+
+#[test]
+fn sync_takes_a_merged_copy_keeping_history_and_selection() {
+    let mut s = state("Alpha Beta Gamma Delta");
+    let a = add(&mut s, 0, 5, "PERSON");
+    let mut other = s.snapshot();
+    let mut theirs = state("Alpha Beta Gamma Delta");
+    add(&mut theirs, 11, 16, "LOC");
+    let mut extra = theirs.snapshot().annotations.remove(0);
+    extra.id = "t1".into();
+    other.annotations.push(extra);
+    s.apply(Action::Sync(Box::new(other)));
+    assert_eq!(s.annotations().len(), 2);
+    assert_eq!(s.selected.as_deref(), Some(a.as_str()));
+    assert!(s.can_undo());
+    // A copy of another text is refused.
+    s.apply(Action::Sync(Box::new(state("Different text").snapshot())));
+    assert_eq!(s.annotations().len(), 2);
+}
+
+#[test]
+fn the_history_survives_serialisation() {
+    let mut s = state("Xi met Lukashenko 😀");
+    add(&mut s, 0, 2, "PERSON");
+    add(&mut s, 7, 17, "PERSON");
+    s.apply(Action::Undo { now: "u".into() });
+    let json = serde_json::to_string(&**s.history()).unwrap();
+    let mut reopened = State::new(s.snapshot());
+    assert!(!reopened.can_undo());
+    reopened.restore_history(serde_json::from_str(&json).unwrap());
+    assert!(reopened.can_undo() && reopened.can_redo());
+    reopened.apply(Action::Redo { now: "r".into() });
+    assert_eq!(reopened.annotations().len(), 2);
+    reopened.apply(Action::Undo { now: "u".into() });
+    reopened.apply(Action::Undo { now: "u".into() });
+    assert!(reopened.annotations().is_empty());
 }

@@ -25,6 +25,14 @@ struct DocIn {
     offset_unit: Option<String>,
     #[serde(default)]
     source: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    renamed: Option<String>,
 }
 
 /// A file that was read: the document with the records that passed, and what did not.
@@ -63,6 +71,8 @@ struct FileIn<'a> {
     annotations: Option<&'a RawValue>,
     #[serde(borrow, default)]
     relations: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    deleted: Option<&'a RawValue>,
 }
 
 /// The annotation records, each read or refused on its own; `Err` refuses the whole list.
@@ -115,10 +125,14 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         source: doc_in.source.unwrap_or_default(),
         text,
         sha256,
+        url: doc_in.url.unwrap_or_default(),
+        authors: doc_in.authors,
+        published: doc_in.published.unwrap_or_default(),
+        renamed: doc_in.renamed.unwrap_or_default(),
     };
     let index = Rc::new(TextIndex::new(&doc.text));
     let mut out = Imported {
-        snapshot: Snapshot { doc, labels, annotations: Vec::new(), relations: Vec::new() },
+        snapshot: Snapshot { doc, labels, ..Snapshot::default() },
         failed: Vec::new(),
         reanchored: 0,
         index: index.clone(),
@@ -150,6 +164,9 @@ pub fn parse(json: &str) -> Result<Imported, String> {
             Err(e) => out.failed.push(format!("relation #{}: {}", i + 1, plain(&e))),
         }
     }
+    // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
+    let deleted = list(file.deleted, "deleted").unwrap_or_default();
+    out.snapshot.deleted = deleted.into_iter().filter_map(|raw| serde_json::from_str(raw.get()).ok()).collect();
     Ok(out)
 }
 

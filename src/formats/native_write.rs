@@ -17,6 +17,11 @@ struct DocOut<'a> {
     text_sha256: &'a str,
     length: usize,
     source: &'a str,
+    url: &'a str,
+    authors: &'a [String],
+    published: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    renamed: &'a str,
 }
 
 /// JSON already written: the document part (by document id) and each annotation, keyed by
@@ -61,7 +66,9 @@ fn remember(state: &State, cache: &mut JsonCache, parts: Vec<String>) {
 /// The JSON of the document part and of every annotation, from the cache where it holds them.
 fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
     let doc = &state.doc;
-    if cache.doc.as_ref().is_none_or(|(id, _)| *id != doc.id) {
+    // (Keyed by id and title: a rename changes the document part.)
+    let key = format!("{}\n{}", doc.id, doc.title);
+    if cache.doc.as_ref().is_none_or(|(k, _)| *k != key) {
         let out = DocOut {
             id: &doc.id,
             title: &doc.title,
@@ -70,9 +77,16 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
             text_sha256: &doc.sha256,
             length: state.index.len(),
             source: &doc.source,
+            url: &doc.url,
+            authors: &doc.authors,
+            published: &doc.published,
+            renamed: &doc.renamed,
         };
-        cache.doc = Some((doc.id.clone(), json(&out)));
-        cache.anns.clear();
+        let same_doc = cache.doc.as_ref().is_some_and(|(k, _)| k.split('\n').next() == Some(doc.id.as_str()));
+        cache.doc = Some((key, json(&out)));
+        if !same_doc {
+            cache.anns.clear();
+        }
     }
     let mut parts = Vec::with_capacity(state.annotations().len());
     for a in state.annotations().iter() {
@@ -124,6 +138,10 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     }
     out.push_str("],\"relations\":");
     out.push_str(&json(&relations));
+    if !state.deleted.is_empty() {
+        out.push_str(",\"deleted\":");
+        out.push_str(&json(&*state.deleted));
+    }
     out.push('}');
     remember(state, cache, parts);
     out

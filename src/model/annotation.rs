@@ -105,6 +105,14 @@ impl Annotation {
     }
 }
 
+/// An annotation that was deleted, and when: two copies of a document (two tabs, a backup)
+/// merge without bringing it back, unless the other copy changed it later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deleted {
+    pub id: String,
+    pub at: String,
+}
+
 /// A typed link between two annotations, e.g. a claim `said_by` a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {

@@ -1,10 +1,11 @@
 //! The edit history behind undo and redo: each content change is kept as an `Edit` whose
 //! inverse undoes it.
 use super::annotation::Annotation;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// A recorded content change; undo applies its inverse.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     Add(Rc<Annotation>),
     Remove(Rc<Annotation>),
@@ -26,8 +27,9 @@ impl Edit {
 /// How many edits undo remembers.
 const HISTORY: usize = 1000;
 
-/// Edits that can be undone, and undone edits that can be redone.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// Edits that can be undone, and undone edits that can be redone. Serialisable, so that a
+/// reload in the same browser session keeps it.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,

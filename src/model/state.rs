@@ -1,19 +1,21 @@
 //! The document being annotated and every change to it: one `Action` at a time through
 //! `State::apply`, each content change recorded so it can be undone and redone.
-use super::annotation::{Annotation, Claim, Kind, Relation, CONTEXT};
-use super::history::{Edit, History};
+use super::annotation::{Annotation, Claim, Deleted, Kind, Relation, CONTEXT};
+pub use super::history::{Edit, History};
 use super::labels::{self, Label};
 use super::layout::{self, Block};
 use super::text::{Document, TextIndex};
 use std::rc::Rc;
 
 /// Everything that makes up a saved document.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Snapshot {
     pub doc: Document,
     pub labels: Vec<Label>,
     pub annotations: Vec<Annotation>,
     pub relations: Vec<Relation>,
+    /// Annotations deleted, and when (see `Deleted`).
+    pub deleted: Vec<Deleted>,
 }
 
 /// Everything a user (or a file) can do to the document.
@@ -34,12 +36,29 @@ pub enum Action {
     },
     Delete {
         id: String,
+        now: String,
     },
     Select(Option<String>),
-    Undo,
-    Redo,
+    /// Undo and redo stamp what they bring back with `now`: a copy of the document elsewhere
+    /// (another tab) then takes it as the latest change.
+    Undo {
+        now: String,
+    },
+    Redo {
+        now: String,
+    },
+    /// Give the document another title (the text never changes).
+    Rename {
+        title: String,
+        now: String,
+    },
     /// Replace the whole document (opening from storage or a file); clears history.
     Open(Box<Snapshot>),
+    /// Open a document already made into a state (a stored one, with its kept history).
+    Replace(Box<State>),
+    /// Replace the annotations with a merged copy (another tab's work merged in); keeps the
+    /// history and the selection where they still apply.
+    Sync(Box<Snapshot>),
     /// Add already-validated annotations to the open document as one undoable step.
     Merge {
         annotations: Vec<Annotation>,
@@ -58,6 +77,8 @@ pub struct State {
     // a few pointers rather than thousands.
     anns: Rc<Vec<Rc<Annotation>>>,
     pub relations: Rc<Vec<Relation>>,
+    /// Annotations deleted, and when.
+    pub deleted: Rc<Vec<Deleted>>,
     /// Per block, the annotations touching it: lets a change re-render only its blocks.
     buckets: Rc<Vec<Rc<Vec<Rc<Annotation>>>>>,
     /// How many annotations each label has, in the order of `labels`.
@@ -67,6 +88,9 @@ pub struct State {
     /// Bumped on every content change; the saver watches it.
     pub revision: u64,
     next_seq: u64,
+    /// Added to new annotations' ids ("a12-k3x9"): two tabs adding to one document at once
+    /// must not make the same id for different spans.
+    id_tag: Rc<str>,
 }
 
 impl State {
@@ -81,7 +105,8 @@ impl State {
         let blocks = layout::blocks(&snap.doc.text, &index);
         let mut anns: Vec<Rc<Annotation>> = snap.annotations.into_iter().map(Rc::new).collect();
         anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        let next_seq = anns.iter().filter_map(|a| a.id.strip_prefix('a')?.parse::<u64>().ok()).max().unwrap_or(0) + 1;
+        let seq = |id: &str| id.strip_prefix('a')?.split('-').next()?.parse::<u64>().ok();
+        let next_seq = anns.iter().filter_map(|a| seq(&a.id)).max().unwrap_or(0) + 1;
         let mut state = State {
             doc: Rc::new(snap.doc),
             index,
@@ -89,12 +114,14 @@ impl State {
             labels: Rc::new(snap.labels),
             anns: Rc::new(anns),
             relations: Rc::new(snap.relations),
+            deleted: Rc::new(snap.deleted),
             buckets: Rc::default(),
             counts: Rc::default(),
             selected: None,
             history: Rc::default(),
             revision: 0,
             next_seq,
+            id_tag: Rc::from(""),
         };
         state.fill_buckets();
         state.counts = Rc::new(vec![0; state.labels.len()]);
@@ -179,6 +206,7 @@ impl State {
             labels: (*self.labels).clone(),
             annotations: self.anns.iter().map(|a| (**a).clone()).collect(),
             relations: (*self.relations).clone(),
+            deleted: (*self.deleted).clone(),
         }
     }
 
@@ -212,6 +240,18 @@ impl State {
         self.refill(s, e);
     }
 
+    /// Note that `id` was deleted at `now` (or, with `None`, that it is back).
+    fn tomb(&mut self, id: &str, now: Option<&str>) {
+        if now.is_none() && !self.deleted.iter().any(|d| d.id == id) {
+            return;
+        }
+        let list = Rc::make_mut(&mut self.deleted);
+        list.retain(|d| d.id != id);
+        if let Some(at) = now {
+            list.push(Deleted { id: id.to_string(), at: at.to_string() });
+        }
+    }
+
     fn remove(&mut self, id: &str) -> Option<Rc<Annotation>> {
         let pos = self.anns.iter().position(|a| a.id == id)?;
         let a = Rc::make_mut(&mut self.anns).remove(pos);
@@ -223,31 +263,54 @@ impl State {
         Some(a)
     }
 
-    fn run(&mut self, edit: &Edit) {
+    /// Apply an edit at time `now`: a deletion is noted with it; with `stamp`, what the edit
+    /// brings in is marked as modified then (undo and redo bring back older versions).
+    fn run(&mut self, edit: &Edit, now: &str, stamp: bool) {
+        let fresh = |a: &Rc<Annotation>| {
+            if stamp && a.modified != now {
+                Rc::new(Annotation { modified: now.to_string(), ..(**a).clone() })
+            } else {
+                a.clone()
+            }
+        };
         match edit {
-            Edit::Add(a) => self.insert(a.clone()),
+            Edit::Add(a) => {
+                self.tomb(&a.id, None);
+                self.insert(fresh(a));
+            }
             Edit::Remove(a) => {
                 self.remove(&a.id);
+                self.tomb(&a.id, Some(now));
             }
             Edit::Change(before, after) => {
                 self.remove(&before.id);
-                self.insert(after.clone());
+                self.insert(fresh(after));
             }
-            Edit::Batch(edits) => edits.iter().for_each(|e| self.run(e)),
+            Edit::Batch(edits) => edits.iter().for_each(|e| self.run(e, now, stamp)),
         }
     }
 
     /// Apply a new edit, record it, forget the redo branch.
-    fn commit(&mut self, edit: Edit) {
-        self.run(&edit);
+    fn commit(&mut self, edit: Edit, now: &str) {
+        self.run(&edit, now, false);
         Rc::make_mut(&mut self.history).record(edit);
         self.revision += 1;
+    }
+
+    /// Mark this copy's new annotation ids with `tag` (one per tab; see `id_tag`).
+    pub fn with_id_tag(mut self, tag: &str) -> Self {
+        self.id_tag = Rc::from(tag);
+        self
     }
 
     /// The id the next new annotation gets.
     fn fresh_id(&mut self) -> String {
         loop {
-            let id = format!("a{}", self.next_seq);
+            let id = if self.id_tag.is_empty() {
+                format!("a{}", self.next_seq)
+            } else {
+                format!("a{}-{}", self.next_seq, self.id_tag)
+            };
             self.next_seq += 1;
             if self.get(&id).is_none() {
                 return id;
@@ -267,7 +330,7 @@ impl State {
                 }
                 let id = self.fresh_id();
                 let a = self.make_annotation(id.clone(), start, end, &label, &now);
-                self.commit(Edit::Add(Rc::new(a)));
+                self.commit(Edit::Add(Rc::new(a)), &now);
                 self.selected = Some(id);
             }
             Action::Retag { id, label, now } => {
@@ -280,44 +343,89 @@ impl State {
                 let mut after = (*before).clone();
                 after.label = label.id.clone();
                 after.kind = label.kind;
-                after.modified = now;
+                after.modified = now.clone();
                 after.claim = match label.kind {
                     Kind::Claim => after.claim.or_else(|| Some(Claim::default())),
                     Kind::Entity => None,
                 };
-                self.commit(Edit::Change(before, Rc::new(after)));
+                self.commit(Edit::Change(before, Rc::new(after)), &now);
                 self.selected = Some(id);
             }
-            Action::Delete { id } => {
+            Action::Delete { id, now } => {
                 if let Some(a) = self.get(&id).cloned() {
-                    self.commit(Edit::Remove(a));
+                    self.commit(Edit::Remove(a), &now);
                 }
             }
             Action::Select(id) => self.selected = id.filter(|id| self.get(id).is_some()),
-            Action::Undo => self.step(true),
-            Action::Redo => self.step(false),
+            Action::Undo { now } => self.step(true, &now),
+            Action::Redo { now } => self.step(false, &now),
+            Action::Rename { title, now } => {
+                let title = title.trim();
+                if !title.is_empty() && title != self.doc.title {
+                    let doc = Rc::make_mut(&mut self.doc);
+                    doc.title = title.to_string();
+                    doc.renamed = now;
+                    self.revision += 1;
+                }
+            }
             Action::Open(snap) => {
-                let revision = self.revision + 1;
+                let (revision, tag) = (self.revision + 1, self.id_tag.clone());
                 *self = State::new(*snap);
                 self.revision = revision;
+                self.id_tag = tag;
             }
+            Action::Replace(state) => {
+                let (revision, tag) = (self.revision + 1, self.id_tag.clone());
+                *self = *state;
+                self.revision = revision;
+                self.id_tag = tag;
+            }
+            Action::Sync(snap) => self.sync(*snap),
             Action::Merge { annotations, relations } => {
                 let edits: Vec<Edit> = annotations.into_iter().map(|a| Edit::Add(Rc::new(a))).collect();
                 Rc::make_mut(&mut self.relations).extend(relations);
                 if !edits.is_empty() {
-                    self.commit(Edit::Batch(edits));
+                    // (Only additions: no deletion to date.)
+                    self.commit(Edit::Batch(edits), "");
                 }
             }
         }
     }
 
-    fn step(&mut self, back: bool) {
+    /// Take another copy's merge of this document: same text, new annotations; the history
+    /// and selection are kept (undo works by id, so it still applies to what is there).
+    fn sync(&mut self, snap: Snapshot) {
+        if snap.doc.sha256 != self.doc.sha256 {
+            return;
+        }
+        let (history, selected, revision, seq) =
+            (self.history.clone(), self.selected.take(), self.revision, self.next_seq);
+        let tag = self.id_tag.clone();
+        *self = State::with_index(snap, self.index.clone());
+        self.id_tag = tag;
+        self.history = history;
+        self.selected = selected.filter(|id| self.get(id).is_some());
+        self.revision = revision;
+        self.next_seq = self.next_seq.max(seq);
+    }
+
+    /// The undo history, to keep for the browser session (see `restore_history`).
+    pub fn history(&self) -> &Rc<History> {
+        &self.history
+    }
+
+    /// Put back a history kept for this document (a reload in the same browser session).
+    pub fn restore_history(&mut self, history: History) {
+        self.history = Rc::new(history);
+    }
+
+    fn step(&mut self, back: bool, now: &str) {
         // (Checked first: taking a step out of a shared history copies it.)
         if !(if back { self.can_undo() } else { self.can_redo() }) {
             return;
         }
         let Some(edit) = Rc::make_mut(&mut self.history).step(back) else { return };
-        self.run(&edit);
+        self.run(&edit, now, true);
         self.selected = match &edit {
             Edit::Add(a) | Edit::Change(_, a) => Some(a.id.clone()),
             _ => None,

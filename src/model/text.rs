@@ -17,14 +17,24 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// A document: its text (normalised) and metadata. The title is the first line by default.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Document {
     pub id: String,
     pub title: String,
     pub text: String,
+    /// Where the text came from: a file name, or "pasted".
     pub source: String,
     /// SHA-256 of `text`, computed once.
     pub sha256: String,
+    /// The page's canonical URL, when it said.
+    pub url: String,
+    /// The article's authors, when it said.
+    pub authors: Vec<String>,
+    /// The publish date as the page gave it (ISO 8601 usually).
+    pub published: String,
+    /// When the title was last changed by hand (empty: never), so two copies merge to the
+    /// later name.
+    pub renamed: String,
 }
 
 impl Document {
@@ -35,7 +45,7 @@ impl Document {
         let title = default_title(&text);
         let sha256 = sha256_hex(&text);
         let id = format!("doc-{}", &sha256[..16]);
-        Document { id, title, text, source: source.to_string(), sha256 }
+        Document { id, title, text, source: source.to_string(), sha256, ..Document::default() }
     }
 }
 

@@ -1,0 +1,195 @@
+//! The library's index: one summary per stored document (enough to list it without reading
+//! its annotations) and which document is open.
+use super::annotation::Kind;
+use super::state::State;
+use serde::{Deserialize, Serialize};
+
+/// One document as the library lists it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocEntry {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub entities: usize,
+    #[serde(default)]
+    pub claims: usize,
+    /// Length of the text in code points.
+    #[serde(default)]
+    pub length: usize,
+    /// When the document was last changed (ISO 8601).
+    #[serde(default)]
+    pub modified: String,
+    /// When its work was last written to a file (an export or a library backup); empty: never.
+    #[serde(default)]
+    pub exported: String,
+    #[serde(default)]
+    pub sha256: String,
+}
+
+impl DocEntry {
+    /// The summary of an open document, last changed at `modified`.
+    pub fn of(state: &State, modified: &str) -> Self {
+        let claims = state.annotations().iter().filter(|a| a.kind == Kind::Claim).count();
+        DocEntry {
+            id: state.doc.id.clone(),
+            title: state.doc.title.clone(),
+            source: state.doc.source.clone(),
+            entities: state.annotations().len() - claims,
+            claims,
+            length: state.index.len(),
+            modified: modified.to_string(),
+            exported: String::new(),
+            sha256: state.doc.sha256.clone(),
+        }
+    }
+
+    /// True when the document has changes that no export or backup holds.
+    pub fn unexported(&self) -> bool {
+        self.modified > self.exported
+    }
+}
+
+/// The index value: the documents kept and the one that is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    #[serde(default)]
+    pub current: Option<String>,
+    #[serde(default)]
+    pub documents: Vec<DocEntry>,
+}
+
+impl Library {
+    /// Record `entry` (replacing the one with its id), keeping when it was last exported.
+    pub fn upsert(&mut self, mut entry: DocEntry) {
+        match self.documents.iter_mut().find(|d| d.id == entry.id) {
+            Some(d) => {
+                if entry.exported.is_empty() {
+                    entry.exported = std::mem::take(&mut d.exported);
+                }
+                *d = entry;
+            }
+            None => self.documents.push(entry),
+        }
+    }
+
+    /// Forget a document; returns its entry.
+    pub fn remove(&mut self, id: &str) -> Option<DocEntry> {
+        let i = self.documents.iter().position(|d| d.id == id)?;
+        if self.current.as_deref() == Some(id) {
+            self.current = None;
+        }
+        Some(self.documents.remove(i))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&DocEntry> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The document holding exactly this text, if one is kept.
+    pub fn by_sha(&self, sha256: &str) -> Option<&DocEntry> {
+        self.documents.iter().find(|d| d.sha256 == sha256)
+    }
+
+    /// The documents whose title contains `filter` (ignoring case), newest change first.
+    pub fn listed(&self, filter: &str) -> Vec<&DocEntry> {
+        let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+        let mut out: Vec<&DocEntry> = self
+            .documents
+            .iter()
+            .filter(|d| {
+                let title = d.title.to_lowercase();
+                words.iter().all(|w| title.contains(w.as_str()))
+            })
+            .collect();
+        out.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.title.cmp(&b.title)));
+        out
+    }
+
+    /// Note that every document (or the one with `id`) was written to a file at `now`.
+    pub fn mark_exported(&mut self, id: Option<&str>, now: &str) {
+        for d in self.documents.iter_mut().filter(|d| id.is_none_or(|id| d.id == id)) {
+            d.exported = now.to_string();
+        }
+    }
+
+    /// Merge another copy of the index (another tab's): each document's newer entry wins; the
+    /// open document stays this copy's.
+    pub fn merge(&mut self, other: &Library) {
+        for theirs in &other.documents {
+            match self.documents.iter_mut().find(|d| d.id == theirs.id) {
+                Some(d) if d.modified >= theirs.modified => {
+                    d.exported = d.exported.clone().max(theirs.exported.clone())
+                }
+                Some(d) => {
+                    let exported = d.exported.clone().max(theirs.exported.clone());
+                    *d = DocEntry { exported, ..theirs.clone() };
+                }
+                None => self.documents.push(theirs.clone()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, title: &str, modified: &str) -> DocEntry {
+        DocEntry { id: id.into(), title: title.into(), modified: modified.into(), ..DocEntry::default() }
+    }
+
+    #[test]
+    fn lists_newest_first_and_filters_by_title_words() {
+        let mut lib = Library::default();
+        lib.upsert(entry("a", "Xi meets Lukashenko", "2026-01-01"));
+        lib.upsert(entry("b", "Élan in 北京", "2026-03-01"));
+        lib.upsert(entry("c", "Budget talks", "2026-02-01"));
+        let ids = |v: Vec<&DocEntry>| v.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(lib.listed("")), ["b", "c", "a"]);
+        assert_eq!(ids(lib.listed("  xi LUKA ")), ["a"]);
+        assert_eq!(ids(lib.listed("élan 北京")), ["b"]);
+        assert!(lib.listed("nothing").is_empty());
+    }
+
+    #[test]
+    fn upsert_keeps_the_export_time_and_remove_clears_current() {
+        let mut lib = Library { current: Some("a".into()), ..Library::default() };
+        lib.upsert(entry("a", "T", "2026-01-01"));
+        lib.mark_exported(Some("a"), "2026-01-02");
+        assert!(!lib.get("a").unwrap().unexported());
+        lib.upsert(entry("a", "T2", "2026-01-03"));
+        assert_eq!(lib.get("a").unwrap().exported, "2026-01-02");
+        assert!(lib.get("a").unwrap().unexported());
+        assert_eq!(lib.remove("a").unwrap().title, "T2");
+        assert_eq!(lib.current, None);
+    }
+
+    #[test]
+    fn merging_two_copies_keeps_each_newer_entry() {
+        let mut ours =
+            Library { current: Some("a".into()), documents: vec![entry("a", "old", "1"), entry("b", "b", "5")] };
+        let theirs =
+            Library { current: Some("c".into()), documents: vec![entry("a", "new", "2"), entry("c", "c", "1")] };
+        ours.merge(&theirs);
+        assert_eq!(ours.current.as_deref(), Some("a"));
+        assert_eq!(ours.get("a").unwrap().title, "new");
+        assert!(ours.get("b").is_some() && ours.get("c").is_some());
+    }
+}
+
+#[cfg(test)]
+mod migration {
+    use super::*;
+
+    #[test]
+    fn an_index_of_the_first_release_still_reads() {
+        let old =
+            r#"{"current":"doc-a","documents":[{"id":"doc-a","title":"A 😀","modified":"2026-11-28T10:00:00.000Z"}]}"#;
+        let lib: Library = serde_json::from_str(old).unwrap();
+        let d = lib.get("doc-a").unwrap();
+        assert_eq!((d.title.as_str(), d.entities, d.sha256.as_str()), ("A 😀", 0, ""));
+        assert!(d.unexported());
+    }
+}

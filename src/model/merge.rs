@@ -1,0 +1,165 @@
+//! Merging two copies of one document (two tabs, or a backup restored over what is stored):
+//! the union of both, the later change winning, the same result whichever copy is "ours".
+use super::annotation::{Annotation, Deleted};
+use super::state::Snapshot;
+use std::cmp::Ordering;
+
+/// The merge of two copies, and what the user should hear about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub snapshot: Snapshot,
+    /// Ids whose two versions differed: changed differently on both sides, or deleted on one
+    /// side and changed (`modified > created`) on the other. Sorted.
+    pub conflicts: Vec<String>,
+    /// How many annotations of the result came from `theirs` only (new to ours).
+    pub added: usize,
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data always serialises")
+}
+
+/// A total order on two versions of one record: equal only when they are equal, else by
+/// their JSON (no meaning, but the same answer from both sides, so merging commutes).
+fn content<T: PartialEq + serde::Serialize>(a: &T, b: &T) -> Ordering {
+    if a == b {
+        Ordering::Equal
+    } else {
+        json(a).cmp(&json(b))
+    }
+}
+
+/// Which version of an annotation wins: the later `modified` (ISO 8601 UTC strings from one
+/// clock compare as text), then the content order.
+fn newer(a: &Annotation, b: &Annotation) -> Ordering {
+    a.modified.cmp(&b.modified).then_with(|| content(a, b))
+}
+
+/// Both sides' items, each with `true` when it is theirs, grouped by id: sorted by id, then by
+/// `order` (so the last of a group is the winner).
+fn by_id<'a, T>(
+    ours: &'a [T],
+    theirs: &'a [T],
+    id: impl Fn(&T) -> &str,
+    order: impl Fn(&T, &T) -> Ordering,
+) -> Vec<(&'a T, bool)> {
+    let mut all: Vec<(&T, bool)> = ours.iter().map(|x| (x, false)).chain(theirs.iter().map(|x| (x, true))).collect();
+    all.sort_by(|(a, _), (b, _)| id(a).cmp(id(b)).then_with(|| order(a, b)));
+    all
+}
+
+/// The winner of a group of `by_id`: its last.
+fn last<T: Copy>(group: &[(T, bool)]) -> T {
+    group[group.len() - 1].0
+}
+
+/// Merge `theirs` into `ours`. `Err` when they are not copies of the same text.
+///
+/// Annotations are united by id, the later `modified` winning (a tie between different
+/// versions goes to a fixed content order). Tombstones are united, the latest per id; an
+/// annotation is dropped when its tombstone is as late or later (deletion wins ties), else it
+/// stays and the tombstone goes. A conflict is counted when the two sides' versions differ, or
+/// when one side deleted an annotation the other side has changed (`modified > created`):
+/// whether the deleting side had seen that change cannot be known, so it is reported.
+pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> Result<Merged, String> {
+    if ours.doc.sha256 != theirs.doc.sha256 {
+        return Err("The two copies hold different texts: they are not the same article.".into());
+    }
+    let tombs = by_id(&ours.deleted, &theirs.deleted, |d| &d.id, |a, b| a.at.cmp(&b.at));
+    let mut out = Merged { snapshot: Snapshot::default(), conflicts: Vec::new(), added: 0 };
+    let mut kept = annotations(ours, theirs, &tombs, &mut out);
+    // (Still in id order here: "is it kept" is a binary search.)
+    let there = |id: &str| kept.binary_search_by(|a| a.id.as_str().cmp(id)).is_ok();
+    let deleted: Vec<Deleted> =
+        tombs.chunk_by(|a, b| a.0.id == b.0.id).map(last).filter(|d| !there(&d.id)).cloned().collect();
+    let mut all = by_id(&ours.relations, &theirs.relations, |r| &r.id, content);
+    all.retain(|(r, _)| there(&r.from) && there(&r.to));
+    let snap = &mut out.snapshot;
+    snap.relations = all.chunk_by(|a, b| a.0.id == b.0.id).map(|g| last(g).clone()).collect();
+    kept.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    snap.annotations = kept;
+    snap.deleted = deleted;
+    snap.labels = ours.labels.clone();
+    snap.labels.extend(theirs.labels.iter().filter(|l| !ours.labels.iter().any(|o| o.id == l.id)).cloned());
+    snap.doc = document(ours, theirs);
+    Ok(out)
+}
+
+/// The annotations that survive, in id order; conflicts and additions noted in `out`.
+fn annotations(ours: &Snapshot, theirs: &Snapshot, tombs: &[(&Deleted, bool)], out: &mut Merged) -> Vec<Annotation> {
+    let anns = by_id(&ours.annotations, &theirs.annotations, |a| &a.id, newer);
+    let mut kept: Vec<Annotation> = Vec::new();
+    for group in anns.chunk_by(|a, b| a.0.id == b.0.id) {
+        let id = group[0].0.id.as_str();
+        let side = |theirs: bool| group.iter().find(|x| x.1 == theirs).map(|x| x.0);
+        let (mine, other) = (side(false), side(true));
+        let first = tombs.partition_point(|d| d.0.id.as_str() < id);
+        let dead = &tombs[first..first + tombs[first..].partition_point(|d| d.0.id == id)];
+        let tomb = |theirs: bool| dead.iter().any(|d| d.1 == theirs);
+        let changed = |a: Option<&Annotation>| a.is_some_and(|a| a.modified > a.created);
+        let differ = matches!((mine, other), (Some(m), Some(o)) if m != o);
+        if differ || (tomb(false) && changed(other)) || (tomb(true) && changed(mine)) {
+            out.conflicts.push(id.to_string());
+        }
+        let winner = last(group);
+        if dead.last().is_some_and(|d| d.0.at >= winner.modified) {
+            continue;
+        }
+        out.added += mine.is_none() as usize;
+        kept.push(winner.clone());
+    }
+    kept
+}
+
+/// The document part: ours, with the later title (the larger on a tie) and theirs' metadata
+/// where ours has none.
+fn document(ours: &Snapshot, theirs: &Snapshot) -> super::text::Document {
+    let (o, t) = (&ours.doc, &theirs.doc);
+    let mut doc = o.clone();
+    if (&t.renamed, &t.title) > (&o.renamed, &o.title) {
+        doc.title = t.title.clone();
+        doc.renamed = t.renamed.clone();
+    }
+    let or = |mine: &mut String, other: &String| {
+        if mine.is_empty() {
+            mine.clone_from(other);
+        }
+    };
+    or(&mut doc.url, &t.url);
+    or(&mut doc.published, &t.published);
+    or(&mut doc.source, &t.source);
+    if doc.authors.is_empty() {
+        doc.authors.clone_from(&t.authors);
+    }
+    doc
+}
+
+/// The ids whose change in `ours` (relative to `base`, the copy last read from or written to
+/// storage) did not survive into `merged`: the user is told their change lost to a later one.
+/// A change is an annotation added or altered (it lost if `merged` lacks that very version) or
+/// one deleted (it lost if `merged` has it again).
+pub fn lost(base: &Snapshot, ours: &Snapshot, merged: &Snapshot) -> Vec<String> {
+    fn index(s: &Snapshot) -> Vec<&Annotation> {
+        let mut v: Vec<&Annotation> = s.annotations.iter().collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+    fn find<'a>(v: &[&'a Annotation], id: &str) -> Option<&'a Annotation> {
+        v.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| v[i])
+    }
+    let (base_ids, ours_ids, merged_ids) = (index(base), index(ours), index(merged));
+    let mut out: Vec<String> = Vec::new();
+    for a in &ours.annotations {
+        if find(&base_ids, &a.id) != Some(a) && find(&merged_ids, &a.id) != Some(a) {
+            out.push(a.id.clone());
+        }
+    }
+    for b in &base.annotations {
+        if find(&ours_ids, &b.id).is_none() && find(&merged_ids, &b.id).is_some() {
+            out.push(b.id.clone());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
