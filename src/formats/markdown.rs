@@ -1,0 +1,400 @@
+//! Markdown to readable plain text (headings, emphasis, links, lists, code), and its title.
+//!
+//! The text becomes the document users annotate, so it must be clean: one paragraph (heading,
+//! list item, table row, code line) per line, blocks separated by a blank line, no markup left.
+//! This is the block level, line by line; `markdown_inline` does what happens inside a block.
+use super::markdown_inline::{inline, label_key};
+use crate::model::text::{default_title, normalize_text};
+
+/// The readable text of a Markdown source and its title (the first heading, else the first line).
+///
+/// Hand-written rather than a CommonMark crate, which would weigh more in the wasm bundle than
+/// the whole app; it covers what articles use and never panics, whatever the input.
+pub fn to_text(md: &str) -> (String, String) {
+    let src = normalize_text(md);
+    let mut lines: Vec<&str> = src.lines().collect();
+    let meta_title = front_matter(&mut lines);
+    let refs: Vec<String> = lines.iter().filter_map(|l| ref_def(unquote(l, usize::MAX).1.trim_start())).collect();
+    let mut b = Blocks { refs, ..Blocks::default() };
+    for (i, raw) in lines.iter().enumerate() {
+        let max = if b.fence.is_some() { b.depth } else { usize::MAX };
+        let (depth, text) = unquote(raw, max);
+        let next = lines.get(i + 1).map(|n| unquote(n, usize::MAX)).filter(|n| n.0 == depth);
+        b.line(depth, &text, next.as_ref().map(|n| n.1.trim()));
+    }
+    b.close_all();
+    let title = meta_title.or(b.title).unwrap_or_else(|| default_title(&b.text));
+    (title, b.text)
+}
+
+/// Drop YAML front matter (`---` … `---` or `...` on the first line), giving its `title:`.
+fn front_matter(lines: &mut Vec<&str>) -> Option<String> {
+    if lines.first()?.trim_end() != "---" {
+        return None;
+    }
+    let end = lines.iter().skip(1).position(|l| matches!(l.trim_end(), "---" | "..."))? + 1;
+    let title = lines[1..end].iter().find_map(|l| l.strip_prefix("title:")).map(|t| {
+        let t = t.trim();
+        let unquoted = [('"', '"'), ('\'', '\'')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b));
+        unquoted.unwrap_or(t).trim().to_string()
+    });
+    lines.drain(..=end);
+    title.filter(|t| !t.is_empty())
+}
+
+/// Strip up to `max` block-quote markers (`>`), giving the depth and the rest, leading tabs
+/// expanded to spaces (to 4-column stops) so that indentation is counted in columns.
+fn unquote(line: &str, max: usize) -> (usize, String) {
+    let (mut depth, mut rest) = (0, line);
+    while depth < max {
+        let t = rest.trim_start_matches(' ');
+        match t.strip_prefix('>') {
+            Some(r) if rest.len() - t.len() <= 3 => rest = r.strip_prefix(' ').unwrap_or(r),
+            _ => break,
+        }
+        depth += 1;
+    }
+    let body = rest.trim_start_matches([' ', '\t']);
+    let cols = rest[..rest.len() - body.len()].chars().fold(0, |c, ch| if ch == '\t' { c + 4 - c % 4 } else { c + 1 });
+    (depth, indented(cols, body))
+}
+
+/// `line` after `cols` spaces.
+fn indented(cols: usize, line: &str) -> String {
+    let mut out: String = std::iter::repeat_n(' ', cols).collect();
+    out.push_str(line);
+    out
+}
+
+/// The block being built and the text so far.
+#[derive(Default)]
+struct Blocks {
+    /// Normalised labels of the reference definitions (`[label]: url`).
+    refs: Vec<String>,
+    text: String,
+    title: Option<String>,
+    /// A blank line is due before the next line of text.
+    gap: bool,
+    /// Raw lines of the open paragraph.
+    para: Vec<String>,
+    /// Lines of the open code block, fenced or indented.
+    code: Vec<String>,
+    /// The open fence: its character, length and indentation.
+    fence: Option<(u8, usize, usize)>,
+    /// Content columns of the open list items, innermost last.
+    lists: Vec<usize>,
+    /// Block-quote depth of the open blocks.
+    depth: usize,
+    /// The previous line was blank (a list item's lazy continuation ends there).
+    blank: bool,
+    /// Inside a table (its rows are lines with a `|`).
+    table: bool,
+    /// Inside an HTML comment spanning lines.
+    comment: bool,
+}
+
+impl Blocks {
+    /// One source line, at block-quote `depth`; `next` is the following line at the same depth.
+    fn line(&mut self, depth: usize, text: &str, next: Option<&str>) {
+        if self.comment {
+            self.comment = !text.contains("-->");
+            return;
+        }
+        let t = text.trim_start_matches(' '); // leading tabs are spaces by now
+        let blank = t.trim().is_empty();
+        if depth != self.depth {
+            if depth < self.depth && !self.para.is_empty() && !blank && plain(t) {
+                return self.para.push(t.to_string()); // lazy continuation of a quoted paragraph
+            }
+            self.close_all();
+            self.depth = depth;
+        }
+        let indent = text.len() - t.len();
+        if let Some((ch, n, fence_indent)) = self.fence {
+            let closes = t.bytes().take_while(|&b| b == ch).count() >= n;
+            if indent <= fence_indent + 3 && closes && t.trim_start_matches(char::from(ch)).trim().is_empty() {
+                return self.flush_code();
+            }
+            return self.code.push(text[indent.min(fence_indent)..].to_string());
+        }
+        if blank {
+            self.flush_para();
+            self.table = false;
+            if !self.code.is_empty() {
+                self.code.push(String::new());
+            }
+            self.blank = true;
+            return;
+        }
+        self.line_text(t, indent, next);
+        self.blank = false;
+    }
+
+    /// A non-blank line outside a fence: list containers, indented code, block starts, text.
+    fn line_text(&mut self, t: &str, indent: usize, next: Option<&str>) {
+        let item = list_item(t).is_some();
+        let was_list = !self.lists.is_empty();
+        while let Some(&col) = self.lists.last() {
+            if indent >= col || (!item && !self.blank && !self.para.is_empty()) {
+                break;
+            }
+            self.lists.pop();
+        }
+        let base = self.lists.last().map_or(0, |&c| c.min(indent));
+        let rel = indent - base;
+        if !self.code.is_empty() && rel < 4 {
+            self.flush_code();
+        }
+        if rel >= 4 && self.para.is_empty() && !self.table {
+            return self.code.push(indented(rel - 4, t));
+        }
+        if rel >= 4 || !self.block_start(t, indent, next, was_list) {
+            self.para.push(t.to_string());
+        }
+    }
+
+    /// Start (and maybe finish) the block that `t` opens, if it opens one.
+    fn block_start(&mut self, t: &str, indent: usize, next: Option<&str>, was_list: bool) -> bool {
+        if self.table {
+            if t.contains('|') {
+                if !is_delim_row(t) {
+                    self.row(t);
+                }
+                return true;
+            }
+            self.table = false;
+        }
+        if t.starts_with("<!--") && !t.contains("-->") {
+            self.flush_para();
+            self.comment = true;
+        } else if let Some((ch, n)) = fence_open(t) {
+            self.flush_para();
+            self.fence = Some((ch, n, indent));
+        } else if let Some(h) = atx(t) {
+            self.flush_para();
+            self.heading(h);
+        } else if !self.para.is_empty() && is_underline(t) {
+            let raw = para_raw(&std::mem::take(&mut self.para));
+            self.heading(&raw);
+        } else if is_hr(t) {
+            self.flush_para();
+        } else if let Some((col, marker, content)) = list_item(t) {
+            return self.item(indent + col, marker, content, was_list);
+        } else if t.contains('|')
+            && next.is_some_and(|n| n.contains('|') && is_delim_row(n) && cells(n).len() == cells(t).len())
+        {
+            self.flush_para();
+            self.table = true;
+            self.row(t);
+        } else {
+            return self.para.is_empty() && ref_def(t).is_some(); // a definition is dropped
+        }
+        true
+    }
+
+    /// A list item: its content is a paragraph of its own. An ordered item keeps its number:
+    /// "10. Paris" in a list of places says something.
+    fn item(&mut self, col: usize, marker: &str, content: &str, was_list: bool) -> bool {
+        let ordered = marker.starts_with(|c: char| c.is_ascii_digit());
+        let one = matches!(marker.trim_start_matches('0'), "1." | "1)");
+        if ordered && !one && !was_list && !self.para.is_empty() {
+            return false; // "2019. That year…" wrapped into a paragraph is not a list
+        }
+        self.flush_para();
+        self.lists.push(col);
+        let content = untask(content);
+        self.para.push(if ordered { marker.to_string() + " " + content } else { content.to_string() });
+        true
+    }
+
+    fn heading(&mut self, raw: &str) {
+        let text = inline(raw, &self.refs);
+        let title = clean(&text.replace('\n', " "));
+        if self.title.is_none() && !title.is_empty() {
+            self.title = Some(title);
+        }
+        self.push_block(&text);
+    }
+
+    fn row(&mut self, t: &str) {
+        let mut row = String::new();
+        for (k, cell) in cells(t).into_iter().enumerate() {
+            row.push_str(if k == 0 { "" } else { " | " });
+            row.push_str(&inline(cell, &self.refs).replace('\n', " "));
+        }
+        self.push_block(&row);
+    }
+
+    fn flush_para(&mut self) {
+        if !self.para.is_empty() {
+            let raw = para_raw(&std::mem::take(&mut self.para));
+            let text = inline(&raw, &self.refs);
+            self.push_block(&text);
+        }
+    }
+
+    fn flush_code(&mut self) {
+        self.gap = true;
+        for line in std::mem::take(&mut self.code) {
+            self.push_line(line.trim_end());
+        }
+        self.fence = None;
+    }
+
+    fn close_all(&mut self) {
+        self.flush_para();
+        self.flush_code();
+        self.table = false;
+        self.lists.clear();
+    }
+
+    /// Append a block of prose, a blank line before it, each line cleaned.
+    fn push_block(&mut self, block: &str) {
+        self.gap = true;
+        for line in block.split('\n') {
+            self.push_line(&clean(line));
+        }
+    }
+
+    /// Append a line of the current block; an empty one makes (at most) one blank line.
+    fn push_line(&mut self, line: &str) {
+        if line.is_empty() {
+            self.gap = true;
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str(if self.gap { "\n\n" } else { "\n" });
+        }
+        self.text.push_str(line);
+        self.gap = false;
+    }
+}
+
+/// A line of prose as it reads: runs of spaces and tabs made one space, trimmed.
+fn clean(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split([' ', '\t']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim().to_string()
+}
+
+/// The lines of a paragraph joined: a soft break is a space, a hard break (two spaces or a
+/// backslash at the end of the line) a newline.
+fn para_raw(lines: &[String]) -> String {
+    let mut raw = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_end_matches(' ');
+        if i + 1 == lines.len() {
+            raw.push_str(t);
+        } else if let Some(t) = t.strip_suffix('\\') {
+            raw.push_str(t);
+            raw.push('\n');
+        } else {
+            raw.push_str(t);
+            raw.push(if line.len() - t.len() >= 2 { '\n' } else { ' ' });
+        }
+    }
+    raw
+}
+
+/// Whether `t` continues a paragraph rather than starting a block of its own.
+fn plain(t: &str) -> bool {
+    atx(t).is_none() && fence_open(t).is_none() && !is_hr(t) && list_item(t).is_none()
+}
+
+/// An ATX heading's content: `## Title ##` gives `Title`.
+fn atx(t: &str) -> Option<&str> {
+    let n = t.bytes().take_while(|&b| b == b'#').count();
+    let rest = t[n..].trim_end();
+    if n == 0 || n > 6 || !(t.len() == n || t[n..].starts_with([' ', '\t'])) {
+        return None;
+    }
+    let bare = rest.trim_end_matches('#');
+    Some(if bare.is_empty() || bare.ends_with([' ', '\t']) { bare } else { rest }.trim())
+}
+
+/// An opening code fence (three or more backticks or tildes): its character and length.
+fn fence_open(t: &str) -> Option<(u8, usize)> {
+    let ch = *t.as_bytes().first().filter(|&&b| b == b'`' || b == b'~')?;
+    let n = t.bytes().take_while(|&b| b == ch).count();
+    (n >= 3 && !(ch == b'`' && t[n..].contains('`'))).then_some((ch, n))
+}
+
+/// A setext heading's underline: `===` or `---` alone.
+fn is_underline(t: &str) -> bool {
+    let t = t.trim_end();
+    !t.is_empty() && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'))
+}
+
+/// A horizontal rule: three or more `-`, `*` or `_`, spaces allowed between.
+fn is_hr(t: &str) -> bool {
+    let mut marks = t.bytes().filter(|&b| b != b' ' && b != b'\t');
+    let first = marks.next();
+    matches!(first, Some(b'-' | b'*' | b'_'))
+        && t.bytes().filter(|&b| Some(b) == first).count() >= 3
+        && marks.all(|b| Some(b) == first)
+}
+
+/// A list item: the column its content starts at, its marker (`-`, `1.`, `2)`…) and content.
+fn list_item(t: &str) -> Option<(usize, &str, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match t.as_bytes().first()? {
+        b'-' | b'*' | b'+' => 1,
+        b'0'..=b'9' if digits <= 9 && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) => digits + 1,
+        _ => return None,
+    };
+    let rest = &t[marker..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let content = rest.trim_start();
+    let spaces = rest.len() - content.len();
+    Some((marker + if (1..=4).contains(&spaces) { spaces } else { 1 }, &t[..marker], content))
+}
+
+/// A list item's content without its task marker (`[ ]`, `[x]`).
+fn untask(content: &str) -> &str {
+    let rest = ["[ ] ", "[x] ", "[X] "].iter().find_map(|mark| content.strip_prefix(mark));
+    rest.map_or(content, str::trim_start)
+}
+
+/// The normalised label of a reference definition (`[label]: url`), footnotes excepted.
+fn ref_def(t: &str) -> Option<String> {
+    let end = t.strip_prefix('[')?.find(']')? + 1;
+    let label = &t[1..end];
+    let dest = t[end + 1..].strip_prefix(':')?;
+    (!label.trim().is_empty() && !label.starts_with('^') && !dest.trim().is_empty()).then(|| label_key(label))
+}
+
+/// The cells of a table row, outer pipes dropped; `\|` stays inside its cell.
+fn cells(t: &str) -> Vec<&str> {
+    let t = t.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = if t.ends_with('|') && !t.ends_with("\\|") { &t[..t.len() - 1] } else { t };
+    let (mut out, mut start, mut escaped) = (Vec::new(), 0, false);
+    for (i, b) in t.bytes().enumerate() {
+        if escaped {
+            escaped = false;
+        } else if b == b'\\' {
+            escaped = true;
+        } else if b == b'|' {
+            out.push(t[start..i].trim());
+            start = i + 1;
+        }
+    }
+    out.push(t[start..].trim());
+    out
+}
+
+/// A table's delimiter row: `| --- | :-: |`.
+fn is_delim_row(t: &str) -> bool {
+    cells(t).iter().all(|c| {
+        let c = c.strip_prefix(':').unwrap_or(c);
+        let c = c.strip_suffix(':').unwrap_or(c);
+        !c.is_empty() && c.bytes().all(|b| b == b'-')
+    })
+}
