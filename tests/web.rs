@@ -34,6 +34,7 @@ fn sample_state() -> State {
         labels: default_labels(),
         annotations: vec![],
         relations: vec![],
+        deleted: vec![],
     });
     for (a, b, l) in [(39, 49, "PERSON"), (39, 67, "CLAIM"), (54, 56, "LOC")] {
         s.apply(Action::Add { start: a, end: b, label: l.into(), now: "t".into() });
@@ -86,6 +87,7 @@ async fn block_renders_markup_in_text_as_text() {
         labels: default_labels(),
         annotations: vec![],
         relations: vec![],
+        deleted: vec![],
     });
     let el = root();
     let props = block_props(&s, 0, BlockRole::Headline);
@@ -107,6 +109,7 @@ async fn sidebar_groups_counts_and_marks_the_selection() {
         annotations: s.annotations().clone(),
         counts: s.counts().clone(),
         selected: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
+        place: "Paragraph 3".into(),
         current: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
         onselect: Callback::noop(),
         onretag: Callback::noop(),
@@ -254,6 +257,7 @@ async fn sidebar_lists_grow_a_page_at_a_time() {
         labels: default_labels(),
         annotations: vec![],
         relations: vec![],
+        deleted: vec![],
     });
     for k in 0..150 {
         let start = 11 + 5 * k;
@@ -266,6 +270,7 @@ async fn sidebar_lists_grow_a_page_at_a_time() {
         annotations: s.annotations().clone(),
         counts: s.counts().clone(),
         selected: None,
+        place: AttrValue::default(),
         current: None,
         onselect: Callback::noop(),
         onretag: Callback::noop(),

@@ -2,6 +2,9 @@
 pub mod bench;
 pub mod clusters;
 pub mod dom;
+pub mod extract;
+pub mod extract_meta;
+pub mod files;
 pub mod selection;
 pub mod storage;
 pub mod visibility;
@@ -10,6 +13,17 @@ pub mod visibility;
 /// page makes costs about a millisecond, in the middle of tagging.
 pub fn now_iso() -> String {
     crate::model::time::iso_from_millis(js_sys::Date::now() as i64)
+}
+
+/// A short random tag for this tab, the same for its whole life (see `State::with_id_tag`).
+pub fn tab_tag() -> String {
+    thread_local! {
+        static TAG: String = {
+            let n = (js_sys::Math::random() * 36f64.powi(4)) as u32;
+            (0..4).map(|i| char::from_digit(n / 36u32.pow(i) % 36, 36).unwrap_or('0')).collect()
+        };
+    }
+    TAG.with(Clone::clone)
 }
 
 /// Set a performance mark (for the benchmark); harmless where unsupported.

@@ -1,9 +1,13 @@
 //! localStorage: one key per document plus an index key, all versioned. Never deletes the
 //! user's data: a value that cannot be read is kept aside, a failed write is reported.
-use serde::{Deserialize, Serialize};
+//! (sessionStorage holds what lives for the browser session only: undo history, scroll.)
+pub use crate::model::library::{DocEntry, Library};
 use web_sys::Storage;
 
 pub const PREFIX: &str = "article-annotator:v1:";
+
+/// About how many UTF-16 code units a browser lets one site keep in localStorage (5 MB).
+pub const QUOTA: usize = 5_000_000;
 
 /// The key holding the list of documents and which one is open.
 pub fn index_key() -> String {
@@ -15,33 +19,20 @@ pub fn doc_key(id: &str) -> String {
     format!("{PREFIX}doc:{id}")
 }
 
-/// One entry of the document list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct DocEntry {
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub modified: String,
+/// The key of the app's settings (snapping to words).
+pub fn settings_key() -> String {
+    format!("{PREFIX}settings")
 }
 
-/// The index value: documents kept here and the one that is open.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Library {
-    #[serde(default)]
-    pub current: Option<String>,
-    #[serde(default)]
-    pub documents: Vec<DocEntry>,
-}
+const BLOCKED: &str = "This browser does not let the page keep data (a private window, or storage turned off), so work is kept only while this tab is open. Export it to keep it.";
 
 fn store() -> Result<Storage, String> {
-    gloo::utils::window().local_storage().ok().flatten().ok_or_else(|| {
-        "This browser does not allow local storage here, so work cannot be kept after the tab closes.".into()
-    })
+    gloo::utils::window().local_storage().ok().flatten().ok_or_else(|| BLOCKED.into())
 }
 
 /// Read a raw value.
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    store()?.get_item(key).map_err(|_| format!("Reading \"{key}\" from local storage failed."))
+    store()?.get_item(key).map_err(|_| BLOCKED.to_string())
 }
 
 /// Write a raw value; a full storage is reported in words a user understands.
@@ -49,11 +40,26 @@ pub fn set(key: &str, value: &str) -> Result<(), String> {
     store()?.set_item(key, value).map_err(|e| {
         let quota = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n.contains("Quota"));
         if quota {
-            "The browser's storage for this page is full, so the latest changes are not saved. They are kept in this tab: export them to a file.".to_string()
+            "The browser's storage for this page is full, so the latest changes are not saved. They are kept in this tab: back up the library or export, then delete articles you no longer need.".to_string()
         } else {
-            "Saving to local storage failed. Your work is kept in this tab: export it to a file.".to_string()
+            "Saving failed. Your work is kept in this tab and saving is tried again with the next change: export it to be safe.".to_string()
         }
     })
+}
+
+/// Remove a value.
+pub fn remove(key: &str) -> Result<(), String> {
+    store()?.remove_item(key).map_err(|_| BLOCKED.to_string())
+}
+
+/// How much of the store is used, in UTF-16 code units of keys and values (what the quota counts).
+pub fn used() -> usize {
+    let Ok(s) = store() else { return 0 };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .map(|k| k.encode_utf16().count() + s.get_item(&k).ok().flatten().map_or(0, |v| v.encode_utf16().count()))
+        .sum()
 }
 
 /// Keep an unreadable value aside under `<key>:corrupt` (never overwriting an earlier one)
@@ -77,11 +83,11 @@ pub fn load_library() -> (Library, Option<String>) {
         Ok(None) => (Library::default(), None),
         Ok(Some(raw)) => match serde_json::from_str(&raw) {
             Ok(lib) => (lib, None),
-            Err(e) => {
-                let kept = keep_aside(&key, &raw).unwrap_or_default();
+            Err(_) => {
+                let _ = keep_aside(&key, &raw);
                 (
                     Library::default(),
-                    Some(format!("The list of saved documents could not be read ({e}); it was kept under \"{kept}\".")),
+                    Some("The list of saved articles could not be read; it was kept aside, and the articles are listed again as they are opened.".into()),
                 )
             }
         },
@@ -89,13 +95,60 @@ pub fn load_library() -> (Library, Option<String>) {
     }
 }
 
+/// Change the stored index with `f` and write it back.
+pub fn update_library(f: impl FnOnce(&mut Library)) -> Result<Library, String> {
+    let (mut lib, _) = load_library();
+    f(&mut lib);
+    set(&index_key(), &serde_json::to_string(&lib).map_err(|e| e.to_string())?)?;
+    Ok(lib)
+}
+
 /// Record `entry` in the index and make it the open document.
 pub fn touch_library(entry: DocEntry) -> Result<(), String> {
-    let (mut lib, _) = load_library();
-    lib.current = Some(entry.id.clone());
-    match lib.documents.iter_mut().find(|d| d.id == entry.id) {
-        Some(d) => *d = entry,
-        None => lib.documents.push(entry),
+    update_library(|lib| {
+        lib.current = Some(entry.id.clone());
+        lib.upsert(entry);
+    })
+    .map(drop)
+}
+
+fn session() -> Option<Storage> {
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
+/// Read a value kept for the browser session (`None` where there is none or no session store).
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()
+}
+
+/// Keep a value for the browser session; failing quietly (it is a convenience).
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(&format!("{PREFIX}{key}"), value);
     }
-    set(&index_key(), &serde_json::to_string(&lib).map_err(|e| e.to_string())?)
+}
+
+/// Bring the index up to date with what is stored: entries written before summaries were kept
+/// (no text hash) get one, and documents missing from the index (an index that was lost or
+/// unreadable) are listed again. Reads only the documents that need it; returns whether
+/// anything changed.
+pub fn repair_library() -> bool {
+    let Ok(s) = store() else { return false };
+    let (lib, _) = load_library();
+    let doc_prefix = doc_key("");
+    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+    let ids: Vec<&str> =
+        keys.iter().filter_map(|k| k.strip_prefix(doc_prefix.as_str())).filter(|id| !id.contains(':')).collect();
+    let stale: Vec<&str> = ids.iter().copied().filter(|id| lib.get(id).is_none_or(|d| d.sha256.is_empty())).collect();
+    if stale.is_empty() {
+        return false;
+    }
+    let read = |id: &str| {
+        let raw = get(&doc_key(id)).ok().flatten()?;
+        let state = crate::formats::native::parse(&raw).ok()?.into_state();
+        let modified = lib.get(id).map(|d| d.modified.clone()).unwrap_or_default();
+        Some(DocEntry::of(&state, &modified))
+    };
+    let found: Vec<DocEntry> = stale.into_iter().filter_map(read).collect();
+    update_library(|lib| found.into_iter().for_each(|e| lib.upsert(e))).is_ok()
 }

@@ -1,16 +1,22 @@
 //! The application shell: owns the document state, wires the article, menu, sidebar,
-//! toolbar and messages together, and handles import and export.
+//! toolbar, library and messages together, and handles bringing articles in and out.
 use super::article::ArticleView;
+use super::documents::{Docs, Trash};
 use super::import;
 use super::keys::{self, KeyIntent};
+use super::library::{local_time, LibraryView};
 use super::notices::{Notice, NoticeList, Notices};
-use super::persist::{self, use_saver};
+use super::open_dialog::OpenDialog;
+use super::persist;
+use super::saver::use_saver;
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
 use super::toolbar::Toolbar;
 use super::{use_later, use_latest};
+use crate::browser::files::{self, Brought};
 use crate::browser::selection::Picked;
-use crate::browser::{dom, mark, now_iso};
+use crate::browser::{dom, mark, now_iso, storage};
+use crate::formats::text_in::Draft;
 use crate::formats::{self, native};
 use crate::model::{Action, Annotation};
 use gloo::file::callbacks::FileReader;
@@ -25,7 +31,12 @@ struct SideView {
     annotations: Rc<Vec<Rc<Annotation>>>,
     counts: Rc<Vec<usize>>,
     selected: Option<Rc<Annotation>>,
+    /// Where the selected annotation is, in words.
+    place: AttrValue,
 }
+
+/// What the open dialog starts with: a draft, or why a file could not be opened.
+type Opening = Option<Rc<Result<Draft, String>>>;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -33,17 +44,46 @@ pub fn app() -> Html {
     let state = use_reducer(|| booted.0.clone());
     let notices = use_reducer(|| NoticeList(booted.1.clone()));
     let menu = use_state(|| None::<Picked>);
-    let words = use_state(|| true);
+    let words = use_state(persist::words_setting);
+    let show_library = use_state(|| false);
+    let opening = use_state(|| None as Opening);
+    let lib_rev = use_state(|| 0u32);
+    let trash = use_mut_ref(Trash::default);
     let flash = use_state(|| None::<AttrValue>);
     let flash_timer = use_mut_ref(|| None::<Timeout>);
     let reader = use_mut_ref(|| None::<FileReader>);
     let notify = use_callback(notices.dispatcher(), |n: Notice, notices| notices.dispatch(n));
     let cache = use_mut_ref(native::JsonCache::default);
-    let flush = use_saver(state.clone(), notify.clone());
+    let onsaved = use_callback(lib_rev.setter(), |_: (), rev| rev.set(js_sys::Math::random().to_bits() as u32));
+    let flush = use_saver(state.clone(), notify.clone(), onsaved.clone());
+    let library = use_memo((*lib_rev, state.doc.id.clone(), state.doc.title.clone(), *show_library), |_| {
+        storage::load_library().0
+    });
+    // (Reads every stored value: only while the library is shown.)
+    let used = use_memo((*lib_rev, *show_library), |(_, shown)| if *shown { storage::used() } else { 0 });
+    let docs = Docs { state: state.clone(), notify: notify.clone(), flush: flush.clone(), trash: trash.clone() };
+    let docs = use_latest(docs);
     use_effect_with((), |_| {
         mark("aa:mounted");
         dom::after_paint(|| mark("aa:painted"))
     });
+    {
+        // Once the page is idle: summaries for index entries written before they were kept.
+        let rev = lib_rev.setter();
+        use_effect_with((), move |_| {
+            let t = Timeout::new(2000, move || {
+                if storage::repair_library() {
+                    rev.set(u32::MAX);
+                }
+            });
+            move || drop(t)
+        });
+    }
+    {
+        // Back to where the reader was in this document (a reload in the same session).
+        let s = state.clone();
+        use_effect_with(state.doc.id.clone(), move |_| dom::after_paint(move || persist::restore_reading(&s)));
+    }
 
     // The menu's callbacks stay the same from render to render (so the always-mounted menu
     // re-renders only when it opens, moves or closes); `tag` reads the pending selection here.
@@ -58,7 +98,7 @@ pub fn app() -> Html {
     });
     let onclose = use_callback(menu.setter(), |_: (), menu| menu.set(None));
     let onintent = {
-        let (state, menu, tag) = (state.clone(), menu.clone(), tag.clone());
+        let (state, menu, tag, opening) = (state.clone(), menu.clone(), tag.clone(), opening.clone());
         Callback::from(move |i: KeyIntent| match &i {
             KeyIntent::Tag(label) => tag.emit(label.clone()),
             KeyIntent::Escape if menu.is_some() => {
@@ -66,6 +106,7 @@ pub fn app() -> Html {
                 dom::clear_selection();
             }
             KeyIntent::Escape => state.dispatch(Action::Select(None)),
+            KeyIntent::Open => opening.set(Some(Rc::new(Ok(Draft::default())))),
             _ => keys::action(&i, now_iso()).into_iter().for_each(|a| state.dispatch(a)),
         })
     };
@@ -91,44 +132,134 @@ pub fn app() -> Html {
     let onretag = use_callback(state.dispatcher(), |(id, label): (String, String), dispatch| {
         dispatch.dispatch(Action::Retag { id, label, now: now_iso() });
     });
-    let ondelete = use_callback(state.dispatcher(), |id: String, dispatch| dispatch.dispatch(Action::Delete { id }));
-    let onundo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Undo));
-    let onredo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Redo));
-    let onwords = use_callback(words.setter(), |v: bool, words| words.set(v));
+    let ondelete = use_callback(state.dispatcher(), |id: String, dispatch| {
+        dispatch.dispatch(Action::Delete { id, now: now_iso() })
+    });
+    let onundo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Undo { now: now_iso() }));
+    let onredo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Redo { now: now_iso() }));
+    let onwords = use_callback(words.setter(), |v: bool, words| {
+        persist::keep_words_setting(v);
+        words.set(v)
+    });
     // Export and import read the state of the latest render: made once, the toolbar that
     // holds them re-renders only when what it shows changes.
     let latest = use_latest((state.clone(), flush));
-    let onexport = use_callback(notify.clone(), {
+    let onexport = use_callback((notify.clone(), onsaved.clone()), {
         let (latest, cache) = (latest.clone(), cache.clone());
-        move |_: (), notify| {
-            let state = latest.borrow().0.clone();
+        move |_: (), (notify, onsaved)| {
+            let (state, flush) = latest.borrow().clone();
             let name = format!("{}.annotations.json", formats::slug(&state.doc.title));
-            let json = native::to_json_cached(&state, &now_iso(), &mut cache.borrow_mut());
+            let now = now_iso();
+            let json = native::to_json_cached(&state, &now, &mut cache.borrow_mut());
             if dom::download(&name, "application/json", &json).is_err() {
-                notify.emit(Notice::error(
+                return notify.emit(Notice::error(
                     "export",
                     "The browser refused the download. Try again, or allow downloads for this page.",
                 ));
             }
+            flush.emit(());
+            let _ = storage::update_library(|lib| lib.mark_exported(Some(&state.doc.id), &now));
+            onsaved.emit(());
         }
     });
-    let onimport = use_callback(notify.clone(), move |file: web_sys::File, notify| {
-        let (latest, notify) = (latest.clone(), notify.clone());
-        let file = gloo::file::File::from(file);
-        let name = file.name();
-        *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-            let Ok(text) = text else {
-                let why = format!("{name}: the file could not be read. Nothing was changed.");
-                return notify.emit(Notice::error("import", why));
-            };
-            let (state, flush) = latest.borrow().clone();
-            let (action, notice) = import::import(&state, &name, &text, || flush.emit(()));
-            action.into_iter().for_each(|a| state.dispatch(a));
-            notify.emit(notice);
+    // A file of the app's own JSON: one article's annotations, or a whole library's backup.
+    let onjson = use_callback((notify.clone(), opening.setter(), onsaved.clone()), {
+        let (latest, docs) = (latest.clone(), docs.clone());
+        move |(name, text): (String, String), (notify, opening, onsaved)| {
+            opening.set(None);
+            if text.contains(&format!("\"{}\"", formats::library::FORMAT)) {
+                docs.borrow().restore(&name, &text);
+            } else {
+                let (state, flush) = latest.borrow().clone();
+                let (action, notice) = import::import(&state, &name, &text, || flush.emit(()));
+                action.into_iter().for_each(|a| state.dispatch(a));
+                notify.emit(notice);
+            }
+            onsaved.emit(());
+        }
+    });
+    // A file chosen in the toolbar, the dialog or the library, or dropped on the page.
+    let onfile = use_callback((opening.setter(), onjson.clone()), move |file: web_sys::File, (opening, onjson)| {
+        let (opening, onjson, name) = (opening.clone(), onjson.clone(), file.name());
+        *reader.borrow_mut() = Some(files::read(file, move |got| match got {
+            Ok(Brought::Article(d)) => opening.set(Some(Rc::new(Ok(d)))),
+            Ok(Brought::Json(text)) => onjson.emit((name, text)),
+            Err(why) => opening.set(Some(Rc::new(Err(why)))),
         }));
     });
+    {
+        let (onfile, opening) = (onfile.clone(), opening.setter());
+        use_effect_with((), move |_| {
+            let paste = move |text: String| opening.set(Some(Rc::new(Ok(Draft::plain(&text, "pasted")))));
+            let listeners = files::listen(move |f| onfile.emit(f), paste);
+            move || drop(listeners)
+        });
+    }
     let ondismiss =
         use_callback(notices.dispatcher(), |topic: &'static str, notices| notices.dispatch(Notice::info(topic, "")));
+    let onaction = {
+        let (docs, onsaved) = (docs.clone(), onsaved.clone());
+        Callback::from(move |topic: &'static str| {
+            if topic == "deleted" {
+                docs.borrow().undelete();
+                onsaved.emit(());
+            }
+        })
+    };
+    let lib_cb = |f: fn(&Docs, String)| {
+        let (docs, onsaved) = (docs.clone(), onsaved.clone());
+        Callback::from(move |id: String| {
+            f(&docs.borrow(), id);
+            onsaved.emit(());
+        })
+    };
+    let onlibopen = {
+        let (open, show) = (lib_cb(|d, id| d.open(&id)), show_library.setter());
+        Callback::from(move |id: String| {
+            open.emit(id);
+            show.set(false);
+        })
+    };
+    let onlibdelete = lib_cb(|d, id| d.delete(&id));
+    let onrename = {
+        let (docs, onsaved) = (docs.clone(), onsaved.clone());
+        Callback::from(move |(id, title): (String, String)| {
+            docs.borrow().rename(&id, &title);
+            onsaved.emit(());
+        })
+    };
+    let onbackup = {
+        let (docs, onsaved) = (docs.clone(), onsaved.clone());
+        Callback::from(move |_| {
+            docs.borrow().backup();
+            onsaved.emit(());
+        })
+    };
+    let ondraft = {
+        let (docs, opening, show) = (docs.clone(), opening.setter(), show_library.setter());
+        Callback::from(move |d: Draft| {
+            docs.borrow().open_draft(d);
+            opening.set(None);
+            show.set(false);
+        })
+    };
+    let onstored = {
+        let (onlibopen, opening) = (onlibopen.clone(), opening.setter());
+        Callback::from(move |id: String| {
+            opening.set(None);
+            onlibopen.emit(id);
+        })
+    };
+    let onopen = use_callback(opening.setter(), |_: (), o| o.set(Some(Rc::new(Ok(Draft::default())))));
+    let onlibrary = use_callback(show_library.clone(), |_: (), s| s.set(!**s));
+    let ondialogclose = use_callback(opening.setter(), |_: (), o| o.set(None));
+    let entry = library.get(&state.doc.id);
+    let status: AttrValue = match entry {
+        Some(e) if e.unexported() && e.exported.is_empty() => "Not exported yet".into(),
+        Some(e) if e.unexported() => format!("Not exported since {}", local_time(&e.exported)).into(),
+        Some(_) => "Exported".into(),
+        None => AttrValue::default(),
+    };
     // The sidebar follows the article: a new highlight or selection is drawn there first, the
     // counts and the selected annotation's panel a frame later, the lists a frame after that,
     // each in a short task of its own.
@@ -137,6 +268,7 @@ pub fn app() -> Html {
         annotations: state.annotations().clone(),
         counts: state.counts().clone(),
         selected: state.selected.as_ref().and_then(|id| state.get(id)).cloned(),
+        place: state.selected.as_ref().and_then(|id| state.get(id)).map(|a| place(&state, a)).unwrap_or_default(),
     });
     let lists = use_later(side.clone());
     let quote = menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
@@ -144,15 +276,33 @@ pub fn app() -> Html {
         <div class="app">
             <div class="chrome">
             <Toolbar title={state.doc.title.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()} words={*words}
-                {onundo} {onredo} {onwords} {onexport} {onimport} />
-            <Notices notices={notices.0.clone()} {ondismiss} />
+                library={*show_library} {status} {onundo} {onredo} {onwords} {onexport} onimport={onfile.clone()} {onopen} {onlibrary} />
             </div>
-            <main class="workspace">
+            <Notices notices={notices.0.clone()} {ondismiss} {onaction} />
+            if *show_library {
+                <LibraryView library={library.clone()} current={AttrValue::from(state.doc.id.clone())} used={*used}
+                    onopen={onlibopen.clone()} {onrename} ondelete={onlibdelete} {onbackup} onrestore={onfile.clone()}
+                    onclose={{ let s = show_library.setter(); Callback::from(move |_| s.set(false)) }} />
+            }
+            <main class="workspace" hidden={*show_library}>
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
-                <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()}
+                <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} {onselect} {onretag} {ondelete} />
             </main>
             <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose} />
+            if let Some(initial) = (*opening).clone() {
+                <OpenDialog {initial} library={library.clone()} onopen={ondraft} {onstored} {onjson} onclose={ondialogclose} />
+            }
         </div>
+    }
+}
+
+/// Where an annotation is, in words a reader uses: its paragraph (or paragraphs).
+fn place(state: &crate::model::State, a: &Annotation) -> AttrValue {
+    let r = crate::model::layout::blocks_touching(&state.blocks, a.start, a.end);
+    if r.end > r.start + 1 {
+        format!("Paragraphs {}–{}", r.start + 1, r.end).into()
+    } else {
+        format!("Paragraph {}", r.start + 1).into()
     }
 }

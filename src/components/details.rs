@@ -10,6 +10,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {
     pub ann: Option<Rc<Annotation>>,
+    /// Where the annotation is, in words ("Paragraph 3").
+    #[prop_or_default]
+    pub place: AttrValue,
     pub labels: Rc<Vec<Label>>,
     /// (annotation id, new label id)
     pub onretag: Callback<(String, String)>,
@@ -60,7 +63,9 @@ pub fn details(p: &DetailsProps) -> Html {
                  style={format!("--c:{}", current.map_or("#c4cad3", |l| l.color.as_str()))}>
             <div class="details-head">
                 <span class="details-label">{ name }</span>
-                <span class="details-pos">{ pos }</span>
+                <span class="details-pos">{ p.place.clone() }
+                    if !pos.is_empty() { <span class="details-offsets" title="Start and end, in characters (code points) from the start of the text">{ format!(" · {pos}") }</span> }
+                </span>
             </div>
             <blockquote class="details-quote">{ quote }</blockquote>
             <div class="chips" role="group" aria-label="Retag" onclick={onchip}>{ for retag }</div>

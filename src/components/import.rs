@@ -3,20 +3,25 @@
 use super::notices::Notice;
 use super::persist;
 use crate::formats::native;
+use crate::formats::text_in::count;
 use crate::model::{Action, State};
 
 /// What an import did, in one sentence.
 fn summary(name: &str, added: usize, imp: &native::Imported, dups: usize) -> String {
-    let mut s = format!("{name}: {added} annotation(s) imported");
+    let mut s = format!("{name}: {} imported", count(added, "annotation", "annotations"));
     if !imp.failed.is_empty() {
         let some: Vec<String> = imp.failed.iter().take(3).cloned().collect();
         s += &format!(", {} failed ({})", imp.failed.len(), some.join("; "));
     }
     if dups > 0 {
-        s += &format!(", {dups} duplicate(s) skipped");
+        s += &format!(", {} skipped", count(dups, "duplicate", "duplicates"));
     }
     if imp.reanchored > 0 {
-        s += &format!(", {} moved to where their quote stands", imp.reanchored);
+        s += &format!(
+            ", {} moved to where {} quote stands",
+            imp.reanchored,
+            if imp.reanchored == 1 { "its" } else { "their" }
+        );
     }
     s + "."
 }

@@ -17,15 +17,21 @@ pub enum KeyIntent {
     Retag(String, String),
     Delete(String),
     Escape,
+    /// Open an article (Ctrl+O).
+    Open,
 }
 
 /// Decide what a key press means; `None` leaves it to the browser.
 pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIntent> {
-    if typing_in_field() {
-        return None;
-    }
     let key = e.key();
     let ctrl = e.ctrl_key() || e.meta_key();
+    if ctrl && key.eq_ignore_ascii_case("o") && !e.shift_key() && !e.alt_key() {
+        return Some(KeyIntent::Open);
+    }
+    // Keys belong to a text field, or to an open dialog.
+    if typing_in_field() || dialog_open() {
+        return None;
+    }
     if ctrl {
         return match key.to_ascii_lowercase().as_str() {
             "z" if e.shift_key() => Some(KeyIntent::Redo),
@@ -51,14 +57,19 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIn
     }
 }
 
+/// True while a modal dialog or the library is open (the article's keys do not apply).
+fn dialog_open() -> bool {
+    gloo::utils::document().query_selector("[role=dialog][aria-modal=true], section.library").ok().flatten().is_some()
+}
+
 /// The action for an intent that needs no extra context.
 pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
     match intent {
-        KeyIntent::Undo => Some(Action::Undo),
-        KeyIntent::Redo => Some(Action::Redo),
+        KeyIntent::Undo => Some(Action::Undo { now }),
+        KeyIntent::Redo => Some(Action::Redo { now }),
         KeyIntent::Retag(id, label) => Some(Action::Retag { id: id.clone(), label: label.clone(), now }),
-        KeyIntent::Delete(id) => Some(Action::Delete { id: id.clone() }),
-        KeyIntent::Tag(_) | KeyIntent::Escape => None,
+        KeyIntent::Delete(id) => Some(Action::Delete { id: id.clone(), now }),
+        KeyIntent::Tag(_) | KeyIntent::Escape | KeyIntent::Open => None,
     }
 }
 

@@ -14,14 +14,22 @@ pub struct Notice {
     pub topic: &'static str,
     pub level: Level,
     pub text: String,
+    /// How many times the same message came (it is shown once, with the count).
+    pub repeats: usize,
+    /// A button the message offers (its name), e.g. "Undo"; its click is sent as the topic.
+    pub action: Option<&'static str>,
 }
 
 impl Notice {
     pub fn info(topic: &'static str, text: impl Into<String>) -> Self {
-        Notice { topic, level: Level::Info, text: text.into() }
+        Notice { topic, level: Level::Info, text: text.into(), repeats: 1, action: None }
     }
     pub fn error(topic: &'static str, text: impl Into<String>) -> Self {
-        Notice { topic, level: Level::Error, text: text.into() }
+        Notice { level: Level::Error, ..Notice::info(topic, text) }
+    }
+    /// The same message with a button named `name`.
+    pub fn with_action(self, name: &'static str) -> Self {
+        Notice { action: Some(name), ..self }
     }
 }
 
@@ -29,6 +37,9 @@ impl Notice {
 pub struct NoticesProps {
     pub notices: Vec<Notice>,
     pub ondismiss: Callback<&'static str>,
+    /// A message's button was pressed (its topic).
+    #[prop_or_default]
+    pub onaction: Callback<&'static str>,
 }
 
 #[function_component(Notices)]
@@ -39,9 +50,15 @@ pub fn notices(p: &NoticesProps) -> Html {
                 let (topic, cb) = (n.topic, p.ondismiss.clone());
                 Callback::from(move |_: MouseEvent| cb.emit(topic))
             };
+            let action = n.action.map(|name| {
+                let (topic, cb) = (n.topic, p.onaction.clone());
+                html! { <button type="button" class="notice-action" onclick={Callback::from(move |_: MouseEvent| cb.emit(topic))}>{ name }</button> }
+            });
+            let times = (n.repeats > 1).then(|| html! { <span class="notice-times">{ format!(" (×{})", n.repeats) }</span> });
             html! {
                 <div class={classes!("notice", if level == Level::Error { "error" } else { "info" })}>
-                    <span class="notice-text">{ n.text.clone() }</span>
+                    <span class="notice-text">{ n.text.clone() }{ times }</span>
+                    { action }
                     <button type="button" class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
                 </div>
             }
@@ -63,6 +80,14 @@ pub struct NoticeList(pub Vec<Notice>);
 impl Reducible for NoticeList {
     type Action = Notice;
     fn reduce(self: std::rc::Rc<Self>, n: Notice) -> std::rc::Rc<Self> {
+        // The same words again (on any topic) are counted, not shown twice.
+        if !n.text.is_empty() && n.action.is_none() {
+            if let Some(i) = self.0.iter().position(|o| o.text == n.text) {
+                let mut next = self.0.clone();
+                next[i].repeats += 1;
+                return std::rc::Rc::new(NoticeList(next));
+            }
+        }
         let mut next: Vec<Notice> = self.0.iter().filter(|o| o.topic != n.topic).cloned().collect();
         if !n.text.is_empty() {
             next.push(n);

@@ -19,6 +19,9 @@ pub struct SidebarProps {
     pub counts: Rc<Vec<usize>>,
     /// The selected annotation, shown in the panel.
     pub selected: Option<Rc<Annotation>>,
+    /// Where the selected annotation is, in words.
+    #[prop_or_default]
+    pub place: AttrValue,
     /// The lists: every annotation in document order, and the one marked current there (the
     /// lists may follow the panel by a frame).
     pub annotations: Rc<Vec<Rc<Annotation>>>,
@@ -42,7 +45,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     html! {
         <aside class="sidebar" aria-label="Annotations">
             <ul class="counts" aria-label="Counts">{ for counts }</ul>
-            <Details ann={p.selected.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} />
+            <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} />
             <div class="lists">
                 <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
                 <Group title="Claims" kind={Kind::Claim} ..group_props(p) />

@@ -14,6 +14,14 @@ pub struct ToolbarProps {
     pub onexport: Callback<()>,
     /// A file was chosen for import.
     pub onimport: Callback<web_sys::File>,
+    /// Open the "Open article" dialog.
+    pub onopen: Callback<()>,
+    /// Show or hide the library.
+    pub onlibrary: Callback<()>,
+    /// Whether the library is shown.
+    pub library: bool,
+    /// Whether the open article's work is held by an export or backup ("Not exported since …").
+    pub status: AttrValue,
 }
 
 #[function_component(Toolbar)]
@@ -40,7 +48,10 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         <header class="topbar">
             <div class="brand"><span class="logo" aria-hidden="true">{ "❝" }</span>{ "Article Annotator" }</div>
             <div class="doc-title" title={p.title.clone()}>{ p.title.clone() }</div>
+            if !p.status.is_empty() { <span class="doc-status">{ p.status.clone() }</span> }
             <div class="tools" role="toolbar" aria-label="Document">
+                <button type="button" onclick={click(&p.onopen)} title="Paste, choose or drop an article (Ctrl+O)">{ "Open article" }</button>
+                <button type="button" onclick={click(&p.onlibrary)} aria-pressed={if p.library { "true" } else { "false" }} title="Every article you keep">{ "Library" }</button>
                 <button type="button" onclick={click(&p.onundo)} disabled={!p.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
                 <button type="button" onclick={click(&p.onredo)} disabled={!p.can_redo} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
                 <label class="toggle" title="Grow selections to whole words">

@@ -1,0 +1,161 @@
+//! The library view: every stored article with its summary (newest change first, filtered by
+//! title), opened, renamed or deleted from here; the storage meter; back up and restore.
+use crate::browser::storage::QUOTA;
+use crate::formats::text_in::{count, thousands};
+use crate::model::library::{DocEntry, Library};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    pub library: Rc<Library>,
+    /// The open article's id (marked in the list).
+    pub current: AttrValue,
+    /// Storage used, in UTF-16 code units (what the browser's quota counts).
+    pub used: usize,
+    pub onopen: Callback<String>,
+    pub onrename: Callback<(String, String)>,
+    pub ondelete: Callback<String>,
+    pub onbackup: Callback<()>,
+    pub onrestore: Callback<web_sys::File>,
+    pub onclose: Callback<()>,
+}
+
+/// A date and time as the reader's browser writes them ("29 Nov 2026, 10:42").
+pub fn local_time(iso: &str) -> String {
+    if iso.is_empty() {
+        return String::new();
+    }
+    let date = js_sys::Date::new(&iso.into());
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+    date.to_locale_string("default", &opts).as_string().unwrap_or_else(|| iso.to_string())
+}
+
+fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_| cb.emit(value.clone()))
+}
+
+#[function_component(LibraryView)]
+pub fn library_view(p: &LibraryProps) -> Html {
+    let filter = use_state(String::new);
+    let renaming = use_state(|| None::<String>);
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let onrestore = {
+        let cb = p.onrestore.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                cb.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let listed = p.library.listed(&filter);
+    let rows = listed.iter().map(|d| row(p, d, &renaming));
+    let share = p.used as f64 / QUOTA as f64;
+    let mb = |n: usize| format!("{:.1} MB", n as f64 / 1e6);
+    html! {
+        <section class="library" aria-labelledby="library-heading">
+            <div class="library-head">
+                <h1 id="library-heading">{ "Library" }</h1>
+                <span class="library-n">{ count(p.library.documents.len(), "article", "articles") }</span>
+                <button type="button" class="primary" onclick={click(&p.onclose, ())}>{ "Back to the article" }</button>
+            </div>
+            <div class="library-tools">
+                <label class="filter"><span>{ "Filter by title" }</span>
+                    <input type="search" value={(*filter).clone()} {oninput} /></label>
+                <button type="button" onclick={click(&p.onbackup, ())}>{ "Back up the library" }</button>
+                <label class="button file">{ "Restore…" }
+                    <input type="file" aria-label="Restore a library backup" accept=".json,application/json" onchange={onrestore} /></label>
+            </div>
+            <div class="meter-row">
+                <meter min="0" max={QUOTA.to_string()} low={(QUOTA * 8 / 10).to_string()} high={(QUOTA * 8 / 10).to_string()} optimum="0"
+                    value={p.used.to_string()} aria-label="Storage used"></meter>
+                <span>{ format!("{} of about {} used ({:.0} %)", mb(p.used), mb(QUOTA), share * 100.0) }</span>
+            </div>
+            if share >= 0.8 {
+                <p class="dialog-error" role="alert">{ "The browser's storage for this page is nearly full. Back up the library now, then delete articles you no longer need." }</p>
+            }
+            if listed.is_empty() {
+                <p class="empty">{ if filter.is_empty() { "No articles yet: open one with Open article." } else { "No article's title matches the filter." } }</p>
+            } else {
+                <table class="library-list">
+                    <thead><tr><th scope="col">{ "Title" }</th><th scope="col">{ "Source" }</th><th scope="col" class="num">{ "Entities" }</th>
+                        <th scope="col" class="num">{ "Claims" }</th><th scope="col" class="num">{ "Length" }</th><th scope="col">{ "Last change" }</th>
+                        <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        </section>
+    }
+}
+
+fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>) -> Html {
+    let open = d.id == p.current.as_str();
+    let title = if renaming.as_deref() == Some(d.id.as_str()) {
+        rename_box(d, &p.onrename, renaming)
+    } else {
+        html! {
+            <>
+                <button type="button" class="link" onclick={click(&p.onopen, d.id.clone())}>{ d.title.clone() }</button>
+                if open { <span class="badge">{ "Open" }</span> }
+            </>
+        }
+    };
+    let onrename = {
+        let (renaming, id) = (renaming.clone(), d.id.clone());
+        Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+    };
+    html! {
+        <tr key={d.id.clone()} aria-current={open.then_some("true")} class={classes!(open.then_some("current"))}>
+            <td class="title-cell">{ title }</td>
+            <td class="muted">{ d.source.clone() }</td>
+            <td class="num">{ d.entities }</td>
+            <td class="num">{ d.claims }</td>
+            <td class="num">{ thousands(d.length) }</td>
+            <td class="muted">{ local_time(&d.modified) }</td>
+            <td class="row-actions">
+                <button type="button" onclick={onrename} aria-label={format!("Rename “{}”", d.title)}>{ "Rename" }</button>
+                <button type="button" class="danger-text" onclick={click(&p.ondelete, d.id.clone())} aria-label={format!("Delete “{}”", d.title)}>{ "Delete" }</button>
+            </td>
+        </tr>
+    }
+}
+
+fn rename_box(d: &DocEntry, onrename: &Callback<(String, String)>, renaming: &UseStateHandle<Option<String>>) -> Html {
+    let input = NodeRef::default();
+    let save = {
+        let (input, id, onrename, renaming) = (input.clone(), d.id.clone(), onrename.clone(), renaming.clone());
+        move || {
+            if let Some(el) = input.cast::<HtmlInputElement>() {
+                onrename.emit((id.clone(), el.value()));
+            }
+            renaming.set(None);
+        }
+    };
+    let onkeydown = {
+        let (save, renaming) = (save.clone(), renaming.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => save(),
+            "Escape" => {
+                e.stop_propagation();
+                renaming.set(None)
+            }
+            _ => {}
+        })
+    };
+    let onsave = Callback::from(move |_: MouseEvent| save());
+    html! {
+        <span class="rename">
+            <input type="text" ref={input} value={d.title.clone()} aria-label="New title" {onkeydown} autofocus=true />
+            <button type="button" onclick={onsave}>{ "Save" }</button>
+        </span>
+    }
+}

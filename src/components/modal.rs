@@ -1,0 +1,87 @@
+//! A modal dialog (WAI-ARIA dialog pattern): named by its heading, focus moved into it and
+//! kept there (Tab wraps), Esc or the backdrop closes it, and focus goes back to where it was.
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ModalProps {
+    pub title: AttrValue,
+    pub onclose: Callback<()>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+const FOCUSABLE: &str =
+    "button:not([disabled]), [href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex=\"-1\"])";
+
+fn focusables(root: &web_sys::Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+}
+
+#[function_component(Modal)]
+pub fn modal(p: &ModalProps) -> Html {
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let before = gloo::utils::document().active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(first) = root.cast::<web_sys::Element>().and_then(|r| focusables(&r).into_iter().next()) {
+                let _ = first.focus();
+            }
+            move || {
+                if let Some(el) = before.filter(|el| el.is_connected()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let onkeydown = {
+        let (root, onclose) = (root.clone(), p.onclose.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                e.stop_propagation();
+                return onclose.emit(());
+            }
+            if e.key() != "Tab" {
+                return;
+            }
+            let Some(root) = root.cast::<web_sys::Element>() else { return };
+            let all = focusables(&root);
+            let active = gloo::utils::document().active_element();
+            let (Some(first), Some(last)) = (all.first(), all.last()) else { return };
+            let at = |el: &HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>());
+            let outside = active.as_ref().is_none_or(|a| !root.contains(Some(a)));
+            if e.shift_key() && (at(first) || outside) {
+                e.prevent_default();
+                let _ = last.focus();
+            } else if !e.shift_key() && (at(last) || outside) {
+                e.prevent_default();
+                let _ = first.focus();
+            }
+        })
+    };
+    let onbackdrop = {
+        let onclose = p.onclose.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
+            if on_backdrop {
+                onclose.emit(());
+            }
+        })
+    };
+    let heading = format!("dialog-{}", p.title.to_ascii_lowercase().replace(' ', "-"));
+    html! {
+        <div class="backdrop" onclick={onbackdrop}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading.clone()} ref={root} {onkeydown}>
+                <div class="dialog-head">
+                    <h2 id={heading}>{ p.title.clone() }</h2>
+                    <button type="button" class="dismiss" aria-label="Close" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "×" }</button>
+                </div>
+                { p.children.clone() }
+            </div>
+        </div>
+    }
+}

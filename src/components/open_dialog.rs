@@ -1,0 +1,134 @@
+//! The "Open article" dialog: paste text or choose a file (.txt, .md, .html, or the app's own
+//! JSON), see what will be opened, edit its title, open it. A modal dialog: focus stays in it
+//! and goes back where it was when it closes.
+use super::modal::Modal;
+use crate::browser::files::{self, Brought};
+use crate::formats::text_in::{self, count, Draft};
+use crate::model::library::Library;
+use crate::model::text::sha256_hex;
+use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OpenDialogProps {
+    /// What the dialog starts with (a dropped file or pasted text), or an error to show.
+    pub initial: Rc<Result<Draft, String>>,
+    pub library: Rc<Library>,
+    /// Open this article (the draft is final: its text is the document's).
+    pub onopen: Callback<Draft>,
+    /// Open the stored document with this id (the text is already in the library).
+    pub onstored: Callback<String>,
+    /// A file of the app's own JSON was chosen: (file name, its text).
+    pub onjson: Callback<(String, String)>,
+    pub onclose: Callback<()>,
+}
+
+#[function_component(OpenDialog)]
+pub fn open_dialog(p: &OpenDialogProps) -> Html {
+    let draft = use_state(|| p.initial.as_ref().clone().ok().unwrap_or_default());
+    let error = use_state(|| p.initial.as_ref().clone().err());
+    let reader = use_mut_ref(|| None::<FileReader>);
+    // Until the title is typed into, it follows the text (or the file).
+    let title_typed = use_state(|| false);
+    {
+        let (draft, error) = (draft.setter(), error.setter());
+        use_effect_with(p.initial.clone(), move |initial| match initial.as_ref() {
+            Ok(d) => draft.set(d.clone()),
+            Err(e) => error.set(Some(e.clone())),
+        });
+    }
+    let oninput = {
+        let (draft, typed) = (draft.clone(), title_typed.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let source = if draft.source.is_empty() { "pasted" } else { draft.source.as_str() };
+            let fresh = Draft::plain(&value, source);
+            let title = if *typed { draft.title.clone() } else { fresh.title.clone() };
+            draft.set(Draft { title, text: fresh.text, source: fresh.source, ..(*draft).clone() });
+        })
+    };
+    let ontitle = {
+        let (draft, typed) = (draft.clone(), title_typed.setter());
+        Callback::from(move |e: InputEvent| {
+            let title = e.target_unchecked_into::<HtmlInputElement>().value();
+            typed.set(true);
+            draft.set(Draft { title, ..(*draft).clone() });
+        })
+    };
+    let onfile = {
+        let (draft, error, onjson) = (draft.setter(), error.setter(), p.onjson.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let (draft, error, onjson, name) = (draft.clone(), error.clone(), onjson.clone(), file.name());
+            *reader.borrow_mut() = Some(files::read(file, move |got| match got {
+                Ok(Brought::Article(d)) => {
+                    error.set(None);
+                    draft.set(d);
+                }
+                Ok(Brought::Json(text)) => onjson.emit((name, text)),
+                Err(why) => error.set(Some(why)),
+            }));
+        })
+    };
+    let duplicate = use_memo((draft.text.clone(), p.library.clone()), |(text, lib)| {
+        (!text.trim().is_empty())
+            .then(|| lib.by_sha(&sha256_hex(text)).map(|d| (d.id.clone(), d.title.clone())))
+            .flatten()
+    });
+    let problem = (!draft.text.is_empty()).then(|| text_in::check(&draft.text).err()).flatten();
+    let onsubmit = {
+        let (draft, error, onopen, onstored, duplicate) =
+            (draft.clone(), error.setter(), p.onopen.clone(), p.onstored.clone(), duplicate.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some((id, _)) = duplicate.as_ref() {
+                return onstored.emit(id.clone());
+            }
+            match text_in::check(&draft.text) {
+                Ok(()) => onopen.emit((*draft).clone()),
+                Err(why) => error.set(Some(why)),
+            }
+        })
+    };
+    let (first, length, paragraphs) = draft.preview(3);
+    let preview = (!draft.text.trim().is_empty()).then(|| html! {
+        <section class="preview" aria-label="Preview">
+            <p class="preview-meta">{ format!("{} · {} · from {}", count(length, "character", "characters"), count(paragraphs, "paragraph", "paragraphs"), if draft.source.is_empty() { "pasted text" } else { &draft.source }) }</p>
+            { for first.iter().map(|l| html! { <p class="preview-line">{ l.to_string() }</p> }) }
+        </section>
+    });
+    let open_label = if duplicate.is_some() { "Open the stored copy" } else { "Open" };
+    let shown_error = (*error).clone().or(problem);
+    html! {
+        <Modal title="Open article" onclose={p.onclose.clone()}>
+            <form class="open-form" {onsubmit}>
+                <label class="field-label" for="open-text">{ "Article text" }</label>
+                <textarea id="open-text" class="open-text" value={draft.text.clone()} {oninput} rows="8"
+                    placeholder="Paste the article here, or choose a file below" spellcheck="false" />
+                <div class="open-row">
+                    <label class="button file">{ "Choose a file…" }
+                        <input type="file" aria-label="Choose a file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={onfile} />
+                    </label>
+                    <span class="hint">{ ".txt, .md, .html or an .annotations.json file — or drop one anywhere" }</span>
+                </div>
+                <label class="field-label" for="open-title">{ "Title" }</label>
+                <input id="open-title" type="text" class="open-title" value={draft.title.clone()} oninput={ontitle} />
+                { preview }
+                if let Some((_, title)) = duplicate.as_ref() {
+                    <p class="dialog-note" role="status">{ format!("This text is already in your library as “{title}”. Its stored copy, with its annotations, opens instead of a duplicate.") }</p>
+                }
+                if let Some(e) = shown_error {
+                    <p class="dialog-error" role="alert">{ e }</p>
+                }
+                <div class="dialog-buttons">
+                    <button type="button" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "Cancel" }</button>
+                    <button type="submit" class="primary">{ open_label }</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,207 @@
+//! Saving the open document after every change: debounced, flushed when the page is hidden,
+//! and merged with another tab's work on the same document (by annotation id) rather than
+//! overwriting it or stopping.
+use super::notices::Notice;
+use super::persist;
+use crate::browser::{now_iso, storage};
+use crate::formats::native;
+use crate::formats::text_in::count;
+use crate::model::library::DocEntry;
+use crate::model::state::Snapshot;
+use crate::model::{merge, Action, State};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Default)]
+struct Saver {
+    latest: Option<UseReducerHandle<State>>,
+    onsaved: Callback<()>,
+    dirty: bool,
+    timer: Option<Timeout>,
+    backed_up: HashSet<String>,
+    cache: native::JsonCache,
+    /// The document this tab last read or wrote, the stored value then, and its snapshot:
+    /// a stored value other than that is another tab's, to merge before writing.
+    doc: String,
+    written: Option<String>,
+    base: Option<Snapshot>,
+}
+
+/// Copy the stored value of the open document to its backup key, once per session, before
+/// the first save replaces it.
+fn back_up(saver: &mut Saver) {
+    let Some(id) = saver.latest.as_ref().map(|s| s.doc.id.clone()) else { return };
+    if saver.backed_up.insert(id.clone()) {
+        let key = storage::doc_key(&id);
+        if let Ok(Some(prev)) = storage::get(&key) {
+            let _ = storage::set(&format!("{key}:backup"), &prev);
+        }
+    }
+}
+
+/// Start following the open document if it is not the one followed: what is stored now is
+/// taken as what this tab has seen.
+fn follow(saver: &mut Saver, state: &State) {
+    if saver.doc != state.doc.id {
+        saver.doc = state.doc.id.clone();
+        saver.written = storage::get(&storage::doc_key(&state.doc.id)).ok().flatten();
+        saver.base = Some(state.snapshot());
+    }
+}
+
+/// Merge another tab's stored copy (`raw`) into `state`. Returns the merged state when it
+/// differs from `state` (the app is told to show it), and whether storage lacks some of it.
+fn absorb(saver: &mut Saver, state: &State, raw: &str, notify: &Callback<Notice>) -> (Option<State>, bool) {
+    let Ok(theirs) = native::parse(raw) else {
+        return (None, true);
+    };
+    let ours = state.snapshot();
+    let Ok(merged) = merge::merge(&ours, &theirs.snapshot) else {
+        return (None, true);
+    };
+    let lost = saver.base.as_ref().map(|base| merge::lost(base, &ours, &merged.snapshot)).unwrap_or_default();
+    if !lost.is_empty() {
+        notify.emit(Notice::error(
+            "merge",
+            format!(
+                "{} in this tab lost to a later change made in another tab on this article.",
+                count(lost.len(), "change", "changes")
+            ),
+        ));
+    }
+    let behind = !same_content(&merged.snapshot, &theirs.snapshot);
+    saver.written = Some(raw.to_string());
+    saver.base = Some(theirs.snapshot);
+    if same_content(&merged.snapshot, &ours) {
+        return (None, behind);
+    }
+    let mut next = state.clone();
+    next.apply(Action::Sync(Box::new(merged.snapshot)));
+    (Some(next), behind)
+}
+
+fn same_content(a: &Snapshot, b: &Snapshot) -> bool {
+    a.annotations == b.annotations && a.deleted == b.deleted && a.relations == b.relations && a.doc.title == b.doc.title
+}
+
+fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
+    let mut saver = cell.borrow_mut();
+    saver.timer = None;
+    let Some(handle) = saver.latest.clone().filter(|_| saver.dirty) else {
+        return;
+    };
+    let mut state = (*handle).clone();
+    follow(&mut saver, &state);
+    back_up(&mut saver);
+    let key = storage::doc_key(&state.doc.id);
+    let stored = storage::get(&key).ok().flatten();
+    if let Some(raw) = stored.filter(|raw| saver.written.as_deref() != Some(raw.as_str())) {
+        if let (Some(next), _) = absorb(&mut saver, &state, &raw, notify) {
+            handle.dispatch(Action::Sync(Box::new(next.snapshot())));
+            state = next;
+        }
+    }
+    let now = now_iso();
+    let json = native::to_json_cached(&state, &now, &mut saver.cache);
+    let result = storage::set(&key, &json).and_then(|_| storage::touch_library(DocEntry::of(&state, &now)));
+    match result {
+        Ok(()) => {
+            saver.written = Some(json);
+            saver.base = Some(state.snapshot());
+            saver.dirty = false;
+            notify.emit(Notice::error("save", ""));
+            saver.onsaved.emit(());
+        }
+        Err(e) => notify.emit(Notice::error("save", e)),
+    }
+}
+
+fn schedule(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
+    let (again, notify) = (cell.clone(), notify.clone());
+    let mut saver = cell.borrow_mut();
+    saver.dirty = true;
+    saver.timer = Some(Timeout::new(300, move || save_now(&again, &notify)));
+}
+
+/// Another tab wrote this tab's document: merge it in now, and save if this tab has more.
+fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Callback<Notice>) {
+    let mut saver = cell.borrow_mut();
+    let Some(handle) = saver.latest.clone() else { return };
+    let state = (*handle).clone();
+    follow(&mut saver, &state);
+    if e.key() != Some(storage::doc_key(&state.doc.id)) {
+        return;
+    }
+    let Some(raw) = e.new_value() else {
+        drop(saver);
+        notify.emit(Notice::info("merge", "This article was deleted from the library in another tab. It stays open here and is saved again with your next change."));
+        return;
+    };
+    if saver.written.as_deref() == Some(raw.as_str()) {
+        return;
+    }
+    let (next, behind) = absorb(&mut saver, &state, &raw, notify);
+    drop(saver);
+    if let Some(next) = next {
+        handle.dispatch(Action::Sync(Box::new(next.snapshot())));
+    }
+    if behind {
+        schedule(cell, notify);
+    }
+}
+
+/// Keep the open document saved. `notify` receives problems (an empty text clears them).
+/// Returns a callback that saves pending changes at once (before another document opens).
+#[hook]
+pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsaved: Callback<()>) -> Callback<()> {
+    let cell = use_mut_ref(|| Saver { cache: native::JsonCache::compact(), ..Saver::default() });
+    cell.borrow_mut().latest = Some(state.clone());
+    cell.borrow_mut().onsaved = onsaved;
+    {
+        let (cell, notify) = (cell.clone(), notify.clone());
+        use_effect_with((state.doc.id.clone(), state.revision), move |(_, revision)| {
+            if *revision > 0 {
+                schedule(&cell, &notify);
+            }
+        });
+    }
+    let flush_now = {
+        let (cell, notify) = (cell.clone(), notify.clone());
+        Callback::from(move |_| {
+            save_now(&cell, &notify);
+            if let Some(s) = cell.borrow().latest.as_ref() {
+                persist::keep_session(s);
+            }
+        })
+    };
+    let flush = flush_now.clone();
+    use_effect_with((), move |_| {
+        // Take the backup and prepare the saved form while the page is idle, not during the
+        // first save.
+        let idle = cell.clone();
+        let backup = Timeout::new(1500, move || {
+            let mut saver = idle.borrow_mut();
+            back_up(&mut saver);
+            if let Some(state) = saver.latest.clone() {
+                follow(&mut saver, &state);
+                native::warm(&state, &mut saver.cache);
+            }
+        });
+        let window = gloo::utils::window();
+        let hidden = move |_: &web_sys::Event| flush.emit(());
+        let hide = EventListener::new(&window, "pagehide", hidden.clone());
+        let vis = EventListener::new(&gloo::utils::document(), "visibilitychange", hidden);
+        let other = EventListener::new(&window, "storage", move |e| {
+            if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                on_storage(&cell, e, &notify);
+            }
+        });
+        move || drop((hide, vis, other, backup))
+    });
+    flush_now
+}
