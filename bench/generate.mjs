@@ -395,7 +395,7 @@ function shuffle(xs, rng) {
 const VERDICTS = ['unverified', 'true', 'mostly_true', 'mixed', 'mostly_false', 'false', 'unverifiable'];
 const ATTRIBUTIONS = ['direct', 'indirect', 'author'];
 
-function toNative(spans, baseMention, cps, rng) {
+export function toNative(spans, baseMention, cps, rng) {
   const h = helpers(rng);
   const slice = (s, e) => cps.slice(s, e).join('');
   const ids = new Map();

@@ -7,8 +7,13 @@
 //   BENCH_RUNS=7        runs per scenario
 //   BENCH_OPEN_REPEAT=3 open-with-0 / open-with-N pairs per run (each a fresh context)
 //   BENCH_SMOKE=1       the small document from bench/out/smoke, 1 run, short timeouts
-//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, add, ui, scroll, save, export,
-//                       wasm, peerOpen, peerOpenTrace, peerAdd, size)
+//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, ui,
+//                       scroll, save, export, wasm, peerOpen, peerOpenTrace, peerAdd, size);
+//                       `paste` brings the 0-annotation opens along (its ratio needs them)
+//   BENCH_PASTE_VIA=dialog  bring the text in through "Open article" and the text area instead of a
+//                       page-level paste event (the measured click on "Open" is the same)
+//   BENCH_LIBRARY_DOCS=200  documents in the library scenario (5-20k characters and 50
+//                       annotations each; smoke: 1-3k characters, 10 annotations)
 //   BENCH_CHROMIUM      browser binary (default /usr/bin/chromium)
 //   BENCH_DIST          the built app (default dist/)
 //   BENCH_JS_FLAGS     V8 flags for the browser, for diagnosis (e.g. --no-wasm-lazy-compilation)
@@ -40,6 +45,11 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 // page loads are the noisiest measure: each run opens the 0 / N pair this many times
 const OPEN_REPEAT = Number(process.env.BENCH_OPEN_REPEAT || (smoke ? 1 : 3));
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+// the stored library of the "library → listed" scenario (bench/lib/library.mjs)
+const LIBRARY = {
+  count: Number(process.env.BENCH_LIBRARY_DOCS || 200),
+  ...(smoke ? { minChars: 1000, maxChars: 3000, annotations: 10 } : { minChars: 5000, maxChars: 20000, annotations: 50 }),
+};
 const require = createRequire(join(root, 'package.json'));
 let PEER_DIST = '';
 
@@ -56,6 +66,12 @@ const METRICS = [
   { id: 'openRatio', label: 'open: N / 0 annotations', unit: '×', budget: 1.5, ratioOf: ['open', 'open0'] },
   { id: 'openTask', label: 'open N: longest task (trace)', unit: 'ms' },
   { id: 'backup', label: 'open N: idle backup copy task', unit: 'ms' },
+  { id: 'paste', label: 'paste CHARS characters: Open → painted', unit: 'ms' },
+  { id: 'pasteRatio', label: 'paste / open 0 annotations', unit: '×', budget: 1.5, ratioOf: ['paste', 'open0'] },
+  { id: 'pasteTask', label: 'paste: longest task (trace)', unit: 'ms' },
+  { id: 'libScript', label: 'library of DOCS → listed: script (trace)', unit: 'ms', budget: 50 },
+  { id: 'libTask', label: 'library of DOCS → listed: longest task', unit: 'ms' },
+  { id: 'libPainted', label: 'library of DOCS: click → painted (traced)', unit: 'ms' },
   { id: 'add', label: 'add (drag + key): longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addKey', label: 'add, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'ui', label: 'sidebar click, first after open: longest task', unit: 'ms', budget: 6 },
@@ -86,10 +102,12 @@ function plan(n, run = 1) {
   const pair = (s) => (run % 2 ? [[s, 0], [s, n]] : [[s, n], [s, 0]]);
   const opens = [];
   for (let i = 0; i < OPEN_REPEAT; i++) opens.push(...pair('open'));
+  // the paste's ratio is to the 0-annotation open of the same run: selecting paste brings those
+  const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
-    ...opens, ['openTrace'], ['add'], ['ui'], ['scroll'], ['save'], ['export'],
+    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['ui'], ['scroll'], ['save'], ['export'],
     ['wasm'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
-  ].filter(([s]) => !ONLY || ONLY.has(s));
+  ].filter(wanted);
 }
 
 function loadDocs() {
@@ -166,7 +184,7 @@ export function table(rows, names) {
   // a ratio of medians (sample counts differ) has no per-run min and max
   const spread = (r, v) => (r.median !== null && !r.samples.length ? '—' : fmt(v, r.unit));
   const body = rows.map((r) => [
-    r.label.replace('BIG', names.big).replace(/\bN\b/, names.n) + ` (${r.unit})`,
+    r.label.replace('BIG', names.big).replace('CHARS', names.chars).replace('DOCS', names.docs).replace(/\bN\b/, names.n) + ` (${r.unit})`,
     fmt(r.median, r.unit),
     spread(r, r.min),
     spread(r, r.max),
@@ -182,7 +200,12 @@ export function table(rows, names) {
 async function main() {
   const docs = loadDocs();
   const n = docs.manifest.annotations;
-  const names = { n: n.toLocaleString('en'), big: docs.manifest.annotationsBig.toLocaleString('en') };
+  const names = {
+    n: n.toLocaleString('en'),
+    big: docs.manifest.annotationsBig.toLocaleString('en'),
+    chars: docs.manifest.codePoints.toLocaleString('en'),
+    docs: LIBRARY.count.toLocaleString('en'),
+  };
   const steps = plan(n);
   const needsApp = !ONLY || ONLY.has('size') || steps.some(([s]) => !s.startsWith('peer'));
   if (needsApp && !existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html missing: build the app first`);
@@ -210,7 +233,7 @@ async function main() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
         await context.addInitScript(INSTRUMENT);
         try {
-          const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE }, arg);
+          const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE, library: LIBRARY, pasteVia: process.env.BENCH_PASTE_VIA }, arg);
           for (const [k, v] of Object.entries(r.samples)) (samples[k] ||= []).push(v);
           (details[key] ||= []).push(r.detail);
         } catch (e) {
@@ -249,6 +272,7 @@ async function main() {
       annotations: n,
       annotationsBig: docs.manifest.annotationsBig,
       seed: docs.manifest.seed,
+      library: LIBRARY,
     },
     metrics: rows,
     details,

@@ -151,3 +151,93 @@ export async function drag(page, { x1, x2, y }) {
   await page.mouse.move(x2, y, { steps: 8 });
   await page.mouse.up();
 }
+
+/**
+ * Starts watching the page for `what` (see below) in every animation frame; the returned promise
+ * resolves one frame after the frame in which it was first seen, i.e. once that frame has been
+ * painted (as the app's own `aa:painted`: a double requestAnimationFrame). At that moment a
+ * trace marker "aa-bench:painted" is written. Start it before the action, await it after.
+ * `what`: {headline: text} — the article's h1 reads `text`;
+ *         {libraryRows: n} — a table in the section headed "Library" has at least n body rows.
+ * Resolves {ok, seenMs, paintedMs, rows, blocks} (performance.now() times) or {ok: false, state}.
+ * The check is a querySelector or two per frame: a few microseconds of script in the window.
+ */
+export function whenPainted(page, what, timeout) {
+  return page.evaluate(
+    ([w, limit]) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        const article = 'article[aria-label="Article text"]';
+        const libraryTable = () => {
+          const h = [...document.querySelectorAll('section h1')].find((e) => e.textContent.trim() === 'Library');
+          return h ? h.closest('section').querySelector('table') : null;
+        };
+        const seen = () => {
+          if (w.headline !== undefined) {
+            const h = document.querySelector(`${article} h1`);
+            return !!h && h.textContent.trim() === w.headline;
+          }
+          const t = libraryTable();
+          return !!t && t.querySelectorAll('tbody tr').length >= w.libraryRows;
+        };
+        const state = () => {
+          const h = document.querySelector(`${article} h1`);
+          const t = libraryTable();
+          return {
+            headline: h ? h.textContent.trim().slice(0, 80) : null,
+            rows: t ? t.querySelectorAll('tbody tr').length : null,
+            dialog: !!document.querySelector('[role="dialog"]'),
+            messages: [...document.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent.trim()).filter(Boolean).slice(0, 3),
+          };
+        };
+        // (named so that trace.mjs's windowWork can leave the harness's own callbacks out)
+        const __aaBenchTick = () => {
+          if (seen()) {
+            const seenMs = performance.now();
+            requestAnimationFrame(function __aaBenchPainted() {
+              console.timeStamp('aa-bench:painted');
+              const paintedMs = performance.now();
+              const t = libraryTable();
+              resolve({
+                ok: true,
+                seenMs,
+                paintedMs,
+                rows: t ? t.querySelectorAll('tbody tr').length : null,
+                blocks: document.querySelectorAll(`${article} [data-p]`).length,
+              });
+            });
+            return;
+          }
+          if (performance.now() - t0 > limit) return resolve({ ok: false, state: state() });
+          requestAnimationFrame(__aaBenchTick);
+        };
+        requestAnimationFrame(__aaBenchTick);
+      }),
+    [what, timeout],
+  );
+}
+
+/**
+ * Records the time of the next click on an element matching `selector` (capture phase, the
+ * event's own timeStamp: when the input happened, not when a busy page got to it), in
+ * window.__aaClickAt.
+ */
+export function watchClick(page, selector) {
+  return page.evaluate((sel) => {
+    window.__aaClickAt = null;
+    addEventListener('click', (e) => {
+      if (window.__aaClickAt === null && e.target instanceof Element && e.target.closest(sel)) window.__aaClickAt = e.timeStamp;
+    }, true);
+  }, selector);
+}
+
+/** A hand's click at the centre of `box`: the pointer already there, the button down `holdMs`. */
+export async function handClick(page, box, holdMs, before = async () => {}) {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await frames(page, 2);
+  await sleep(100);
+  await before();
+  await page.mouse.down();
+  await sleep(holdMs);
+  await page.mouse.up();
+}

@@ -3,10 +3,12 @@
 // when the page does not behave as the scenario needs (no mark, no menu, nothing added).
 import { statSync } from 'node:fs';
 import { profiled } from './profile.mjs';
-import { longestTask, mark, traced } from './trace.mjs';
+import { longestTask, mark, traced, windowWork } from './trace.mjs';
 import {
-  appStorage, drag, findWords, frames, longTaskMax, preload, settle, sleep, storedForm, waitPainted,
+  appStorage, drag, findWords, frames, handClick, longTaskMax, preload, settle, sleep, storedForm, waitPainted, watchClick,
+  whenPainted,
 } from './page.mjs';
+import { libraryDocuments, libraryStorage, storageUnits } from './library.mjs';
 
 const ARTICLE = 'article[aria-label="Article text"]';
 const BLOCKS = `${ARTICLE} p[data-p]`;
@@ -73,6 +75,115 @@ async function addAnnotation(page, words, timeout) {
   await mark(page, 'key');
   await page.keyboard.press('1');
   return words;
+}
+
+const DIALOG = '[role="dialog"]';
+const SUBMIT = `${DIALOG} button[type="submit"]`;
+
+/**
+ * A page on the app's bundled sample (empty storage), quiet, with the Open article dialog
+ * holding `text`: pasted on the page while nothing editable has focus (the app opens the dialog
+ * with it), or, if that brings no dialog with the text, through the toolbar's "Open article"
+ * and the text area (value set, `input` dispatched); with ctx.pasteVia === 'dialog' always that
+ * way (BENCH_PASTE_VIA=dialog). Returns {page, via, box: the dialog's "Open" button's box,
+ * headline: the text's first line, which the article's h1 will read}.
+ */
+async function dialogWithText(ctx, text) {
+  const page = await preload(ctx.context, ctx.base, {});
+  await page.goto(`${ctx.base}/`);
+  await waitPainted(page, ctx.timeout);
+  await settle(page, IDLE_AFTER_OPEN);
+  const holds = (ms) =>
+    page
+      .waitForFunction(
+        ([sel, n]) => {
+          const t = document.querySelector(sel);
+          return !!t && t.value.length === n;
+        },
+        [`${DIALOG} textarea`, text.length],
+        { timeout: ms, polling: 100 },
+      )
+      .then(() => true, () => false);
+  let via = 'paste';
+  if (ctx.pasteVia !== 'dialog') {
+    await page.evaluate((t) => {
+      if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+  if (ctx.pasteVia === 'dialog' || !(await holds(Math.min(5000, ctx.timeout)))) {
+    via = ctx.pasteVia === 'dialog' ? 'toolbar + text area' : 'toolbar + text area (the paste brought no dialog with the text)';
+    if (ctx.pasteVia !== 'dialog') await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Open article', exact: true }).click({ timeout: ctx.timeout });
+    await page.waitForSelector(`${DIALOG} textarea`, { timeout: ctx.timeout });
+    await page.evaluate(([sel, t]) => {
+      const area = document.querySelector(sel);
+      area.focus();
+      area.value = t;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, [`${DIALOG} textarea`, text]);
+    if (!(await holds(ctx.timeout))) throw new Error('the Open article dialog does not hold the text');
+  }
+  const dialog = page.getByRole('dialog', { name: 'Open article' });
+  const button = dialog.getByRole('button', { name: 'Open', exact: true });
+  if (!(await button.count())) {
+    const labels = await dialog.locator('button').allTextContents();
+    throw new Error(`no "Open" button in the Open article dialog (buttons: ${labels.join(' | ')})`);
+  }
+  const box = await button.boundingBox({ timeout: ctx.timeout });
+  await settle(page, 300);
+  const headline = text.slice(0, text.indexOf('\n')).trim();
+  return { page, via, box, headline };
+}
+
+/**
+ * Clicks the dialog's Open button as a hand does and waits until the frame showing the new
+ * article's headline is painted; `begin` runs just before the button goes down (a trace marker).
+ * Returns {ms: click → painted, painted: whenPainted's result, marks: the app's marks since}.
+ */
+async function openFromDialog(ctx, page, box, headline, begin = async () => {}) {
+  await watchClick(page, SUBMIT);
+  const painted = whenPainted(page, { headline }, ctx.timeout);
+  await handClick(page, box, CLICK_MS, begin);
+  const r = await painted;
+  if (!r.ok) throw new Error(`no article headed "${headline.slice(0, 40)}…" painted within ${ctx.timeout} ms after Open (page: ${JSON.stringify(r.state)})`);
+  const click = await page.evaluate(() => window.__aaClickAt);
+  if (click === null) throw new Error('the click on Open was not seen');
+  const marks = await page.evaluate(
+    (t) => performance.getEntriesByType('mark').filter((m) => m.startTime >= t).map((m) => [m.name, +(m.startTime - t).toFixed(1)]),
+    click,
+  );
+  return { ms: r.paintedMs - click, seenMs: r.seenMs - click, painted: r, marks };
+}
+
+/** After an open from the dialog: the article's blocks, the messages and any page errors. */
+async function afterOpen(page) {
+  await settle(page, 300);
+  return page.evaluate((sel) => ({
+    blocks: document.querySelectorAll(`${sel} [data-p]`).length,
+    dialogOpen: !!document.querySelector('[role="dialog"]'),
+    messages: [...document.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent.trim()).filter(Boolean).slice(0, 3),
+  }), ARTICLE);
+}
+
+/** The stored library (documents generated once per process and configuration). */
+const libraries = new Map();
+function libraryItems(cfg) {
+  const key = JSON.stringify(cfg);
+  if (!libraries.has(key)) {
+    const docs = libraryDocuments(cfg);
+    const items = libraryStorage(docs, Math.floor(docs.length / 2));
+    libraries.set(key, {
+      items,
+      count: docs.length,
+      units: storageUnits(items),
+      chars: docs.reduce((s, d) => s + d.document.length, 0),
+      annotations: docs.reduce((s, d) => s + d.annotations.length, 0),
+    });
+  }
+  return libraries.get(key);
 }
 
 export const scenarios = {
@@ -349,5 +460,101 @@ export const scenarios = {
     const changes = (await page.evaluate(() => window.peer.state.changes)) - before;
     if (!changes) throw new Error('the peer did not react to the selection');
     return { samples: { peerAdd: t.ms }, detail: { words: words.text, storeChanges: changes, breakdown: t.breakdown, top } };
+  },
+
+  /**
+   * Paste the reference text (no annotations) and open it: from the click on the Open article
+   * dialog's "Open" button (the text already in the dialog) to the painted frame that shows the
+   * new article's headline (untraced; compared with "open 0 annotations → painted").
+   */
+  async paste(ctx) {
+    const { page, via, box, headline } = await dialogWithText(ctx, ctx.docs.text);
+    const r = await openFromDialog(ctx, page, box, headline);
+    const after = await afterOpen(page);
+    const longTask = await longTaskMax(page);
+    return {
+      samples: { paste: r.ms },
+      detail: { via, seenMs: r.seenMs, blocksAtPaint: r.painted.blocks, ...after, marks: r.marks, longTaskObserverMs: longTask, errors: page.__errors },
+    };
+  },
+
+  /** The same paste, traced: the longest main-thread task and the script time from the click. */
+  async pasteTrace(ctx) {
+    const { page, via, box, headline } = await dialogWithText(ctx, ctx.docs.text);
+    let r;
+    const { events, top } = await measure(ctx, page, async () => {
+      r = await openFromDialog(ctx, page, box, headline, () => mark(page, 'begin'));
+    });
+    const t = longestTask(events, { end: 'painted' });
+    const work = windowWork(events, { end: 'painted' });
+    const after = await afterOpen(page);
+    return {
+      samples: { pasteTask: t.ms },
+      detail: { via, tracedMs: r.ms, startAfterBeginMs: t.startMs, breakdown: t.breakdown, work, blocksAtPaint: r.painted.blocks, ...after, top },
+    };
+  },
+
+  /**
+   * A library of many stored documents (ctx.library: count, sizes, annotations each; one of them
+   * open): click the toolbar's "Library" and wait for the painted frame of the table listing them
+   * all. Script time (trace events that run script, less the layout they force) and the longest
+   * task from the click's button press to that frame; also click → painted. Also counts the
+   * localStorage reads in the window (`getItem` is wrapped after the page has opened): listing
+   * needs only the index.
+   */
+  async library(ctx) {
+    const lib = libraryItems(ctx.library);
+    const page = await preload(ctx.context, ctx.base, lib.items);
+    await page.goto(`${ctx.base}/`);
+    await waitPainted(page, ctx.timeout);
+    await settle(page, IDLE_AFTER_OPEN);
+    const button = page.getByRole('button', { name: 'Library', exact: true }).first();
+    const box = await button.boundingBox({ timeout: ctx.timeout });
+    await page.evaluate(() => {
+      window.__aaReads = [];
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (key) {
+        const v = getItem.call(this, key);
+        if (window.__aaReads) window.__aaReads.push([String(key), v === null ? 0 : v.length]);
+        return v;
+      };
+    });
+    await watchClick(page, 'button');
+    const painted = whenPainted(page, { libraryRows: lib.count }, ctx.timeout);
+    let r;
+    const { events, top } = await measure(ctx, page, async () => {
+      await handClick(page, box, CLICK_MS, async () => {
+        await page.evaluate(() => { window.__aaReads = []; });
+        await mark(page, 'begin');
+      });
+      r = await painted;
+    });
+    if (!r.ok) throw new Error(`no Library table with ${lib.count} rows painted within ${ctx.timeout} ms (page: ${JSON.stringify(r.state)})`);
+    const reads = await page.evaluate(() => {
+      const rs = window.__aaReads;
+      window.__aaReads = null;
+      return rs;
+    });
+    const click = await page.evaluate(() => window.__aaClickAt);
+    const work = windowWork(events, { end: 'painted' });
+    const t = longestTask(events, { end: 'painted' });
+    const current = await page.locator('section table tbody tr[aria-current="true"]').count();
+    const docReads = reads.filter(([k]) => k.includes(':doc:'));
+    return {
+      samples: { libScript: work.scriptMs, libTask: t.ms, libPainted: click === null ? NaN : r.paintedMs - click },
+      detail: {
+        documents: lib.count,
+        storedUnits: lib.units,
+        chars: lib.chars,
+        annotations: lib.annotations,
+        rows: r.rows,
+        currentRows: current,
+        reads: { calls: reads.length, documentKeys: docReads.length, chars: reads.reduce((s, [, n]) => s + n, 0) },
+        work,
+        breakdown: t.breakdown,
+        top,
+        errors: page.__errors,
+      },
+    };
   },
 };

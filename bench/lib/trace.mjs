@@ -89,7 +89,7 @@ export function longestTask(events, opts = {}) {
 }
 
 /** Self time per event name inside one task (complete events nest on a thread). */
-export function breakdown(thread, task) {
+export function breakdown(thread, task, top = 8) {
   const end = task.ts + task.dur;
   const inside = thread
     .filter((e) => e.ph === 'X' && e !== task && e.ts >= task.ts && e.ts + (e.dur || 0) <= end && e.dur > 0)
@@ -113,5 +113,96 @@ export function breakdown(thread, task) {
   return [...self.entries()]
     .map(([name, us]) => ({ name, ms: +(us / 1000).toFixed(2) }))
     .sort((a, b) => b.ms - a.ms)
-    .slice(0, 8);
+    .slice(0, top);
+}
+
+// Trace events that run script (as DevTools' "Scripting"): callbacks of events, timers, frames
+// and idle time, microtasks, script evaluation and compilation. Nested events of the same kind
+// are counted once (the union of their intervals).
+const SCRIPT_EVENTS = new Set([
+  'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'FunctionCall', 'RunMicrotasks',
+  'EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.produceCache', 'v8.wasm.compiledModule',
+  'v8.wasm.streamFromResponseCallback', 'MajorGC', 'MinorGC',
+]);
+// Work of the renderer that script can force (a layout read, a style recalc) while it runs:
+// DevTools counts it as rendering, so it is taken out of the script time.
+const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'Layout', 'PrePaint', 'Paint', 'HitTest', 'ParseHTML', 'ParseAuthorStyleSheet']);
+
+/** Union of [ts, ts + dur) intervals clipped to [lo, hi], as a sorted list of [a, b]. */
+function union(events, lo, hi) {
+  const xs = events.map((e) => [Math.max(lo, e.ts), Math.min(hi, e.ts + e.dur)]).filter(([a, b]) => b > a).sort((p, q) => p[0] - q[0]);
+  const out = [];
+  for (const [a, b] of xs) {
+    if (out.length && a <= out[out.length - 1][1]) out[out.length - 1][1] = Math.max(out[out.length - 1][1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+const length = (xs) => xs.reduce((s, [a, b]) => s + b - a, 0);
+/** xs without ys (both sorted, disjoint). */
+function minus(xs, ys) {
+  const out = [];
+  for (const [a0, b] of xs) {
+    let a = a0;
+    for (const [c, d] of ys) {
+      if (d <= a || c >= b) continue;
+      if (c > a) out.push([a, c]);
+      a = Math.max(a, d);
+      if (a >= b) break;
+    }
+    if (a < b) out.push([a, b]);
+  }
+  return out;
+}
+function intersect(xs, ys) {
+  const out = [];
+  for (let i = 0, j = 0; i < xs.length && j < ys.length; ) {
+    const a = Math.max(xs[i][0], ys[j][0]);
+    const b = Math.min(xs[i][1], ys[j][1]);
+    if (b > a) out.push([a, b]);
+    if (xs[i][1] < ys[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+/**
+ * Main-thread work between the `begin` marker and the `end` marker (on the thread that emitted
+ * `end`), events clipped to the window: `scriptMs`, the time spent running script (SCRIPT_EVENTS,
+ * less the style and layout it forced), `scriptWithForcedMs` (including them), `busyMs` (all
+ * tasks), and `breakdown`: self time per event name over every task in the window. Animation
+ * frame callbacks of the harness itself (functions named `__aaBench…`, e.g. the watcher of
+ * page.mjs's `whenPainted`) are left out of the script time and reported as `harnessMs`.
+ * Null without the markers.
+ */
+export function windowWork(events, { begin = 'begin', end = 'end' } = {}) {
+  const ms = markers(events);
+  const endM = [...ms].reverse().find((m) => m.name === end);
+  if (!endM) return null;
+  const beginM = ms.find((m) => m.name === begin && m.pid === endM.pid && m.tid === endM.tid && m.ts <= endM.ts);
+  if (!beginM) return null;
+  const lo = beginM.ts;
+  const hi = endM.ts;
+  const thread = events.filter((e) => e.pid === endM.pid && e.tid === endM.tid && e.ph === 'X' && e.dur > 0);
+  const inWindow = thread.filter((e) => e.ts < hi && e.ts + e.dur > lo);
+  const ours = inWindow.filter((e) => e.name === 'FunctionCall' && String(e.args?.data?.functionName || '').startsWith('__aaBench'));
+  const harness = union(
+    inWindow.filter((e) => e.name === 'FireAnimationFrame' && ours.some((f) => f.ts >= e.ts && f.ts + f.dur <= e.ts + e.dur)).concat(ours),
+    lo,
+    hi,
+  );
+  const script = minus(union(inWindow.filter((e) => SCRIPT_EVENTS.has(e.name)), lo, hi), harness);
+  const render = union(inWindow.filter((e) => RENDER_EVENTS.has(e.name)), lo, hi);
+  const tasks = inWindow.filter((e) => e.name === 'RunTask');
+  const self = new Map();
+  for (const t of tasks) for (const { name, ms: m } of breakdown(thread, t, Infinity)) self.set(name, (self.get(name) || 0) + m);
+  return {
+    windowMs: (hi - lo) / 1000,
+    scriptMs: (length(script) - length(intersect(script, render))) / 1000,
+    scriptWithForcedMs: length(script) / 1000,
+    harnessMs: length(harness) / 1000,
+    busyMs: length(union(tasks, lo, hi)) / 1000,
+    tasks: tasks.length,
+    breakdown: [...self.entries()].map(([name, m]) => ({ name, ms: +m.toFixed(2) })).sort((a, b) => b.ms - a.ms).slice(0, 10),
+  };
 }
