@@ -2,6 +2,7 @@
 //! user's data: a value that cannot be read is kept aside, a failed write is reported.
 //! (sessionStorage holds what lives for the browser session only: undo history, scroll.)
 pub use crate::model::library::{DocEntry, Library};
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 pub const PREFIX: &str = "article-annotator:v1:";
@@ -52,13 +53,25 @@ pub fn remove(key: &str) -> Result<(), String> {
     store()?.remove_item(key).map_err(|_| BLOCKED.to_string())
 }
 
-/// How much of the store is used, in UTF-16 code units of keys and values (what the quota counts).
-pub fn used() -> usize {
+/// How much of the store is used, in UTF-16 code units of keys and values (what the quota
+/// counts). Documents count what the index says of them (reading 200 documents to measure
+/// them took longer than listing them); other values (the index, backups) are measured, their
+/// length read in the browser without copying them here.
+pub fn used(lib: &Library) -> usize {
     let Ok(s) = store() else { return 0 };
-    let n = s.length().unwrap_or(0);
-    (0..n)
+    let listed = |k: &str| k.strip_prefix(doc_key("").as_str()).and_then(|id| lib.get(id)).filter(|d| d.size > 0);
+    (0..s.length().unwrap_or(0))
         .filter_map(|i| s.key(i).ok().flatten())
-        .map(|k| k.encode_utf16().count() + s.get_item(&k).ok().flatten().map_or(0, |v| v.encode_utf16().count()))
+        .map(|k| {
+            let value = match listed(&k) {
+                Some(d) => d.size,
+                None => js_sys::Reflect::get(&s, &k.as_str().into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                    .map_or(0, |v| v.length() as usize),
+            };
+            k.len() + value
+        })
         .sum()
 }
 
@@ -129,7 +142,7 @@ pub fn session_set(key: &str, value: &str) {
 }
 
 /// Bring the index up to date with what is stored: entries written before summaries were kept
-/// (no text hash) get one, and documents missing from the index (an index that was lost or
+/// (no text hash or size) get one, and documents missing from the index (an index that was lost or
 /// unreadable) are listed again. Reads only the documents that need it; returns whether
 /// anything changed.
 pub fn repair_library() -> bool {
@@ -139,7 +152,8 @@ pub fn repair_library() -> bool {
     let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
     let ids: Vec<&str> =
         keys.iter().filter_map(|k| k.strip_prefix(doc_prefix.as_str())).filter(|id| !id.contains(':')).collect();
-    let stale: Vec<&str> = ids.iter().copied().filter(|id| lib.get(id).is_none_or(|d| d.sha256.is_empty())).collect();
+    let stale: Vec<&str> =
+        ids.iter().copied().filter(|id| lib.get(id).is_none_or(|d| d.sha256.is_empty() || d.size == 0)).collect();
     if stale.is_empty() {
         return false;
     }
@@ -147,7 +161,7 @@ pub fn repair_library() -> bool {
         let raw = get(&doc_key(id)).ok().flatten()?;
         let state = crate::formats::native::parse(&raw).ok()?.into_state();
         let modified = lib.get(id).map(|d| d.modified.clone()).unwrap_or_default();
-        Some(DocEntry::of(&state, &modified))
+        Some(DocEntry::of(&state, &modified).sized(&state, &raw))
     };
     let found: Vec<DocEntry> = stale.into_iter().filter_map(read).collect();
     update_library(|lib| found.into_iter().for_each(|e| lib.upsert(e))).is_ok()

@@ -60,7 +60,7 @@ pub fn app() -> Html {
         storage::load_library().0
     });
     // (Reads every stored value: only while the library is shown.)
-    let used = use_memo((*lib_rev, *show_library), |(_, shown)| if *shown { storage::used() } else { 0 });
+    let used = use_memo((library.clone(), *show_library), |(lib, shown)| if *shown { storage::used(lib) } else { 0 });
     let docs = Docs { state: state.clone(), notify: notify.clone(), flush: flush.clone(), trash: trash.clone() };
     let docs = use_latest(docs);
     use_effect_with((), |_| {
@@ -82,7 +82,12 @@ pub fn app() -> Html {
     {
         // Back to where the reader was in this document (a reload in the same session).
         let s = state.clone();
-        use_effect_with(state.doc.id.clone(), move |_| dom::after_paint(move || persist::restore_reading(&s)));
+        use_effect_with(state.doc.id.clone(), move |_| {
+            dom::after_paint(move || {
+                mark("aa:doc-painted");
+                persist::restore_reading(&s)
+            })
+        });
     }
 
     // The menu's callbacks stay the same from render to render (so the always-mounted menu

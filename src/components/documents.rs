@@ -80,8 +80,10 @@ impl Docs {
         let Some(mut other) = persist::open_stored(id, &mut ignored) else { return };
         let now = now_iso();
         other.apply(Action::Rename { title: title.to_string(), now: now.clone() });
-        let result = storage::set(&storage::doc_key(id), &native::to_json(&other, &now))
-            .and_then(|_| storage::update_library(|lib| lib.upsert(DocEntry::of(&other, &now))).map(drop));
+        let json = native::to_json(&other, &now);
+        let result = storage::set(&storage::doc_key(id), &json).and_then(|_| {
+            storage::update_library(|lib| lib.upsert(DocEntry::of(&other, &now).sized(&other, &json))).map(drop)
+        });
         if let Err(e) = result {
             self.notify.emit(Notice::error("library", e));
         }
@@ -107,7 +109,7 @@ impl Docs {
         if id == self.state.doc.id {
             // Open the most recently changed article left, else the bundled sample.
             let (lib, _) = storage::load_library();
-            let next = lib.listed("").first().and_then(|d| persist::open_stored(&d.id, &mut Vec::new()));
+            let next = lib.listed("", str::to_owned).first().and_then(|d| persist::open_stored(&d.id, &mut Vec::new()));
             let sample = || persist::blank(Document::from_text(persist::SAMPLE, "china-belarus.txt"), default_labels());
             self.state.dispatch(Action::Replace(Box::new(next.unwrap_or_else(sample))));
         }
@@ -179,8 +181,10 @@ impl Docs {
         let mut failed = Vec::new();
         for snap in &plan.store {
             let state = State::new(snap.clone());
-            let result = storage::set(&storage::doc_key(&state.doc.id), &native::to_json(&state, &now))
-                .and_then(|_| storage::update_library(|lib| lib.upsert(DocEntry::of(&state, &now))).map(drop));
+            let json = native::to_json(&state, &now);
+            let result = storage::set(&storage::doc_key(&state.doc.id), &json).and_then(|_| {
+                storage::update_library(|lib| lib.upsert(DocEntry::of(&state, &now).sized(&state, &json))).map(drop)
+            });
             if let Err(e) = result {
                 failed.push(e);
             }

@@ -22,16 +22,34 @@ pub struct LibraryProps {
     pub onclose: Callback<()>,
 }
 
+thread_local! {
+    /// One formatter for every date shown (making one per date cost a library of 200 a
+    /// quarter of its listing time).
+    static DATES: js_sys::Function = {
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts).format()
+    };
+}
+
 /// A date and time as the reader's browser writes them ("29 Nov 2026, 10:42").
 pub fn local_time(iso: &str) -> String {
     if iso.is_empty() {
         return String::new();
     }
     let date = js_sys::Date::new(&iso.into());
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
-    date.to_locale_string("default", &opts).as_string().unwrap_or_else(|| iso.to_string())
+    DATES
+        .with(|f| f.call1(&wasm_bindgen::JsValue::NULL, &date).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| iso.to_string())
+}
+
+/// How many rows the list shows before "Show all".
+const PAGE: usize = 100;
+
+/// Lower case as the browser does it (no Unicode tables shipped).
+fn lower(s: &str) -> String {
+    js_sys::JsString::from(s).to_lower_case().into()
 }
 
 fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent> {
@@ -43,6 +61,7 @@ fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent>
 pub fn library_view(p: &LibraryProps) -> Html {
     let filter = use_state(String::new);
     let renaming = use_state(|| None::<String>);
+    let all = use_state(|| false);
     let oninput = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -57,10 +76,16 @@ pub fn library_view(p: &LibraryProps) -> Html {
             input.set_value("");
         })
     };
-    let listed = p.library.listed(&filter);
-    let rows = listed.iter().map(|d| row(p, d, &renaming));
-    let share = p.used as f64 / QUOTA as f64;
-    let mb = |n: usize| format!("{:.1} MB", n as f64 / 1e6);
+    let listed = p.library.listed(&filter, lower);
+    let rows = listed.iter().take(if *all { usize::MAX } else { PAGE }).map(|d| row(p, d, &renaming));
+    let more = (listed.len() > PAGE && !*all).then(|| {
+        let all = all.setter();
+        let onclick = Callback::from(move |_: MouseEvent| all.set(true));
+        html! { <button type="button" class="more" {onclick}>{ format!("Show all {}", count(listed.len(), "article", "articles")) }</button> }
+    });
+    // (Integer arithmetic: formatting floats would ship several KB of code.)
+    let percent = p.used * 100 / QUOTA;
+    let mb = |n: usize| format!("{}.{} MB", n / 1_000_000, n % 1_000_000 / 100_000);
     html! {
         <section class="library" aria-labelledby="library-heading">
             <div class="library-head">
@@ -78,9 +103,9 @@ pub fn library_view(p: &LibraryProps) -> Html {
             <div class="meter-row">
                 <meter min="0" max={QUOTA.to_string()} low={(QUOTA * 8 / 10).to_string()} high={(QUOTA * 8 / 10).to_string()} optimum="0"
                     value={p.used.to_string()} aria-label="Storage used"></meter>
-                <span>{ format!("{} of about {} used ({:.0} %)", mb(p.used), mb(QUOTA), share * 100.0) }</span>
+                <span>{ format!("{} of about {} used ({percent} %)", mb(p.used), mb(QUOTA)) }</span>
             </div>
-            if share >= 0.8 {
+            if percent >= 80 {
                 <p class="dialog-error" role="alert">{ "The browser's storage for this page is nearly full. Back up the library now, then delete articles you no longer need." }</p>
             }
             if listed.is_empty() {
@@ -92,6 +117,7 @@ pub fn library_view(p: &LibraryProps) -> Html {
                         <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                { more }
             }
         </section>
     }

@@ -108,7 +108,8 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     }
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
-    let result = storage::set(&key, &json).and_then(|_| storage::touch_library(DocEntry::of(&state, &now)));
+    let result =
+        storage::set(&key, &json).and_then(|_| storage::touch_library(DocEntry::of(&state, &now).sized(&state, &json)));
     match result {
         Ok(()) => {
             saver.written = Some(json);
