@@ -136,22 +136,22 @@ pub fn scroll_top() {
 
 /// Where the reader is: the article block at the top of the window (below the toolbar) and
 /// how far its top is above the window's top edge.
-pub fn reading_position() -> Option<(String, f64)> {
+pub fn reading_position() -> Option<(String, i32)> {
     let doc = gloo::utils::document();
     let article = doc.query_selector("article[aria-label=\"Article text\"]").ok()??;
     let r = article.get_bounding_client_rect();
     let x = r.left() + r.width() / 2.0;
     [120.0, 200.0, 300.0].iter().find_map(|&y| {
         let block = doc.element_from_point(x as f32, y as f32)?.closest("[data-p]").ok()??;
-        Some((block.get_attribute("data-p")?, -block.get_bounding_client_rect().top()))
+        Some((block.get_attribute("data-p")?, -block.get_bounding_client_rect().top() as i32))
     })
 }
 
 /// Scroll back to a position from `reading_position`.
-pub fn restore_reading(block: &str, offset: f64) {
+pub fn restore_reading(block: &str, offset: i32) {
     let sel = format!("article [data-p=\"{block}\"]");
     if let Ok(Some(el)) = gloo::utils::document().query_selector(&sel) {
         el.scroll_into_view();
-        gloo::utils::window().scroll_by_with_x_and_y(0.0, offset);
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, f64::from(offset));
     }
 }

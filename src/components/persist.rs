@@ -87,7 +87,7 @@ pub fn keep_session(state: &State) {
 pub fn restore_reading(state: &State) {
     let kept = storage::session_get(&format!("scroll:{}", state.doc.id));
     if let Some((block, offset)) = kept.as_deref().and_then(|k| k.split_once(' ')) {
-        crate::browser::dom::restore_reading(block, offset.parse().unwrap_or(0.0));
+        crate::browser::dom::restore_reading(block, offset.parse().unwrap_or(0));
     }
 }
 
