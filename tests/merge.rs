@@ -311,3 +311,16 @@ fn lost_is_silent_when_ours_did_not_touch_it() {
     assert!(merged.annotations.iter().all(|a| a.id != "a1"));
     assert!(lost(&ours, &ours, &merged).is_empty());
 }
+
+#[test]
+fn lost_names_a_deletion_of_an_annotation_added_since_the_base() {
+    // `base` predates the annotation: this tab added it, saved, then deleted it; the other tab
+    // retagged it later.
+    let empty = State::new(snap(vec![]));
+    let b = base();
+    let ours = delete(&b, "a1", T2);
+    let merged = merge(&ours, &retag(&b, "a1", "EVENT", T3)).unwrap().snapshot;
+    assert_eq!(lost(&empty.snapshot(), &ours, &merged), ["a1"]);
+    // The same deletion already known to the base (an older merge) is not reported again.
+    assert!(lost(&ours, &ours, &merged).is_empty());
+}

@@ -95,14 +95,19 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
         })
     };
     let (first, length, paragraphs) = draft.preview(3);
-    let preview = (!draft.text.trim().is_empty()).then(|| html! {
-        <section class="preview" aria-label="Preview">
-            <p class="preview-meta">{ format!("{} · {} · from {}", count(length, "character", "characters"), count(paragraphs, "paragraph", "paragraphs"), if draft.source.is_empty() { "pasted text" } else { &draft.source }) }</p>
-            { for first.iter().map(|l| html! { <p class="preview-line">{ l.to_string() }</p> }) }
-        </section>
-    });
+    let source = if draft.source.is_empty() { "pasted text" } else { draft.source.as_str() };
+    let meta = format!(
+        "{} · {} · from {source}",
+        count(length, "character", "characters"),
+        count(paragraphs, "paragraph", "paragraphs")
+    );
     let open_label = if duplicate.is_some() { "Open the stored copy" } else { "Open" };
     let shown_error = (*error).clone().or(problem);
+    let note = duplicate.as_ref().as_ref().map(|(_, title)| {
+        format!("This text is already in your library as “{title}”. Its stored copy, with its annotations, opens instead of a duplicate.")
+    });
+    // Every part is always there (hidden when empty): parts that come and go would make the
+    // fields before them be drawn anew, and the text box would lose focus as one types.
     html! {
         <Modal title="Open article" onclose={p.onclose.clone()}>
             <form class="open-form" {onsubmit}>
@@ -117,13 +122,12 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
                 </div>
                 <label class="field-label" for="open-title">{ "Title" }</label>
                 <input id="open-title" type="text" class="open-title" value={draft.title.clone()} oninput={ontitle} />
-                { preview }
-                if let Some((_, title)) = duplicate.as_ref() {
-                    <p class="dialog-note" role="status">{ format!("This text is already in your library as “{title}”. Its stored copy, with its annotations, opens instead of a duplicate.") }</p>
-                }
-                if let Some(e) = shown_error {
-                    <p class="dialog-error" role="alert">{ e }</p>
-                }
+                <section class="preview" aria-label="Preview" hidden={draft.text.trim().is_empty()}>
+                    <p class="preview-meta">{ meta }</p>
+                    { for first.iter().map(|l| html! { <p class="preview-line">{ l.to_string() }</p> }) }
+                </section>
+                <p class="dialog-note" role="status" hidden={note.is_none()}>{ note.unwrap_or_default() }</p>
+                <p class="dialog-error" role="alert" hidden={shown_error.is_none()}>{ shown_error.unwrap_or_default() }</p>
                 <div class="dialog-buttons">
                     <button type="button" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "Cancel" }</button>
                     <button type="submit" class="primary">{ open_label }</button>

@@ -15,17 +15,30 @@ pub fn blank(doc: Document, labels: Vec<Label>) -> State {
     State::new(Snapshot { doc, labels, ..Snapshot::default() })
 }
 
+thread_local! {
+    /// The stored value the open document was read from, by id (see `loaded`).
+    static LOADED: std::cell::RefCell<(String, Option<String>)> = Default::default();
+}
+
+/// The stored value document `id` was last read from (None: it was not stored then). Another
+/// tab's later write is told from it, and merged.
+pub fn loaded(id: &str) -> Option<String> {
+    LOADED.with(|l| l.borrow().clone()).1.filter(|_| LOADED.with(|l| l.borrow().0 == id))
+}
+
 /// Read one stored document. A value that cannot be read is kept aside and reported, then
 /// the backup is tried.
 pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
     let key = storage::doc_key(id);
     let raw = match storage::get(&key) {
-        Ok(raw) => raw?,
+        Ok(raw) => raw,
         Err(e) => {
             notices.push(Notice::error("storage", e));
             return None;
         }
     };
+    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone()));
+    let raw = raw?;
     crate::browser::mark("aa:stored-read");
     let parsed = native::parse(&raw);
     crate::browser::mark("aa:stored-parsed");

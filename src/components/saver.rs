@@ -25,10 +25,12 @@ struct Saver {
     timer: Option<Timeout>,
     backed_up: HashSet<String>,
     cache: native::JsonCache,
-    /// The document this tab last read or wrote, the stored value then, and its snapshot:
-    /// a stored value other than that is another tab's, to merge before writing.
+    /// The document followed and the stored value this tab last read or wrote: a stored value
+    /// other than that is another tab's, to merge before writing.
     doc: String,
     written: Option<String>,
+    /// The document as it stood after the last merge of another tab's copy: what this tab
+    /// changed since (saved or not) is its own, and is reported when a later change wins.
     base: Option<Snapshot>,
 }
 
@@ -44,12 +46,13 @@ fn back_up(saver: &mut Saver) {
     }
 }
 
-/// Start following the open document if it is not the one followed: what is stored now is
-/// taken as what this tab has seen.
+/// Start following the open document if it is not the one followed: the stored value it was
+/// read from (not what is stored now: another tab may have written since) is what this tab
+/// has seen.
 fn follow(saver: &mut Saver, state: &State) {
     if saver.doc != state.doc.id {
         saver.doc = state.doc.id.clone();
-        saver.written = storage::get(&storage::doc_key(&state.doc.id)).ok().flatten();
+        saver.written = persist::loaded(&state.doc.id);
         saver.base = Some(state.snapshot());
     }
 }
@@ -76,7 +79,7 @@ fn absorb(saver: &mut Saver, state: &State, raw: &str, notify: &Callback<Notice>
     }
     let behind = !same_content(&merged.snapshot, &theirs.snapshot);
     saver.written = Some(raw.to_string());
-    saver.base = Some(theirs.snapshot);
+    saver.base = Some(merged.snapshot.clone());
     if same_content(&merged.snapshot, &ours) {
         return (None, behind);
     }
@@ -113,7 +116,6 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     match result {
         Ok(()) => {
             saver.written = Some(json);
-            saver.base = Some(state.snapshot());
             saver.dirty = false;
             notify.emit(Notice::error("save", ""));
             saver.onsaved.emit(());
@@ -166,6 +168,10 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
     {
         let (cell, notify) = (cell.clone(), notify.clone());
         use_effect_with((state.doc.id.clone(), state.revision), move |(_, revision)| {
+            let latest = cell.borrow().latest.clone();
+            if let Some(state) = latest {
+                follow(&mut cell.borrow_mut(), &state);
+            }
             if *revision > 0 {
                 schedule(&cell, &notify);
             }

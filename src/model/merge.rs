@@ -159,6 +159,13 @@ pub fn lost(base: &Snapshot, ours: &Snapshot, merged: &Snapshot) -> Vec<String> 
             out.push(b.id.clone());
         }
     }
+    // A deletion of ours since `base` (of an annotation `base` may not have had: added and
+    // deleted here since) that the merge undid.
+    for d in &ours.deleted {
+        if !base.deleted.contains(d) && find(&merged_ids, &d.id).is_some() {
+            out.push(d.id.clone());
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

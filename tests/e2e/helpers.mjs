@@ -397,3 +397,174 @@ export async function isCurrent(locator, ms = 2000) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+// --- Articles in and the library (open-article, library and two-tabs tests) -----------------
+
+import { createHash } from 'node:crypto'; // (imports are hoisted: kept here, beside what uses it)
+
+/** The folder of the test fixtures (a saved news page, a Markdown article). */
+export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+
+/** `doc-` and the first 16 hex digits of the SHA-256 of `text`: the id of a new article. */
+export function docIdOf(text) {
+  return `doc-${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}`;
+}
+
+/** The lines of `text` that hold more than white space (a document's paragraphs, in order). */
+export const paragraphsOf = (text) => text.split('\n').filter((l) => l.trim() !== '');
+
+/** The "Open article" dialog and its controls, found by role and name. */
+export function openDialogUi(page) {
+  const dialog = page.getByRole('dialog', { name: 'Open article' });
+  return {
+    dialog,
+    text: dialog.getByLabel('Article text', { exact: true }),
+    file: dialog.getByLabel('Choose a file', { exact: true }),
+    title: dialog.getByLabel('Title', { exact: true }),
+    preview: dialog.getByRole('region', { name: 'Preview' }),
+    cancel: dialog.getByRole('button', { name: 'Cancel', exact: true }),
+    open: dialog.getByRole('button', { name: /^Open( the stored copy)?$/ }),
+    alert: dialog.getByRole('alert'),
+  };
+}
+
+/** Clicks the toolbar's "Open article" and waits for the dialog. */
+export async function showOpenDialog(app) {
+  await app.page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Open article', exact: true }).click();
+  const d = openDialogUi(app.page);
+  await d.dialog.waitFor({ state: 'visible' });
+  return d;
+}
+
+/** Dispatches a paste of `text` on the document, as Ctrl+V does with nothing editable focused. */
+export async function pasteText(page, text) {
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const e = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    (document.activeElement || document.body).dispatchEvent(e);
+  }, text);
+}
+
+/**
+ * Drops a file on the page (a `drop` event whose DataTransfer, built in the page, holds it):
+ * `content` is text, or `bytes` an array of byte values.
+ */
+export async function dropFile(page, { name, content, bytes, type = '' }, selector = 'body') {
+  const data = await page.evaluateHandle(
+    ({ name, content, bytes, type }) => {
+      const dt = new DataTransfer();
+      const part = bytes ? new Uint8Array(bytes) : content;
+      dt.items.add(new File([part], name, { type }));
+      return dt;
+    },
+    { name, content, bytes, type },
+  );
+  await page.dispatchEvent(selector, 'dragenter', { dataTransfer: data });
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer: data });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer: data });
+  await data.dispose();
+}
+
+/** Every localStorage key and value of the page, as an object. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/** The parsed library index (`{current, documents}`), or null. */
+export async function readIndex(page) {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
+  return raw ? JSON.parse(raw) : null;
+}
+
+/** The stored document `id` (parsed, each annotation's quote taken from the text), or null. */
+export async function readDoc(page, id) {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), `${STORAGE_PREFIX}doc:${id}`);
+  return raw ? withQuotes(JSON.parse(raw)) : null;
+}
+
+/** Waits until the stored document `id` satisfies `pred(parsed)`; returns it. */
+export async function waitForDoc(page, id, pred = () => true, message = `stored document ${id}`) {
+  return waitUntil(
+    async () => {
+      const d = await readDoc(page, id);
+      return d && pred(d) ? d : false;
+    },
+    { timeout: 10_000, message },
+  );
+}
+
+/** Waits until the article's headline reads `title`. */
+export async function waitForHeadline(page, title, timeout = 15_000) {
+  await page
+    .getByRole('article', { name: 'Article text' })
+    .getByRole('heading', { level: 1 })
+    .filter({ hasText: title })
+    .first()
+    .waitFor({ state: 'visible', timeout });
+}
+
+/** The library view and its controls. */
+export function libraryUi(page) {
+  const toolbar = page.getByRole('toolbar', { name: 'Document' });
+  const section = page.locator('section').filter({ has: page.getByRole('heading', { level: 1, name: 'Library', exact: true }) });
+  const table = section.getByRole('table');
+  return {
+    toggle: toolbar.getByRole('button', { name: 'Library', exact: true }),
+    section,
+    heading: page.getByRole('heading', { level: 1, name: 'Library', exact: true }),
+    filter: section.getByLabel('Filter by title', { exact: true }),
+    backup: section.getByRole('button', { name: 'Back up the library', exact: true }),
+    restore: section.getByLabel('Restore a library backup', { exact: true }),
+    back: section.getByRole('button', { name: 'Back to the article', exact: true }),
+    meter: section.getByRole('meter', { name: 'Storage used' }),
+    table,
+    rows: table.locator('tbody tr'),
+    row: (title) => table.locator('tbody tr').filter({ has: page.getByRole('button', { name: title, exact: true }) }),
+    openButton: (title) => table.getByRole('button', { name: title, exact: true }),
+    rename: (title) => section.getByRole('button', { name: `Rename “${title}”`, exact: true }),
+    remove: (title) => section.getByRole('button', { name: `Delete “${title}”`, exact: true }),
+    newTitle: section.getByLabel('New title', { exact: true }),
+    save: section.getByRole('button', { name: 'Save', exact: true }),
+  };
+}
+
+/** Shows the library (clicks the toolbar's "Library" unless it is shown) and waits for it. */
+export async function showLibrary(app) {
+  const lib = libraryUi(app.page);
+  if ((await lib.toggle.getAttribute('aria-pressed')) !== 'true') await lib.toggle.click();
+  await lib.heading.waitFor({ state: 'visible' });
+  return lib;
+}
+
+/** The library table's rows as `{title, source, entities, claims, length, modified, current}`. */
+export async function libraryRows(page) {
+  const lib = libraryUi(page);
+  const heads = (await lib.table.locator('thead th').allTextContents()).map((t) => t.trim());
+  return lib.rows.evaluateAll(
+    (rows, heads) =>
+      rows.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+        const cell = (name) => cells[heads.indexOf(name)];
+        const title = tr.querySelector('td button')?.textContent.trim() ?? cell('Title');
+        return {
+          title,
+          titleCell: cell('Title'),
+          source: cell('Source'),
+          entities: cell('Entities'),
+          claims: cell('Claims'),
+          length: cell('Length'),
+          modified: cell('Last change'),
+          current: tr.getAttribute('aria-current') === 'true',
+        };
+      }),
+    heads,
+  );
+}
