@@ -113,6 +113,12 @@ pub struct Deleted {
     pub at: String,
 }
 
+/// Compare two annotations in document order (see `Annotation::order_key`). Every list of
+/// annotations is sorted with this one function, so the bundle carries one sort for them.
+pub fn document_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+    a.order_key().cmp(&b.order_key())
+}
+
 /// A typed link between two annotations, e.g. a claim `said_by` a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {

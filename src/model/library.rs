@@ -109,16 +109,20 @@ impl Library {
     /// tables would cost the bundle several KB).
     pub fn listed(&self, filter: &str, lower: impl Fn(&str) -> String) -> Vec<&DocEntry> {
         let words: Vec<String> = filter.split_whitespace().map(&lower).collect();
-        let mut out: Vec<&DocEntry> = self
+        let matches = |d: &&DocEntry| {
+            let title = lower(&d.title);
+            words.iter().all(|w| title.contains(w.as_str()))
+        };
+        // (Sorted through (text, index) keys, the one kind of sort the bundle carries for this.)
+        let mut keys: Vec<(&str, usize)> = self
             .documents
             .iter()
-            .filter(|d| {
-                let title = lower(&d.title);
-                words.iter().all(|w| title.contains(w.as_str()))
-            })
+            .enumerate()
+            .filter(|(_, d)| matches(d))
+            .map(|(i, d)| (d.modified.as_str(), i))
             .collect();
-        out.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.title.cmp(&b.title)));
-        out
+        keys.sort_unstable();
+        keys.iter().rev().map(|&(_, i)| &self.documents[i]).collect()
     }
 
     /// Note that every document (or the one with `id`) was written to a file at `now`.

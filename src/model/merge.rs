@@ -43,9 +43,31 @@ fn by_id<'a, T>(
     id: impl Fn(&T) -> &str,
     order: impl Fn(&T, &T) -> Ordering,
 ) -> Vec<(&'a T, bool)> {
-    let mut all: Vec<(&T, bool)> = ours.iter().map(|x| (x, false)).chain(theirs.iter().map(|x| (x, true))).collect();
-    all.sort_by(|(a, _), (b, _)| id(a).cmp(id(b)).then_with(|| order(a, b)));
-    all
+    let all: Vec<(&T, bool)> = ours.iter().map(|x| (x, false)).chain(theirs.iter().map(|x| (x, true))).collect();
+    // Sorted through keys of one type, so every caller shares one sort in the bundle.
+    let mut keys: Vec<(&str, usize)> = all.iter().enumerate().map(|(i, (x, _))| (id(x), i)).collect();
+    keys.sort_unstable();
+    let mut out: Vec<(&T, bool)> = keys.iter().map(|&(_, i)| all[i]).collect();
+    // Within an id (a side holds each id once, so a group is small) by `order`, ours first on
+    // a tie.
+    let mut swapped = true;
+    while swapped {
+        swapped = false;
+        for i in 1..out.len() {
+            let (a, b) = (out[i - 1], out[i]);
+            let tie_theirs_first = a.1 && !b.1;
+            let wrong = match order(a.0, b.0) {
+                Ordering::Greater => true,
+                Ordering::Equal => tie_theirs_first,
+                Ordering::Less => false,
+            };
+            if id(a.0) == id(b.0) && wrong {
+                out.swap(i - 1, i);
+                swapped = true;
+            }
+        }
+    }
+    out
 }
 
 /// The winner of a group of `by_id`: its last.
@@ -76,7 +98,7 @@ pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> Result<Merged, String> {
     all.retain(|(r, _)| there(&r.from) && there(&r.to));
     let snap = &mut out.snapshot;
     snap.relations = all.chunk_by(|a, b| a.0.id == b.0.id).map(|g| last(g).clone()).collect();
-    kept.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    kept.sort_unstable_by(crate::model::annotation::document_order);
     snap.annotations = kept;
     snap.deleted = deleted;
     snap.labels = ours.labels.clone();

@@ -103,8 +103,9 @@ impl State {
     /// Open a snapshot whose text `index` was already built.
     pub fn with_index(snap: Snapshot, index: Rc<TextIndex>) -> Self {
         let blocks = layout::blocks(&snap.doc.text, &index);
-        let mut anns: Vec<Rc<Annotation>> = snap.annotations.into_iter().map(Rc::new).collect();
-        anns.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let mut list = snap.annotations;
+        list.sort_unstable_by(super::annotation::document_order);
+        let anns: Vec<Rc<Annotation>> = list.into_iter().map(Rc::new).collect();
         let seq = |id: &str| id.strip_prefix('a')?.split('-').next()?.parse::<u64>().ok();
         let next_seq = anns.iter().filter_map(|a| seq(&a.id)).max().unwrap_or(0) + 1;
         let mut state = State {
