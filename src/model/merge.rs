@@ -161,34 +161,39 @@ fn document(ours: &Snapshot, theirs: &Snapshot) -> super::text::Document {
 /// A change is an annotation added or altered (it lost if `merged` lacks that very version) or
 /// one deleted (it lost if `merged` has it again).
 pub fn lost(base: &Snapshot, ours: &Snapshot, merged: &Snapshot) -> Vec<String> {
-    fn index(s: &Snapshot) -> Vec<&Annotation> {
-        let mut v: Vec<&Annotation> = s.annotations.iter().collect();
-        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    // (Keyed by (id, index), the one sort the merge already carries.)
+    fn index(s: &Snapshot) -> Vec<(&str, usize)> {
+        let mut v: Vec<(&str, usize)> = s.annotations.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        v.sort_unstable();
         v
     }
-    fn find<'a>(v: &[&'a Annotation], id: &str) -> Option<&'a Annotation> {
-        v.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| v[i])
+    fn at<'a>(s: &'a Snapshot, v: &[(&str, usize)], id: &str) -> Option<&'a Annotation> {
+        let i = v.partition_point(|k| k.0 < id);
+        v.get(i).filter(|k| k.0 == id).map(|k| &s.annotations[k.1])
     }
     let (base_ids, ours_ids, merged_ids) = (index(base), index(ours), index(merged));
     let mut out: Vec<String> = Vec::new();
+    let mut note = |id: &str| {
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
+        }
+    };
     for a in &ours.annotations {
-        if find(&base_ids, &a.id) != Some(a) && find(&merged_ids, &a.id) != Some(a) {
-            out.push(a.id.clone());
+        if at(base, &base_ids, &a.id) != Some(a) && at(merged, &merged_ids, &a.id) != Some(a) {
+            note(&a.id);
         }
     }
     for b in &base.annotations {
-        if find(&ours_ids, &b.id).is_none() && find(&merged_ids, &b.id).is_some() {
-            out.push(b.id.clone());
+        if at(ours, &ours_ids, &b.id).is_none() && at(merged, &merged_ids, &b.id).is_some() {
+            note(&b.id);
         }
     }
     // A deletion of ours since `base` (of an annotation `base` may not have had: added and
     // deleted here since) that the merge undid.
     for d in &ours.deleted {
-        if !base.deleted.contains(d) && find(&merged_ids, &d.id).is_some() {
-            out.push(d.id.clone());
+        if !base.deleted.contains(d) && at(merged, &merged_ids, &d.id).is_some() {
+            note(&d.id);
         }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
