@@ -3,11 +3,10 @@
 //! The page is parsed into a document of its own that is never shown: no script runs, no
 //! handler fires, nothing is fetched. Its furniture (navigation, banners, share bars, related
 //! stories, comments, figures, hidden blocks) is removed, the article's root is chosen, and
-//! one walk over it writes each block as a line.
+//! its markup, read in one piece, gives a line a block (see `formats::html_text`).
 use super::extract_meta::{self, elements};
-use crate::formats::html_text::{self, collapse, is_boilerplate, strip_site_name, Headline, Lines};
-use wasm_bindgen::JsCast;
-use web_sys::{Document, DomParser, Element, Node, SupportedType};
+use crate::formats::html_text::{self, collapse, is_boilerplate, strip_site_name, text_of, Headline, HEADLINE_ATTR};
+use web_sys::{Document, DomParser, Element, SupportedType};
 
 mod density;
 
@@ -35,25 +34,21 @@ const NO_TEXT: &str = "The page has no readable article text: once its navigatio
 
 /// Elements that never hold article text, dropped with their content.
 #[rustfmt::skip]
-const SKIP: &[&str] = &[
+const ALWAYS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "object", "embed", "canvas",
-    "video", "audio", "picture", "img", "figure", "figcaption", "form", "button", "input", "select", "textarea",
-    "nav", "aside", "footer", "dialog", "address", "menu", "head", "title", "meta", "link", "rt", "rp",
+    "video", "audio", "picture", "img", "figure", "figcaption", "button", "input", "select", "textarea", "rt", "rp",
 ];
 
-/// Elements that are their own lines.
-#[rustfmt::skip]
-const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section",
-    "article", "header", "main", "hgroup", "table", "caption", "thead", "tbody", "tfoot", "tr", "center", "details",
-    "summary", "fieldset", "legend", "hr", "body", "html",
-];
+/// Page furniture by tag, dropped unless it holds the headline or the article (some sites wrap
+/// the whole page in a `<form>`; a page's `<header>` may hold the headline).
+const FURNITURE: &[&str] = &["form", "nav", "aside", "footer", "dialog", "address", "menu", "header"];
 
 /// Attributes that hide an element or mark it as page furniture.
 const DROP_ATTRS: &str = "[hidden],[aria-hidden=true i],[aria-modal=true i],[role=navigation i],\
     [role=complementary i],[role=contentinfo i],[role=banner i],[role=dialog i],[role=alertdialog i],\
     [role=search i],[role=menu i],[role=menubar i],[role=toolbar i]";
 
+/// Read the page once; `None` when no text is left (`weak`: prune the less sure signs too).
 fn read(html: &str, weak: bool) -> Result<Option<Extracted>, String> {
     let doc = DomParser::new()
         .and_then(|p| p.parse_from_string(html, SupportedType::TextHtml))
@@ -62,8 +57,8 @@ fn read(html: &str, weak: bool) -> Result<Option<Extracted>, String> {
     prune(&doc, weak);
     let Some(root) = choose_root(&doc) else { return Ok(None) };
     let headline = extract_meta::headline(&doc, &root, &meta);
-    let (body, at) = render(&root, headline.as_ref().filter(|(_, inside)| *inside).map(|(h, _)| h));
     let head = headline.as_ref().map(|(h, _)| render(h, None).0.replace('\n', " ")).unwrap_or_default();
+    let (body, at) = render(&root, headline.as_ref().filter(|(_, inside)| *inside).map(|(h, _)| h));
     let place = match (&headline, at) {
         (Some((_, true)), Some(at)) => Headline::At(at),
         (Some((_, false)), _) => Headline::Outside(head.clone()),
@@ -83,24 +78,34 @@ fn read(html: &str, weak: bool) -> Result<Option<Extracted>, String> {
 }
 
 /// Remove the page furniture from `doc`: by tag, by attribute, by inline style, and by class
-/// name or id (the `weak` signs too, when asked). What is marked by attribute, style or class
-/// is spared when it holds the headline or the main content (a page saved with a dialog open
-/// has the rest of it `aria-hidden`).
+/// name or id (the `weak` signs too, when asked). Apart from what never holds text, what holds
+/// the headline or the main content is spared (a page saved with a dialog open has the rest of
+/// it `aria-hidden`).
 fn prune(doc: &Document, weak: bool) {
-    const HOLDS_MAIN: &str = "h1, main, [itemprop~=articleBody i], [role=main i]";
-    remove(doc, &SKIP.join(","), |_| true);
-    remove(doc, "header", |el| !holds(el, "h1"));
-    remove(doc, DROP_ATTRS, |el| !spared(el, &format!("{HOLDS_MAIN}, article")));
-    remove(doc, "[style*=none i],[style*=hidden i]", |el| {
-        let style: String = el.get_attribute("style").unwrap_or_default().split_whitespace().collect();
-        let style = style.to_ascii_lowercase();
-        (style.contains("display:none") || style.contains("visibility:hidden")) && !spared(el, HOLDS_MAIN)
+    let marked = format!("{},{},{DROP_ATTRS},[style*=none i],[style*=hidden i]", ALWAYS.join(","), FURNITURE.join(","));
+    remove(doc, &marked, |el| {
+        let name = el.local_name();
+        if ALWAYS.contains(&name.as_str()) {
+            return true;
+        }
+        let by_tag = match name.as_str() {
+            // The page's header goes; an article's or a section's (its headline, its dek) stays.
+            "header" => el.closest("article, section").ok().flatten().is_none(),
+            name => FURNITURE.contains(&name),
+        };
+        (by_tag || el.matches(DROP_ATTRS).unwrap_or(false) || hidden_style(el)) && !spared(el, &name)
     });
     let hints: Vec<String> = html_text::HINTS.iter().map(|h| format!("[class*={h} i],[id*={h} i]")).collect();
     remove(doc, &hints.join(","), |el| {
         let class = el.get_attribute("class").unwrap_or_default();
-        is_boilerplate(&class, &el.id(), weak) && !spared(el, HOLDS_MAIN)
+        is_boilerplate(&class, &el.id(), weak) && !spared(el, &el.local_name())
     });
+}
+
+fn hidden_style(el: &Element) -> bool {
+    let Some(style) = el.get_attribute("style") else { return false };
+    let style = style.split_whitespace().collect::<String>().to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// Remove each element matching `selector` that `drop` says to.
@@ -112,9 +117,9 @@ fn remove(doc: &Document, selector: &str, drop: impl Fn(&Element) -> bool) {
     }
 }
 
-/// Whether `el` is the page's frame or holds something matching `selector`.
-fn spared(el: &Element, selector: &str) -> bool {
-    matches!(el.local_name().as_str(), "html" | "body" | "main") || holds(el, selector)
+/// Whether `el` (named `name`) is the page's frame or holds the headline or the main content.
+fn spared(el: &Element, name: &str) -> bool {
+    matches!(name, "html" | "body" | "main") || holds(el, "h1, main, [itemprop~=articleBody i], [role=main i]")
 }
 
 fn holds(el: &Element, selector: &str) -> bool {
@@ -157,83 +162,11 @@ fn paragraph_chars(el: &Element) -> usize {
     (0..ps.length()).map(|i| text(i).trim().chars().count()).sum()
 }
 
-/// How an element shapes the text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Skip,
-    Inline,
-    Block,
-    Pre,
-    Break,
-    Cell,
-}
-
-fn kind(name: &str) -> Kind {
-    match name {
-        "br" => Kind::Break,
-        "pre" | "listing" | "xmp" | "plaintext" => Kind::Pre,
-        "td" | "th" => Kind::Cell,
-        _ if BLOCKS.contains(&name) => Kind::Block,
-        _ if SKIP.contains(&name) => Kind::Skip,
-        _ => Kind::Inline,
-    }
-}
-
 /// The text below `root`, one line a block, and where the line of `mark` (an `<h1>`) starts.
+/// Its markup is read in one call rather than node by node (a call into the browser each).
 fn render(root: &Element, mark: Option<&Element>) -> (String, Option<usize>) {
-    let mut lines = Lines::default();
-    let mut at = None;
-    let mut open: Vec<Kind> = Vec::new(); // the elements we are in, below `root`
-    let mut next = root.first_child();
-    while let Some(node) = next {
-        let mut child = None;
-        match node.node_type() {
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                let text = node.node_value().unwrap_or_default();
-                if open.contains(&Kind::Pre) {
-                    lines.pre(&text);
-                } else {
-                    lines.text(&text);
-                }
-            }
-            Node::ELEMENT_NODE => {
-                let name = node.unchecked_ref::<Element>().local_name();
-                let kind = kind(&name);
-                edge(&mut lines, kind);
-                if name == "h1" && mark.is_some_and(|m| m.is_same_node(Some(&node))) {
-                    at = Some(lines.mark());
-                }
-                child = if kind == Kind::Skip { None } else { node.first_child() };
-                if child.is_some() {
-                    open.push(kind);
-                } else {
-                    edge(&mut lines, kind);
-                }
-            }
-            _ => {}
-        }
-        next = child.or_else(|| after(node, &mut open, &mut lines));
+    if let Some(mark) = mark {
+        let _ = mark.set_attribute(HEADLINE_ATTR, "");
     }
-    (lines.finish(), at)
-}
-
-/// The node after `node` and its subtree, closing the elements left on the way up.
-fn after(mut node: Node, open: &mut Vec<Kind>, lines: &mut Lines) -> Option<Node> {
-    loop {
-        if let Some(sibling) = node.next_sibling() {
-            return Some(sibling);
-        }
-        let kind = open.pop()?;
-        edge(lines, kind);
-        node = node.parent_node()?;
-    }
-}
-
-/// What the start or end of an element of `kind` does to the text.
-fn edge(lines: &mut Lines, kind: Kind) {
-    match kind {
-        Kind::Block | Kind::Pre | Kind::Break => lines.newline(),
-        Kind::Cell => lines.space(),
-        Kind::Skip | Kind::Inline => {}
-    }
+    text_of(&root.inner_html())
 }

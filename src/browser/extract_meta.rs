@@ -1,8 +1,8 @@
 //! A parsed page's metadata (canonical address, authors, publication date, titles) and which
 //! `<h1>` is its headline. Read before the page furniture is pruned: bylines live there.
 use crate::formats::html_text::{collapse, ld_json, push_unique, split_authors, strip_site_name, LdMeta};
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, NodeList};
 
 /// What a page's head and markup say about the article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,7 +21,16 @@ pub struct Meta {
 
 /// Every element of `doc` matching `selector` (none for a selector the browser rejects).
 pub fn elements(doc: &Document, selector: &str) -> Vec<Element> {
-    let Ok(list) = doc.query_selector_all(selector) else { return vec![] };
+    listed(doc.query_selector_all(selector))
+}
+
+/// Every element below `root` matching `selector`.
+pub fn elements_in(root: &Element, selector: &str) -> Vec<Element> {
+    listed(root.query_selector_all(selector))
+}
+
+fn listed(list: Result<NodeList, JsValue>) -> Vec<Element> {
+    let Ok(list) = list else { return vec![] };
     (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
 }
 
@@ -50,7 +59,7 @@ pub fn read(doc: &Document) -> Meta {
     Meta { url, authors, published, og_title: tags.og_title, doc_title: doc.title(), site_name: tags.site_name }
 }
 
-/// The `<meta>` tags that matter, by name, property or itemprop.
+/// The `<meta>` tags that matter, by property or name.
 #[derive(Default)]
 struct Tags {
     og_title: Option<String>,
@@ -168,5 +177,8 @@ pub fn headline(doc: &Document, root: &Element, meta: &Meta) -> Option<(Element,
             best = Some((h, key));
         }
     }
-    best.map(|(h, _)| (h, false))
+    best.map(|(h, _)| {
+        let inside = root.contains(Some(&h));
+        (h, inside)
+    })
 }

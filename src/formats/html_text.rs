@@ -2,9 +2,11 @@
 //! names off titles, boilerplate class names, bylines, and JSON-LD article metadata.
 mod ld_json;
 mod lines;
+mod markup;
 
 pub use ld_json::{ld_json, LdMeta};
 pub use lines::{collapse, Lines};
+pub use markup::{text_of, HEADLINE_ATTR};
 
 /// Pieces of class names and ids that mark page furniture whatever the page: an element whose
 /// class or id token contains one (see `is_boilerplate` for the exact rules) is dropped.
@@ -32,9 +34,9 @@ const CONTENT: &[&str] = &["article", "content", "story", "main"];
 #[rustfmt::skip]
 pub const HINTS: &[&str] = &[
     "ad", "nav", "meta", "hid", "none", "cookie", "consent", "gdpr", "banner", "shar", "social", "related",
-    "recommend", "comment", "newsletter", "subscri", "sign", "promo", "advert", "sponsor", "sidebar", "breadcrumb",
-    "footer", "menu", "popup", "modal", "byline", "author", "masthead", "outbrain", "taboola", "disqus", "trending",
-    "popular", "pagination", "toolbar", "sr-only", "screen-reader", "skip", "tags", "dfp",
+    "recommend", "comment", "newsletter", "subscri", "sign", "promo", "sponsor", "sidebar", "footer", "menu",
+    "popup", "modal", "byline", "author", "outbrain", "taboola", "disqus", "trending", "popular", "pagination",
+    "toolbar", "sr-only", "screen-reader", "skip", "tags", "dfp",
 ];
 
 /// Whether an element with this `class` and `id` is page furniture (cookie banner, share bar,
@@ -58,7 +60,7 @@ pub fn is_boilerplate(class: &str, id: &str, weak: bool) -> bool {
 }
 
 fn strong_token(t: &str) -> bool {
-    STRONG.iter().any(|n| t.contains(n))
+    (STRONG.iter().any(|n| t.contains(n)) && !t.contains("commentary")) // "commentary": opinion
         || matches!(t, "ad" | "ads")
         || ["ad-", "ad_", "ads-", "ads_"].iter().any(|p| t.starts_with(p))
         || ["-ad", "_ad", "-ads", "_ads"].iter().any(|s| t.ends_with(s))
@@ -171,6 +173,7 @@ pub fn assemble(body: &str, headline: Headline, authors: &[String]) -> String {
                     .join("\n")
             }
         }
+        Headline::Outside(h) if body == h || body.starts_with(&format!("{h}\n")) => body.to_string(),
         Headline::Outside(h) if !h.is_empty() && !body.is_empty() => format!("{h}\n{body}"),
         Headline::Outside(h) if !h.is_empty() => h,
         _ => body.to_string(),
@@ -192,7 +195,9 @@ fn is_byline(line: &str, authors: &[String]) -> bool {
     }
     authors.iter().any(|a| rest.contains(a.as_str()))
         || rest.split(' ').all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "and" | "&" | "in" | "for" | "|")
+            // ASCII case only (Unicode's tables would cost the bundle); other scripts count as capitals.
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii())
+                || matches!(w, "and" | "&" | "in" | "for" | "|")
         })
 }
 

@@ -1,7 +1,7 @@
 //! The densest block of paragraphs, for pages that do not mark their article: each paragraph
 //! scores its parent fully and its grandparent half, by its length and commas (readability's
 //! rule); a block's score shrinks by the share of its text that is links.
-use crate::browser::extract_meta::elements;
+use crate::browser::extract_meta::{elements, elements_in};
 use web_sys::{Document, Element};
 
 /// Marks a candidate in the parsed (never shown) document with its index in the list.
@@ -54,11 +54,6 @@ fn link_density(el: &Element) -> f64 {
     }
     let linked: usize = elements_in(el, "a").iter().map(|a| visible_chars(&a.text_content().unwrap_or_default())).sum();
     (linked as f64 / all as f64).min(1.0)
-}
-
-fn elements_in(el: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = el.query_selector_all(selector) else { return vec![] };
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok()).collect()
 }
 
 fn visible_chars(s: &str) -> usize {

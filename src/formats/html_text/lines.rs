@@ -11,26 +11,78 @@ pub struct Lines {
 }
 
 impl Lines {
-    /// Add the text of a text node in normal flow.
+    /// Add text in normal flow.
     pub fn text(&mut self, s: &str) {
-        for c in s.chars() {
-            match c {
-                ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}' => self.space(),
-                c => self.visible(c),
+        // Byte by byte and a word at a time: a page's text is long. White space is ASCII but
+        // for the no-break space (C2 A0); the soft hyphen (C2 AD) shows only where a line wraps.
+        let bytes = s.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (width, space) = match (bytes[i], bytes.get(i + 1)) {
+                (b' ' | b'\t' | b'\n' | b'\r' | 0x0c, _) => (1, true),
+                (0xc2, Some(0xa0)) => (2, true),
+                (0xc2, Some(0xad)) => (2, false),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.word(&s[start..i]);
+            if space {
+                self.space();
             }
+            i += width;
+            start = i;
+        }
+        self.word(&s[start..]);
+    }
+
+    fn word(&mut self, word: &str) {
+        if !word.is_empty() {
+            self.out.push_str(&self.pending);
+            self.pending.clear();
+            self.out.push_str(word);
         }
     }
 
-    /// Add the text of a text node inside `<pre>`: spaces kept, each newline ends a line.
+    /// Add text inside `<pre>` or not.
+    pub fn add(&mut self, s: &str, pre: bool) {
+        if pre {
+            self.pre(s);
+        } else {
+            self.text(s);
+        }
+    }
+
+    /// Add text inside `<pre>`: spaces kept, each newline ends a line.
     pub fn pre(&mut self, s: &str) {
-        for c in s.chars() {
-            match c {
-                '\n' => self.newline(),
-                '\r' => {}
-                '\u{a0}' => self.pending.push(' '),
-                ' ' | '\t' => self.pending.push(c),
-                c => self.visible(c),
-            }
+        s.chars().for_each(|c| self.pre_char(c));
+    }
+
+    /// Add one character of text, inside `<pre>` or not.
+    pub fn push(&mut self, c: char, pre: bool) {
+        if pre {
+            self.pre_char(c);
+        } else {
+            self.text_char(c);
+        }
+    }
+
+    fn text_char(&mut self, c: char) {
+        if is_space(c) {
+            self.space();
+        } else {
+            self.visible(c);
+        }
+    }
+
+    fn pre_char(&mut self, c: char) {
+        match c {
+            '\n' => self.newline(),
+            '\r' => {}
+            '\u{a0}' => self.pending.push(' '),
+            ' ' | '\t' => self.pending.push(c),
+            c => self.visible(c),
         }
     }
 
@@ -75,6 +127,11 @@ impl Lines {
         self.pending.clear();
         self.out.push(c);
     }
+}
+
+/// White space as CSS collapses it, and the no-break space.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}')
 }
 
 /// `s` on one line, white space collapsed and trimmed.

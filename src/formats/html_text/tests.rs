@@ -85,6 +85,7 @@ fn boilerplate_classes() {
         ("standfirst", ""),
         ("headline", ""),
         ("shadow-lg rounded", ""),
+        ("commentary-body", ""),
         ("", ""),
     ] {
         assert!(!is_boilerplate(class, id, true), "{class:?} {id:?}");
@@ -96,6 +97,13 @@ fn boilerplate_classes() {
     // A modifier does not say what the element is; a noisy token does not protect.
     assert!(!is_boilerplate("has-comments", "", true));
     assert!(is_boilerplate("related-content", "", true));
+}
+
+#[test]
+fn every_sign_of_furniture_has_a_hint() {
+    for sign in STRONG.iter().chain(WEAK).chain(&["ad", "nav", "meta", "hidden", "hide", "d-none", "x-none"]) {
+        assert!(HINTS.iter().any(|h| sign.contains(h)), "no hint for {sign:?}");
+    }
 }
 
 #[test]
@@ -168,5 +176,29 @@ fn headline_comes_first_and_bylines_go() {
     assert_eq!(assemble(&long, Headline::At(131), &[]), format!("Head\n{}\nBody", "x".repeat(130)));
     assert_eq!(assemble("Body\nBy Jim Bo in Paris", Headline::Outside("Head".into()), &[]), "Head\nBody");
     assert_eq!(assemble("", Headline::Outside("Head".into()), &[]), "Head");
+    assert_eq!(assemble("Head\nBody", Headline::Outside("Head".into()), &[]), "Head\nBody");
+    assert_eq!(
+        assemble("Head\nBy Ana Lima\nBy ten votes, they won.", Headline::None, &[]),
+        "Head\nBy ten votes, they won."
+    );
     assert_eq!(assemble("Body", Headline::None, &[]), "Body");
+}
+
+#[test]
+fn serialised_markup_becomes_lines() {
+    let html = "<header><a href=\"/uk\">UK</a><h1 class=\"x\" data-aa-headline=\"\">Floods <em>hit</em>\n  the north</h1>\
+        </header><!-- a <p>comment</p> --><p title=\"a > b &quot;c&quot;\">Tom&amp;Jerry&nbsp;&lt;3 &#8217;&#x1F30A;&bogus; &</p>\
+        <div>Direct<p>para</p>tail<br>after break</div><ul><li>one</li><li>two</li></ul>\
+        <script>if (a < b) document.write('<p>no</p>')</script><pre>\n  code  \n\n  more</pre>\
+        <table><tbody><tr><td>A</td><td>B</td></tr></tbody></table><span>in</span><b>line</b>";
+    let (text, at) = text_of(html);
+    assert_eq!(
+        text,
+        "UK\nFloods hit the north\nTom&Jerry <3 ’🌊&bogus; &\nDirect\npara\ntail\nafter break\none\ntwo\n  code\n  more\n\
+         A B\ninline"
+    );
+    assert_eq!(&text[at.unwrap()..at.unwrap() + 6], "Floods");
+    assert_eq!(text_of("<h1>No mark</h1>"), ("No mark".to_string(), None));
+    assert_eq!(text_of("a < b <3"), ("a < b <3".to_string(), None));
+    assert_eq!(text_of("<p>unclosed <b"), ("unclosed".to_string(), None));
 }
