@@ -17,16 +17,8 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn root() -> Element {
-    let doc = gloo::utils::document();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
-}
+mod common;
+use common::{root, settle, texts};
 
 fn sample_state() -> State {
     let mut s = State::new(Snapshot {
@@ -40,11 +32,6 @@ fn sample_state() -> State {
         s.apply(Action::Add { start: a, end: b, label: l.into(), now: "t".into() });
     }
     s
-}
-
-fn texts(root: &Element, sel: &str) -> Vec<String> {
-    let list = root.query_selector_all(sel).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
 }
 
 /// Props for block `i` of `s`, drawn with highlights, marking the state's selection.

@@ -8,28 +8,14 @@ use article_annotator::formats::text_in::Draft;
 use article_annotator::model::library::{DocEntry, Library};
 use article_annotator::model::text::sha256_hex;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn root() -> Element {
-    let doc = gloo::utils::document();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
-}
-
-fn texts(root: &Element, sel: &str) -> Vec<String> {
-    let list = root.query_selector_all(sel).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
-}
+mod common;
+use common::{root, settle, texts};
 
 fn entry(id: &str, title: &str, modified: &str, entities: usize, claims: usize) -> DocEntry {
     DocEntry {
@@ -85,6 +71,18 @@ async fn library_lists_newest_first_marks_the_open_one_and_warns_when_nearly_ful
 
 use wasm_bindgen::JsCast;
 
+/// The dialog's props, starting with `initial`, over `lib`, its callbacks doing nothing.
+fn dialog(initial: Result<Draft, String>, lib: Library) -> OpenDialogProps {
+    OpenDialogProps {
+        initial: Rc::new(initial),
+        library: Rc::new(lib),
+        onopen: Callback::noop(),
+        onstored: Callback::noop(),
+        onjson: Callback::noop(),
+        onclose: Callback::noop(),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn open_dialog_previews_the_draft_and_offers_a_stored_copy() {
     let text = "Title 😀 line\n\nFirst 北京 paragraph.\nSecond e\u{301} paragraph.";
@@ -97,14 +95,7 @@ async fn open_dialog_previews_the_draft_and_offers_a_stored_copy() {
             ..DocEntry::default()
         }],
     };
-    let props = OpenDialogProps {
-        initial: Rc::new(Ok(Draft::plain(text, "pasted"))),
-        library: Rc::new(lib),
-        onopen: Callback::noop(),
-        onstored: Callback::noop(),
-        onjson: Callback::noop(),
-        onclose: Callback::noop(),
-    };
+    let props = dialog(Ok(Draft::plain(text, "pasted")), lib);
     let el = root();
     yew::Renderer::<OpenDialog>::with_root_and_props(el.clone(), props).render();
     settle().await;
@@ -127,14 +118,8 @@ async fn open_dialog_previews_the_draft_and_offers_a_stored_copy() {
 
 #[wasm_bindgen_test]
 async fn open_dialog_says_why_a_file_could_not_be_opened() {
-    let props = OpenDialogProps {
-        initial: Rc::new(Err("page.html cannot be opened. The page has no readable article text.".into())),
-        library: Rc::new(Library::default()),
-        onopen: Callback::noop(),
-        onstored: Callback::noop(),
-        onjson: Callback::noop(),
-        onclose: Callback::noop(),
-    };
+    let props =
+        dialog(Err("page.html cannot be opened. The page has no readable article text.".into()), Library::default());
     let el = root();
     yew::Renderer::<OpenDialog>::with_root_and_props(el.clone(), props).render();
     settle().await;

@@ -66,16 +66,7 @@ pub fn library_view(p: &LibraryProps) -> Html {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let onrestore = {
-        let cb = p.onrestore.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                cb.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let onrestore = super::file_chosen(&p.onrestore);
     let listed = p.library.listed(&filter, lower);
     let rows = listed.iter().take(if *all { usize::MAX } else { PAGE }).map(|d| row(p, d, &renaming));
     let more = (listed.len() > PAGE && !*all).then(|| {
@@ -84,8 +75,11 @@ pub fn library_view(p: &LibraryProps) -> Html {
         html! { <button type="button" class="more" {onclick}>{ format!("Show all {}", count(listed.len(), "article", "articles")) }</button> }
     });
     // (Integer arithmetic: formatting floats would ship several KB of code.)
-    let percent = p.used * 100 / QUOTA;
-    let mb = |n: usize| format!("{}.{} MB", n / 1_000_000, n % 1_000_000 / 100_000);
+    let percent = (p.used * 100 + QUOTA / 2) / QUOTA;
+    let mb = |n: usize| match n {
+        0..1_000_000 => format!("{} KB", n.div_ceil(1000)),
+        _ => format!("{}.{} MB", n / 1_000_000, n % 1_000_000 / 100_000),
+    };
     html! {
         <section class="library" aria-labelledby="library-heading">
             <div class="library-head">

@@ -59,3 +59,16 @@ pub fn use_later<T: Clone + PartialEq + 'static>(now: T) -> T {
     });
     (*later).clone()
 }
+
+/// The `change` handler of a file input: hands on the chosen file, then empties the input so
+/// that choosing the same file again is noticed.
+pub fn file_chosen(cb: &yew::Callback<web_sys::File>) -> yew::Callback<web_sys::Event> {
+    let cb = cb.clone();
+    yew::Callback::from(move |e: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = yew::TargetCast::target_unchecked_into(&e);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            cb.emit(file);
+        }
+        input.set_value("");
+    })
+}

@@ -34,16 +34,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         let cb = p.onwords.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
-    let onchange = {
-        let cb = p.onimport.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                cb.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let onchange = super::file_chosen(&p.onimport);
     html! {
         <header class="topbar">
             <div class="brand"><span class="logo" aria-hidden="true">{ "❝" }</span>{ "Article Annotator" }</div>

@@ -294,12 +294,13 @@ test('the storage meter shows what is used, and warns from 80 % to back up the l
     await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
     await waitForStored(page, (d) => d.annotations.length === 1);
     const lib = await showLibrary(app);
-    const line = page.getByText(/MB of about 5\.0 MB used/);
+    const line = page.getByText(/B of about 5\.0 MB used/);
     const read = async () => {
       const text = (await line.textContent()).trim();
-      const m = text.match(/^(\d+\.\d) MB of about 5\.0 MB used \((\d+) %\)$/);
+      const m = text.match(/^(\d+(?:\.\d)?) (KB|MB) of about 5\.0 MB used \((\d+) %\)$/);
       assert.ok(m, `meter text "${text}"`);
-      return { mb: Number(m[1]), pct: Number(m[2]), value: Number(await lib.meter.getAttribute('value')) };
+      const mb = m[2] === 'KB' ? Number(m[1]) / 1000 : Number(m[1]);
+      return { mb, pct: Number(m[3]), value: Number(await lib.meter.getAttribute('value')) };
     };
     const used = await page.evaluate(() => {
       let n = 0;
