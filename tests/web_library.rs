@@ -78,7 +78,7 @@ fn dialog(initial: Result<Draft, String>, lib: Library) -> OpenDialogProps {
         library: Rc::new(lib),
         onopen: Callback::noop(),
         onstored: Callback::noop(),
-        onjson: Callback::noop(),
+        onfile: Callback::noop(),
         onclose: Callback::noop(),
     }
 }

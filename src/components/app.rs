@@ -296,7 +296,7 @@ pub fn app() -> Html {
             </main>
             <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose} />
             if let Some(initial) = (*opening).clone() {
-                <OpenDialog {initial} library={library.clone()} onopen={ondraft} {onstored} {onjson} onclose={ondialogclose} />
+                <OpenDialog {initial} library={library.clone()} onopen={ondraft} {onstored} onfile={onfile.clone()} onclose={ondialogclose} />
             }
         </div>
     }

@@ -2,11 +2,9 @@
 //! JSON), see what will be opened, edit its title, open it. A modal dialog: focus stays in it
 //! and goes back where it was when it closes.
 use super::modal::Modal;
-use crate::browser::files::{self, Brought};
 use crate::formats::text_in::{self, count, Draft};
 use crate::model::library::Library;
 use crate::model::text::sha256_hex;
-use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -20,8 +18,9 @@ pub struct OpenDialogProps {
     pub onopen: Callback<Draft>,
     /// Open the stored document with this id (the text is already in the library).
     pub onstored: Callback<String>,
-    /// A file of the app's own JSON was chosen: (file name, its text).
-    pub onjson: Callback<(String, String)>,
+    /// A file was chosen: read by the app, it comes back as `initial` (or is imported, if it
+    /// is the app's own JSON).
+    pub onfile: Callback<web_sys::File>,
     pub onclose: Callback<()>,
 }
 
@@ -29,13 +28,16 @@ pub struct OpenDialogProps {
 pub fn open_dialog(p: &OpenDialogProps) -> Html {
     let draft = use_state(|| p.initial.as_ref().clone().ok().unwrap_or_default());
     let error = use_state(|| p.initial.as_ref().clone().err());
-    let reader = use_mut_ref(|| None::<FileReader>);
     // Until the title is typed into, it follows the text (or the file).
     let title_typed = use_state(|| false);
     {
-        let (draft, error) = (draft.setter(), error.setter());
+        let (draft, error, typed) = (draft.setter(), error.setter(), title_typed.setter());
         use_effect_with(p.initial.clone(), move |initial| match initial.as_ref() {
-            Ok(d) => draft.set(d.clone()),
+            Ok(d) => {
+                draft.set(d.clone());
+                error.set(None);
+                typed.set(false);
+            }
             Err(e) => error.set(Some(e.clone())),
         });
     }
@@ -57,23 +59,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
             draft.set(Draft { title, ..(*draft).clone() });
         })
     };
-    let onfile = {
-        let (draft, error, onjson) = (draft.setter(), error.setter(), p.onjson.clone());
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let (draft, error, onjson, name) = (draft.clone(), error.clone(), onjson.clone(), file.name());
-            *reader.borrow_mut() = Some(files::read(file, move |got| match got {
-                Ok(Brought::Article(d)) => {
-                    error.set(None);
-                    draft.set(d);
-                }
-                Ok(Brought::Json(text)) => onjson.emit((name, text)),
-                Err(why) => error.set(Some(why)),
-            }));
-        })
-    };
+    let onfile = super::file_chosen(&p.onfile);
     let duplicate = use_memo((draft.text.clone(), p.library.clone()), |(text, lib)| {
         (!text.trim().is_empty())
             .then(|| lib.by_sha(&sha256_hex(text)).map(|d| (d.id.clone(), d.title.clone())))
