@@ -97,7 +97,9 @@ impl Docs {
         let key = storage::doc_key(id);
         let raw = storage::get(&key).ok().flatten().unwrap_or_default();
         let mut entry = None;
-        let result = storage::update_library(|lib| entry = lib.remove(id)).and_then(|_| storage::remove(&key));
+        let result = storage::update_library(|lib| entry = lib.remove(id))
+            .and_then(|_| storage::remove(&key))
+            .and_then(|_| storage::remove(&format!("{key}:stamp")));
         let Some(entry) = entry.filter(|_| result.is_ok()) else {
             return self.notify.emit(Notice::error(
                 "library",

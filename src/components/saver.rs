@@ -29,6 +29,11 @@ struct Saver {
     /// other than that is another tab's, to merge before writing.
     doc: String,
     written: Option<String>,
+    /// The stamp written beside the stored value with it (`None`: not known yet, so the next
+    /// save reads the value itself): a save compares a few bytes, not the whole document.
+    stamp: Option<Option<String>>,
+    /// How many saves this tab made (for its stamps).
+    saves: u64,
     /// The document as it stood after the last merge of another tab's copy: what this tab
     /// changed since (saved or not) is its own, and is reported when a later change wins.
     base: Option<Snapshot>,
@@ -54,6 +59,7 @@ fn follow(saver: &mut Saver, state: &State) {
         saver.doc = state.doc.id.clone();
         saver.written = persist::loaded(&state.doc.id);
         saver.base = Some(state.snapshot());
+        saver.stamp = None;
     }
 }
 
@@ -102,19 +108,28 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     follow(&mut saver, &state);
     back_up(&mut saver);
     let key = storage::doc_key(&state.doc.id);
-    let stored = storage::get(&key).ok().flatten();
-    if let Some(raw) = stored.filter(|raw| saver.written.as_deref() != Some(raw.as_str())) {
-        if let (Some(next), _) = absorb(&mut saver, &state, &raw, notify) {
-            handle.dispatch(Action::Sync(Box::new(next.snapshot())));
-            state = next;
+    let stamp_key = format!("{key}:stamp");
+    let stamp = storage::get(&stamp_key).ok().flatten();
+    // Another tab wrote since this one last read or wrote: merge its copy first.
+    if saver.stamp.as_ref() != Some(&stamp) {
+        let stored = storage::get(&key).ok().flatten();
+        if let Some(raw) = stored.filter(|raw| saver.written.as_deref() != Some(raw.as_str())) {
+            if let (Some(next), _) = absorb(&mut saver, &state, &raw, notify) {
+                handle.dispatch(Action::Sync(Box::new(next.snapshot())));
+                state = next;
+            }
         }
     }
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
-    let result =
-        storage::set(&key, &json).and_then(|_| storage::touch_library(DocEntry::of(&state, &now).sized(&state, &json)));
+    saver.saves += 1;
+    let stamp = format!("{}-{}", crate::browser::tab_tag(), saver.saves);
+    let result = storage::set(&key, &json)
+        .and_then(|_| storage::set(&stamp_key, &stamp))
+        .and_then(|_| storage::touch_library(DocEntry::of(&state, &now).sized(&state, &json)));
     match result {
         Ok(()) => {
+            saver.stamp = Some(Some(stamp));
             saver.written = Some(json);
             saver.dirty = false;
             notify.emit(Notice::error("save", ""));
@@ -149,6 +164,7 @@ fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Cal
         return;
     }
     let (next, behind) = absorb(&mut saver, &state, &raw, notify);
+    saver.stamp = None;
     drop(saver);
     if let Some(next) = next {
         handle.dispatch(Action::Sync(Box::new(next.snapshot())));
