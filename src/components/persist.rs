@@ -15,15 +15,26 @@ pub fn blank(doc: Document, labels: Vec<Label>) -> State {
     State::new(Snapshot { doc, labels, ..Snapshot::default() })
 }
 
+/// What a document was read from: its id, the stored value and the stamp beside it.
+type Loaded = (String, Option<String>, Option<String>);
+
 thread_local! {
-    /// The stored value the open document was read from, by id (see `loaded`).
-    static LOADED: std::cell::RefCell<(String, Option<String>)> = Default::default();
+    /// What the open document was read from (see `loaded`).
+    static LOADED: std::cell::RefCell<Loaded> = Default::default();
 }
 
-/// The stored value document `id` was last read from (None: it was not stored then). Another
-/// tab's later write is told from it, and merged.
-pub fn loaded(id: &str) -> Option<String> {
-    LOADED.with(|l| l.borrow().clone()).1.filter(|_| LOADED.with(|l| l.borrow().0 == id))
+/// The stored value document `id` was last read from (None: it was not stored then) and the
+/// stamp then beside it (`None`: not known). Another tab's later write is told from them, and
+/// merged.
+pub fn loaded(id: &str) -> (Option<String>, Option<Option<String>>) {
+    LOADED.with(|l| {
+        let l = l.borrow();
+        if l.0 == id {
+            (l.1.clone(), Some(l.2.clone()))
+        } else {
+            (None, None)
+        }
+    })
 }
 
 /// Read one stored document. A value that cannot be read is kept aside and reported, then
@@ -37,7 +48,8 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
             return None;
         }
     };
-    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone()));
+    let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
+    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone(), stamp));
     let raw = raw?;
     crate::browser::mark("aa:stored-read");
     let parsed = native::parse(&raw);

@@ -57,9 +57,8 @@ fn back_up(saver: &mut Saver) {
 fn follow(saver: &mut Saver, state: &State) {
     if saver.doc != state.doc.id {
         saver.doc = state.doc.id.clone();
-        saver.written = persist::loaded(&state.doc.id);
+        (saver.written, saver.stamp) = persist::loaded(&state.doc.id);
         saver.base = Some(state.snapshot());
-        saver.stamp = None;
     }
 }
 
@@ -133,7 +132,9 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
             saver.written = Some(json);
             saver.dirty = false;
             notify.emit(Notice::error("save", ""));
-            saver.onsaved.emit(());
+            // (In a task of its own: the library's summary is read again for the toolbar.)
+            let onsaved = saver.onsaved.clone();
+            crate::browser::dom::soon(move || onsaved.emit(()));
         }
         Err(e) => notify.emit(Notice::error("save", e)),
     }
