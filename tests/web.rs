@@ -203,6 +203,13 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     observer.disconnect();
     assert_eq!(*changed.borrow(), [Some("2".to_string())].into_iter().collect(), "only paragraph 2 re-rendered");
     assert_eq!(texts(&el, "article mark"), vec!["Xi Jinping"]);
+    // The sidebar's lists follow the article by two frames: wait for them (a loaded machine
+    // can take longer than one settle).
+    let mut waited = 0;
+    while texts(&el, ".entry").is_empty() && waited < 3000 {
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+        waited += 50;
+    }
     assert_eq!(texts(&el, ".entry"), vec!["Person: Xi Jinping"]);
     assert!(el.query_selector("[role=menu]:not([hidden])").unwrap().is_none(), "the menu closes");
 
