@@ -81,6 +81,8 @@ pub fn library_view(p: &LibraryProps) -> Html {
         _ => format!("{}.{} MB", n / 1_000_000, n % 1_000_000 / 100_000),
     };
     html! {
+        // (The page's main landmark while the article, the other one, is hidden.)
+        <main class="library-main">
         <section class="library" aria-labelledby="library-heading">
             <div class="library-head">
                 <h1 id="library-heading">{ "Library" }</h1>
@@ -114,6 +116,7 @@ pub fn library_view(p: &LibraryProps) -> Html {
                 { more }
             }
         </section>
+        </main>
     }
 }
 
