@@ -59,7 +59,7 @@ pub fn app() -> Html {
     let library = use_memo((*lib_rev, state.doc.id.clone(), state.doc.title.clone(), *show_library), |_| {
         storage::load_library().0
     });
-    // (Reads every stored value: only while the library is shown.)
+    // (Measured only while the library is shown.)
     let used = use_memo((library.clone(), *show_library), |(lib, shown)| if *shown { storage::used(lib) } else { 0 });
     let docs = Docs { state: state.clone(), notify: notify.clone(), flush: flush.clone(), trash: trash.clone() };
     let docs = use_latest(docs);
@@ -202,44 +202,22 @@ pub fn app() -> Html {
     }
     let ondismiss =
         use_callback(notices.dispatcher(), |topic: &'static str, notices| notices.dispatch(Notice::info(topic, "")));
-    let onaction = {
-        let (docs, onsaved) = (docs.clone(), onsaved.clone());
-        Callback::from(move |topic: &'static str| {
-            if topic == "deleted" {
-                docs.borrow().undelete();
-                onsaved.emit(());
-            }
-        })
-    };
-    let lib_cb = |f: fn(&Docs, String)| {
-        let (docs, onsaved) = (docs.clone(), onsaved.clone());
-        Callback::from(move |id: String| {
-            f(&docs.borrow(), id);
-            onsaved.emit(());
-        })
-    };
+    // A message's button: "Undo" of a deletion is the only one.
+    let onaction = library_action(&docs, &onsaved, |d, topic: &'static str| {
+        if topic == "deleted" {
+            d.undelete();
+        }
+    });
     let onlibopen = {
-        let (open, show) = (lib_cb(|d, id| d.open(&id)), show_library.setter());
+        let (open, show) = (library_action(&docs, &onsaved, |d, id: String| d.open(&id)), show_library.setter());
         Callback::from(move |id: String| {
             open.emit(id);
             show.set(false);
         })
     };
-    let onlibdelete = lib_cb(|d, id| d.delete(&id));
-    let onrename = {
-        let (docs, onsaved) = (docs.clone(), onsaved.clone());
-        Callback::from(move |(id, title): (String, String)| {
-            docs.borrow().rename(&id, &title);
-            onsaved.emit(());
-        })
-    };
-    let onbackup = {
-        let (docs, onsaved) = (docs.clone(), onsaved.clone());
-        Callback::from(move |_| {
-            docs.borrow().backup();
-            onsaved.emit(());
-        })
-    };
+    let onlibdelete = library_action(&docs, &onsaved, |d, id: String| d.delete(&id));
+    let onrename = library_action(&docs, &onsaved, |d, (id, title): (String, String)| d.rename(&id, &title));
+    let onbackup = library_action(&docs, &onsaved, |d, _: ()| d.backup());
     let ondraft = {
         let (docs, opening, show) = (docs.clone(), opening.setter(), show_library.setter());
         Callback::from(move |d: Draft| {
@@ -310,4 +288,18 @@ fn place(state: &crate::model::State, a: &Annotation) -> AttrValue {
     } else {
         format!("Paragraph {}", r.start + 1).into()
     }
+}
+
+/// A callback doing `f` to the stored documents, after which the toolbar's summary of the open
+/// one is read again (`onsaved`).
+fn library_action<T: 'static>(
+    docs: &Rc<std::cell::RefCell<Docs>>,
+    onsaved: &Callback<()>,
+    f: fn(&Docs, T),
+) -> Callback<T> {
+    let (docs, onsaved) = (docs.clone(), onsaved.clone());
+    Callback::from(move |value: T| {
+        f(&docs.borrow(), value);
+        onsaved.emit(());
+    })
 }

@@ -56,10 +56,10 @@ impl Docs {
             return self.notify.emit(Notice::info("library", "This article is already open."));
         }
         let title = doc.title.clone();
-        let stored = storage::get(&storage::doc_key(&doc.id)).ok().flatten().is_some();
-        let next = persist::stored_or(doc, default_labels());
-        self.replace(next);
-        let said = if stored {
+        let stored = persist::open_stored(&doc.id, &mut Vec::new());
+        let was_stored = stored.is_some();
+        self.replace(stored.unwrap_or_else(|| persist::blank(doc, default_labels())));
+        let said = if was_stored {
             format!("“{title}” was already in your library: its stored copy is open.")
         } else {
             format!("Opened “{title}”.")
@@ -80,11 +80,7 @@ impl Docs {
         let Some(mut other) = persist::open_stored(id, &mut ignored) else { return };
         let now = now_iso();
         other.apply(Action::Rename { title: title.to_string(), now: now.clone() });
-        let json = native::to_json(&other, &now);
-        let result = storage::set(&storage::doc_key(id), &json).and_then(|_| {
-            storage::update_library(|lib| lib.upsert(DocEntry::of(&other, &now).sized(&other, &json))).map(drop)
-        });
-        if let Err(e) = result {
+        if let Err(e) = store(&other, &now) {
             self.notify.emit(Notice::error("library", e));
         }
     }
@@ -183,11 +179,7 @@ impl Docs {
         let mut failed = Vec::new();
         for snap in &plan.store {
             let state = State::new(snap.clone());
-            let json = native::to_json(&state, &now);
-            let result = storage::set(&storage::doc_key(&state.doc.id), &json).and_then(|_| {
-                storage::update_library(|lib| lib.upsert(DocEntry::of(&state, &now).sized(&state, &json))).map(drop)
-            });
-            if let Err(e) = result {
+            if let Err(e) = store(&state, &now) {
                 failed.push(e);
             }
             if state.doc.id == self.state.doc.id {
@@ -201,4 +193,12 @@ impl Docs {
         let ok = plan.failed.is_empty() && failed.is_empty();
         self.notify.emit(if ok { Notice::info("backup", said) } else { Notice::error("backup", said) });
     }
+}
+
+/// Write a document that is not the open one (the open one is the saver's) and its summary
+/// in the index.
+fn store(state: &State, now: &str) -> Result<(), String> {
+    let json = native::to_json(state, now);
+    storage::set(&storage::doc_key(&state.doc.id), &json)?;
+    storage::update_library(|lib| lib.upsert(DocEntry::of(state, now).sized(state, &json))).map(drop)
 }
