@@ -39,29 +39,23 @@ pub fn bring(name: &str, bytes: &[u8]) -> Result<Brought, String> {
     Ok(Brought::Article(draft))
 }
 
-/// Read a file's bytes, then call `done` with what it holds. The reader is returned: dropping
-/// it cancels the read.
-pub fn read(
-    file: web_sys::File,
-    done: impl FnOnce(Result<Brought, String>) + 'static,
-) -> gloo::file::callbacks::FileReader {
-    let file = gloo::file::File::from(file);
+/// Read a file's bytes (the browser's `Blob.arrayBuffer`), then call `done` with what it holds.
+pub fn read(file: web_sys::File, done: impl FnOnce(Result<Brought, String>) + 'static) {
     let name = file.name();
-    if file.size() > (text_in::MAX_CODE_POINTS * 4) as u64 {
+    if file.size() > (text_in::MAX_CODE_POINTS * 4) as f64 {
         let why = format!(
             "{name} cannot be opened: it is larger than the limit of {} characters.",
             text_in::thousands(text_in::MAX_CODE_POINTS)
         );
-        // Still read through a (tiny) reader, so the caller's flow is the same.
-        let empty = gloo::file::Blob::new("");
-        return gloo::file::callbacks::read_as_bytes(&empty, move |_| done(Err(why)));
+        return done(Err(why));
     }
-    gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
-        done(match bytes {
-            Ok(bytes) => bring(&name, &bytes),
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
+    wasm_bindgen_futures::spawn_local(async move {
+        done(match bytes.await {
+            Ok(buffer) => bring(&name, &js_sys::Uint8Array::new(&buffer).to_vec()),
             Err(_) => Err(format!("{name} could not be read.")),
         })
-    })
+    });
 }
 
 /// Listen for files dropped anywhere on the page (the browser would otherwise open them in

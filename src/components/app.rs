@@ -19,7 +19,6 @@ use crate::browser::{dom, mark, now_iso, storage};
 use crate::formats::text_in::Draft;
 use crate::formats::{self, native};
 use crate::model::{Action, Annotation};
-use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -51,7 +50,8 @@ pub fn app() -> Html {
     let trash = use_mut_ref(Trash::default);
     let flash = use_state(|| None::<AttrValue>);
     let flash_timer = use_mut_ref(|| None::<Timeout>);
-    let reader = use_mut_ref(|| None::<FileReader>);
+    // Reads started: only the latest one's file is shown (an earlier, slower read is dropped).
+    let reads = use_mut_ref(|| 0u32);
     let notify = use_callback(notices.dispatcher(), |n: Notice, notices| notices.dispatch(n));
     let cache = use_mut_ref(native::JsonCache::default);
     let onsaved = use_callback(lib_rev.setter(), |_: (), rev| rev.set(js_sys::Math::random().to_bits() as u32));
@@ -186,11 +186,14 @@ pub fn app() -> Html {
     // A file chosen in the toolbar, the dialog or the library, or dropped on the page.
     let onfile = use_callback((opening.setter(), onjson.clone()), move |file: web_sys::File, (opening, onjson)| {
         let (opening, onjson, name) = (opening.clone(), onjson.clone(), file.name());
-        *reader.borrow_mut() = Some(files::read(file, move |got| match got {
+        let (reads, this) = (reads.clone(), *reads.borrow() + 1);
+        *reads.borrow_mut() = this;
+        files::read(file, move |got| match got {
+            _ if *reads.borrow() != this => {}
             Ok(Brought::Article(d)) => opening.set(Some(Rc::new(Ok(d)))),
             Ok(Brought::Json(text)) => onjson.emit((name, text)),
             Err(why) => opening.set(Some(Rc::new(Err(why)))),
-        }));
+        });
     });
     {
         let (onfile, opening) = (onfile.clone(), opening.setter());
