@@ -4,7 +4,7 @@
 use article_annotator::formats::library::{self, file_name, parse, report, restore, write, Restore};
 use article_annotator::formats::native::to_json;
 use article_annotator::model::state::Snapshot;
-use article_annotator::model::{default_labels, Action, Attribution, Document, Relation, State, Verdict};
+use article_annotator::model::{default_labels, Action, Attribution, Document, Relation, State};
 use serde_json::{json, Value};
 
 const NOW: &str = "2026-11-29T10:00:00.000Z";
@@ -34,8 +34,9 @@ fn article() -> State {
     let claim = snap.annotations.iter_mut().find(|a| a.id == "a4").unwrap().claim.as_mut().unwrap();
     claim.speaker = Some("a1".into());
     claim.attribution = Attribution::Direct;
-    claim.verdict = Verdict::MostlyFalse;
-    snap.relations.push(Relation { id: "r1".into(), kind: "said_by".into(), from: "a4".into(), to: "a1".into() });
+    claim.verdict = "mostly_false".into();
+    claim.explanation = "Official data say otherwise.".into();
+    snap.relations.push(Relation { id: "r1".into(), kind: "about".into(), from: "a4".into(), to: "a2".into() });
     snap.doc.url = "https://example.com/北京".into();
     snap.doc.authors = vec!["Zoë Ångström".into(), "李明".into()];
     snap.doc.published = "2026-11-27".into();
@@ -71,6 +72,9 @@ fn a_backup_round_trips() {
     assert_eq!(snaps, both());
     assert_eq!(snaps[0].deleted.len(), 1);
     assert_eq!(snaps[0].relations.len(), 1);
+    let rels = &v["documents"][0]["relations"];
+    assert_eq!(rels.as_array().map(Vec::len), Some(2), "the kept relation and the claim's said_by: {rels}");
+    assert!(rels.as_array().unwrap().iter().any(|r| r["type"] == "said_by" && r["from"] == "a4" && r["to"] == "a1"));
     assert_eq!(snaps[1].doc.title, "物价 😀");
 }
 

@@ -8,8 +8,7 @@ fn state(text: &str) -> State {
         doc: Document::from_text(text, "test"),
         labels: default_labels(),
         annotations: vec![],
-        relations: vec![],
-        deleted: vec![],
+        ..Snapshot::default()
     })
 }
 

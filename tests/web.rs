@@ -25,8 +25,7 @@ fn sample_state() -> State {
         doc: Document::from_text("Head line\nStand first 😀 here\nPresident Xi Jinping met 北京 officials.", "t"),
         labels: default_labels(),
         annotations: vec![],
-        relations: vec![],
-        deleted: vec![],
+        ..Snapshot::default()
     });
     for (a, b, l) in [(39, 49, "PERSON"), (39, 67, "CLAIM"), (54, 56, "LOC")] {
         s.apply(Action::Add { start: a, end: b, label: l.into(), now: "t".into() });
@@ -73,8 +72,7 @@ async fn block_renders_markup_in_text_as_text() {
         doc: Document::from_text("<b>bold</b> <img src=x onerror=alert(1)>", "t"),
         labels: default_labels(),
         annotations: vec![],
-        relations: vec![],
-        deleted: vec![],
+        ..Snapshot::default()
     });
     let el = root();
     let props = block_props(&s, 0, BlockRole::Headline);
@@ -250,8 +248,7 @@ async fn sidebar_lists_grow_a_page_at_a_time() {
         doc: Document::from_text(&format!("Head\nStand\n{text}"), "t"),
         labels: default_labels(),
         annotations: vec![],
-        relations: vec![],
-        deleted: vec![],
+        ..Snapshot::default()
     });
     for k in 0..150 {
         let start = 11 + 5 * k;

@@ -1,4 +1,5 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
+pub mod claimreview;
 pub mod html_text;
 pub mod json_write;
 pub mod library;
@@ -6,6 +7,7 @@ pub mod markdown;
 pub mod markdown_inline;
 pub mod native;
 pub mod native_write;
+pub mod reanchor;
 pub mod text_in;
 
 /// How long a slug may be, in code points; it is cut at a word before that.

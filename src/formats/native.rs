@@ -1,7 +1,8 @@
 //! The native JSON file (DESIGN §4): what export writes, import reads and storage keeps.
 //! Import checks every record on its own, so one bad record never sinks the rest.
-use crate::model::annotation::{Annotation, Relation, CONTEXT};
+use crate::model::annotation::{Annotation, Relation};
 use crate::model::labels::{default_labels, Label};
+use crate::model::meta::{Entity, Rating};
 use crate::model::state::{Snapshot, State};
 use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
 use serde::Deserialize;
@@ -13,6 +14,8 @@ pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
 
 pub use super::native_write::{to_json, to_json_cached, warm, JsonCache};
+pub use super::reanchor::{context, reanchor};
+use super::reanchor::{fill_context, short};
 
 #[derive(Deserialize)]
 struct DocIn {
@@ -73,6 +76,10 @@ struct FileIn<'a> {
     relations: Option<&'a RawValue>,
     #[serde(borrow, default)]
     deleted: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    entities: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    rating_scale: Option<&'a RawValue>,
 }
 
 /// The annotation records, each read or refused on its own; `Err` refuses the whole list.
@@ -130,9 +137,19 @@ pub fn parse(json: &str) -> Result<Imported, String> {
         published: doc_in.published.unwrap_or_default(),
         renamed: doc_in.renamed.unwrap_or_default(),
     };
+    let entities = match file.entities {
+        Some(v) => serde_json::from_str::<Vec<Entity>>(v.get())
+            .map_err(|e| format!("The file's \"entities\" are unusable: {e}."))?,
+        None => Vec::new(),
+    };
+    let scale = match file.rating_scale {
+        Some(v) => serde_json::from_str::<Vec<Rating>>(v.get())
+            .map_err(|e| format!("The file's \"rating_scale\" is unusable: {e}."))?,
+        None => Vec::new(),
+    };
     let index = Rc::new(TextIndex::new(&doc.text));
     let mut out = Imported {
-        snapshot: Snapshot { doc, labels, ..Snapshot::default() },
+        snapshot: Snapshot { doc, labels, entities, scale, ..Snapshot::default() },
         failed: Vec::new(),
         reanchored: 0,
         index: index.clone(),
@@ -164,11 +181,38 @@ pub fn parse(json: &str) -> Result<Imported, String> {
             Err(e) => out.failed.push(format!("relation #{}: {}", i + 1, plain(&e))),
         }
     }
+    settle_claims(&mut out.snapshot, index.len());
     // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
     let deleted = list(file.deleted, "deleted").unwrap_or_default();
     out.snapshot.deleted = deleted.into_iter().filter_map(|raw| serde_json::from_str(raw.get()).ok()).collect();
     Ok(out)
 }
+
+/// Claims made whole after reading: speakers from `said_by` relations where the claim does not
+/// name one (files of other tools), cues inside the text, references to entities that exist.
+fn settle_claims(snap: &mut Snapshot, len: usize) {
+    let said_by: Vec<(String, String)> =
+        snap.relations.iter().filter(|r| r.kind == SAID_BY).map(|r| (r.from.clone(), r.to.clone())).collect();
+    let entity_ids: HashSet<&str> = snap.entities.iter().map(|e| e.id.as_str()).collect();
+    for a in &mut snap.annotations {
+        if a.entity_ref.as_deref().is_some_and(|e| !entity_ids.contains(e)) {
+            a.entity_ref = None;
+        }
+        let Some(c) = a.claim.as_mut() else { continue };
+        c.settle();
+        if c.speaker.is_none() {
+            c.speaker = said_by.iter().find(|(from, _)| *from == a.id).map(|(_, to)| to.clone());
+        }
+        if c.cue.is_some_and(|s| s.start >= s.end || s.end > len) {
+            c.cue = None;
+        }
+    }
+    // A speaker is kept in the claim: its relation is written from there.
+    snap.relations.retain(|r| r.kind != SAID_BY);
+}
+
+/// The relation from a claim to the mention that made it.
+pub const SAID_BY: &str = "said_by";
 
 /// The annotation records, each read on its own only when reading them all at once fails
 /// (one malformed record must not sink the others, but the common case is one pass).
@@ -231,52 +275,6 @@ fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Re
     a.end = end;
     fill_context(&mut a, text, index);
     Ok((a, true))
-}
-
-/// The context an annotation at `[start, end)` has in the text: up to `CONTEXT` code points
-/// on each side.
-pub fn context<'t>(text: &'t str, index: &TextIndex, start: usize, end: usize) -> (&'t str, &'t str) {
-    let before = index.slice(text, start.saturating_sub(CONTEXT), start);
-    let after = index.slice(text, end, (end + CONTEXT).min(index.len()));
-    (before, after)
-}
-
-/// Records without context (other tools' files, or compact storage) get it from the text.
-fn fill_context(a: &mut Annotation, text: &str, index: &TextIndex) {
-    let (before, after) = context(text, index, a.start, a.end);
-    if a.prefix.is_empty() {
-        a.prefix = before.to_string();
-    }
-    if a.suffix.is_empty() {
-        a.suffix = after.to_string();
-    }
-}
-
-fn short(s: &str) -> String {
-    let cut: String = s.chars().take(40).collect();
-    if cut.len() < s.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
-}
-
-/// Find an annotation's quote again: prefer an occurrence with matching context, then the
-/// one nearest its old position.
-pub fn reanchor(text: &str, index: &TextIndex, a: &Annotation) -> Option<(usize, usize)> {
-    if a.quote.is_empty() {
-        return None;
-    }
-    let qlen = a.quote.chars().count();
-    let score = |b: usize| {
-        let before = text[..b].ends_with(a.prefix.as_str()) && !a.prefix.is_empty();
-        let after = text[b + a.quote.len()..].starts_with(a.suffix.as_str()) && !a.suffix.is_empty();
-        let start = index.byte_to_cp(b);
-        (std::cmp::Reverse(before as u8 + after as u8), start.abs_diff(a.start), start)
-    };
-    let best = text.match_indices(a.quote.as_str()).map(|(b, _)| b).min_by_key(|&b| score(b))?;
-    let start = index.byte_to_cp(best);
-    Some((start, start + qlen))
 }
 
 /// Split imported annotations into those new to `existing` (ids made unique) and a count of

@@ -1,6 +1,7 @@
 //! The edit history behind undo and redo: each content change is kept as an `Edit` whose
 //! inverse undoes it.
 use super::annotation::Annotation;
+use super::meta::Meta;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -11,6 +12,8 @@ pub enum Edit {
     Remove(Rc<Annotation>),
     Change(Rc<Annotation>, Rc<Annotation>),
     Batch(Vec<Edit>),
+    /// The labels, entities and rating scale before and after.
+    Meta(Rc<Meta>, Rc<Meta>),
 }
 
 impl Edit {
@@ -20,6 +23,7 @@ impl Edit {
             Edit::Remove(a) => Edit::Add(a.clone()),
             Edit::Change(before, after) => Edit::Change(after.clone(), before.clone()),
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::Meta(before, after) => Edit::Meta(after.clone(), before.clone()),
         }
     }
 }

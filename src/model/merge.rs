@@ -103,6 +103,9 @@ pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> Result<Merged, String> {
     snap.deleted = deleted;
     snap.labels = ours.labels.clone();
     snap.labels.extend(theirs.labels.iter().filter(|l| !ours.labels.iter().any(|o| o.id == l.id)).cloned());
+    snap.entities = ours.entities.clone();
+    snap.entities.extend(theirs.entities.iter().filter(|e| !ours.entities.iter().any(|o| o.id == e.id)).cloned());
+    snap.scale = if ours.scale.is_empty() { theirs.scale.clone() } else { ours.scale.clone() };
     snap.doc = document(ours, theirs);
     Ok(out)
 }

@@ -6,12 +6,13 @@ pub mod labels;
 pub mod layout;
 pub mod library;
 pub mod merge;
+pub mod meta;
 pub mod snap;
 pub mod state;
 pub mod text;
 pub mod time;
 
-pub use annotation::{Annotation, Attribution, Claim, Deleted, Kind, Relation, Verdict};
+pub use annotation::{Annotation, Attribution, Claim, Deleted, Evidence, Kind, Relation, Span, Worthiness};
 pub use labels::{default_labels, Label};
 pub use state::{Action, State};
 pub use text::{Document, TextIndex};

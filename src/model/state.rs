@@ -4,8 +4,11 @@ use super::annotation::{Annotation, Claim, Deleted, Kind, Relation, CONTEXT};
 pub use super::history::{Edit, History};
 use super::labels::{self, Label};
 use super::layout::{self, Block};
+use super::meta::{default_scale, Entity, Meta, Rating};
 use super::text::{Document, TextIndex};
 use std::rc::Rc;
+
+mod edits;
 
 /// Everything that makes up a saved document.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -16,6 +19,9 @@ pub struct Snapshot {
     pub relations: Vec<Relation>,
     /// Annotations deleted, and when (see `Deleted`).
     pub deleted: Vec<Deleted>,
+    pub entities: Vec<Entity>,
+    /// The verdicts claims can get (empty: the default scale).
+    pub scale: Vec<Rating>,
 }
 
 /// Everything a user (or a file) can do to the document.
@@ -64,6 +70,35 @@ pub enum Action {
         annotations: Vec<Annotation>,
         relations: Vec<Relation>,
     },
+    /// Put a changed version of an annotation (same id) in place of the old one.
+    Update {
+        after: Box<Annotation>,
+        now: String,
+    },
+    /// Several changes as one undoable step: annotations changed (same ids) and removed, and
+    /// the labels, entities and rating scale replaced.
+    Commit {
+        update: Vec<Annotation>,
+        remove: Vec<String>,
+        meta: Option<Box<Meta>>,
+        now: String,
+    },
+    /// Tag each span with `label` (pointing to `entity`), as one undoable step.
+    AddMany {
+        spans: Vec<(usize, usize)>,
+        label: String,
+        entity: Option<String>,
+        now: String,
+    },
+    /// Tag `[start, end)` as a new mention and make it the speaker of claim `claim`, as one
+    /// undoable step.
+    AddSpeaker {
+        claim: String,
+        start: usize,
+        end: usize,
+        label: String,
+        now: String,
+    },
 }
 
 /// The open document, its annotations in document order, and the edit history.
@@ -73,6 +108,8 @@ pub struct State {
     pub index: Rc<TextIndex>,
     pub blocks: Rc<Vec<Block>>,
     pub labels: Rc<Vec<Label>>,
+    pub entities: Rc<Vec<Entity>>,
+    pub scale: Rc<Vec<Rating>>,
     // Shared behind `Rc`s, so that a state change that leaves them alone (a selection) copies
     // a few pointers rather than thousands.
     anns: Rc<Vec<Rc<Annotation>>>,
@@ -113,6 +150,8 @@ impl State {
             index,
             blocks: Rc::new(blocks),
             labels: Rc::new(snap.labels),
+            entities: Rc::new(snap.entities),
+            scale: Rc::new(if snap.scale.is_empty() { default_scale() } else { snap.scale }),
             anns: Rc::new(anns),
             relations: Rc::new(snap.relations),
             deleted: Rc::new(snap.deleted),
@@ -125,11 +164,16 @@ impl State {
             id_tag: Rc::from(""),
         };
         state.fill_buckets();
-        state.counts = Rc::new(vec![0; state.labels.len()]);
-        for a in state.anns.clone().iter() {
-            state.count(&a.label, true);
-        }
+        state.recount();
         state
+    }
+
+    /// Count the annotations of each label afresh.
+    fn recount(&mut self) {
+        self.counts = Rc::new(vec![0; self.labels.len()]);
+        for a in self.anns.clone().iter() {
+            self.count(&a.label, true);
+        }
     }
 
     /// How many annotations each label has, in the order of `labels`.
@@ -208,7 +252,19 @@ impl State {
             annotations: self.anns.iter().map(|a| (**a).clone()).collect(),
             relations: (*self.relations).clone(),
             deleted: (*self.deleted).clone(),
+            entities: (*self.entities).clone(),
+            scale: (*self.scale).clone(),
         }
+    }
+
+    /// The labels, entities and rating scale, as one value an edit can replace.
+    pub fn meta(&self) -> Meta {
+        Meta { labels: self.labels.clone(), entities: self.entities.clone(), scale: self.scale.clone() }
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
     }
 
     /// A new annotation over `[start, end)` with quote and context taken from the text.
@@ -288,6 +344,15 @@ impl State {
                 self.insert(fresh(after));
             }
             Edit::Batch(edits) => edits.iter().for_each(|e| self.run(e, now, stamp)),
+            Edit::Meta(_, after) => {
+                let labels_changed = !Rc::ptr_eq(&self.labels, &after.labels);
+                self.labels = after.labels.clone();
+                self.entities = after.entities.clone();
+                self.scale = after.scale.clone();
+                if labels_changed {
+                    self.recount();
+                }
+            }
         }
     }
 
@@ -330,7 +395,7 @@ impl State {
                     return;
                 }
                 let id = self.fresh_id();
-                let a = self.make_annotation(id.clone(), start, end, &label, &now);
+                let a = self.new_mention(id.clone(), start, end, &label, &now);
                 self.commit(Edit::Add(Rc::new(a)), &now);
                 self.selected = Some(id);
             }
@@ -345,6 +410,9 @@ impl State {
                 after.label = label.id.clone();
                 after.kind = label.kind;
                 after.modified = now.clone();
+                if after.entity_ref.as_deref().and_then(|e| self.entity(e)).is_some_and(|e| e.label != label.id) {
+                    after.entity_ref = None;
+                }
                 after.claim = match label.kind {
                     Kind::Claim => after.claim.or_else(|| Some(Claim::default())),
                     Kind::Entity => None,
@@ -382,6 +450,10 @@ impl State {
                 self.id_tag = tag;
             }
             Action::Sync(snap) => self.sync(*snap),
+            Action::Update { after, now } => self.update(*after, &now),
+            Action::Commit { update, remove, meta, now } => self.commit_all(update, remove, meta, &now),
+            Action::AddMany { spans, label, entity, now } => self.add_many(&spans, &label, entity, &now),
+            Action::AddSpeaker { claim, start, end, label, now } => self.add_speaker(&claim, start, end, &label, &now),
             Action::Merge { annotations, relations } => {
                 let edits: Vec<Edit> = annotations.into_iter().map(|a| Edit::Add(Rc::new(a))).collect();
                 Rc::make_mut(&mut self.relations).extend(relations);

@@ -1,0 +1,161 @@
+//! The edits of claims, entities and labels: each one undoable step.
+use super::{Edit, State};
+use crate::model::annotation::{Annotation, Claim, Kind};
+use crate::model::labels::Label;
+use crate::model::meta::Meta;
+use std::rc::Rc;
+
+impl State {
+    /// A new annotation over `[start, end)`, linked to the entity of its label whose name or
+    /// alias is its text, if there is one.
+    pub(super) fn new_mention(&self, id: String, start: usize, end: usize, label: &Label, now: &str) -> Annotation {
+        let mut a = self.make_annotation(id, start, end, label, now);
+        if label.kind == Kind::Entity {
+            a.entity_ref =
+                self.entities.iter().find(|e| e.label == label.id && e.is_named(&a.quote)).map(|e| e.id.clone());
+        } else if let Some(c) = a.claim.as_mut() {
+            c.reviewed = crate::model::annotation::reviewed_from(&a.quote);
+        }
+        a
+    }
+
+    /// `after` in place of the annotation with its id, its kind following its label; `None`
+    /// when there is no such annotation or the change is not valid.
+    fn changed(&self, mut after: Annotation, now: &str) -> Option<Edit> {
+        let before = self.get(&after.id)?.clone();
+        let label = self.label(&after.label)?;
+        if after.start >= after.end || after.end > self.index.len() || *before == after {
+            return None;
+        }
+        after.kind = label.kind;
+        match after.kind {
+            Kind::Entity => after.claim = None,
+            Kind::Claim => {
+                after.claim.get_or_insert_with(Claim::default);
+            }
+        }
+        if (after.start, after.end) != (before.start, before.end) {
+            let (prefix, suffix) = crate::formats::native::context(&self.doc.text, &self.index, after.start, after.end);
+            after.quote = self.index.slice(&self.doc.text, after.start, after.end).to_string();
+            (after.prefix, after.suffix) = (prefix.to_string(), suffix.to_string());
+        }
+        after.modified = now.to_string();
+        Some(Edit::Change(before, Rc::new(after)))
+    }
+
+    pub(super) fn update(&mut self, after: Annotation, now: &str) {
+        let id = after.id.clone();
+        if let Some(edit) = self.changed(after, now) {
+            self.commit(edit, now);
+            self.selected = Some(id);
+        }
+    }
+
+    pub(super) fn commit_all(
+        &mut self,
+        update: Vec<Annotation>,
+        remove: Vec<String>,
+        meta: Option<Box<Meta>>,
+        now: &str,
+    ) {
+        let mut edits: Vec<Edit> = Vec::new();
+        // The labels first: an update may use a label the new set brings.
+        if let Some(meta) = meta.filter(|m| **m != self.meta()) {
+            let edit = Edit::Meta(Rc::new(self.meta()), Rc::new(*meta));
+            self.run(&edit, now, false);
+            edits.push(edit);
+        }
+        for after in update {
+            if let Some(edit) = self.changed(after, now) {
+                self.run(&edit, now, false);
+                edits.push(edit);
+            }
+        }
+        for id in remove {
+            if let Some(a) = self.get(&id).cloned() {
+                let edit = Edit::Remove(a);
+                self.run(&edit, now, false);
+                edits.push(edit);
+            }
+        }
+        if !edits.is_empty() {
+            // (Already applied, one by one: each change needs the state the one before left.)
+            let edit = if edits.len() == 1 { edits.pop().unwrap_or(Edit::Batch(vec![])) } else { Edit::Batch(edits) };
+            std::rc::Rc::make_mut(&mut self.history).record(edit);
+            self.revision += 1;
+        }
+    }
+
+    pub(super) fn add_many(&mut self, spans: &[(usize, usize)], label: &str, entity: Option<String>, now: &str) {
+        let Some(label) = self.label(label).cloned() else { return };
+        let mut edits = Vec::with_capacity(spans.len());
+        for &(start, end) in spans {
+            if start >= end || end > self.index.len() {
+                continue;
+            }
+            let id = self.fresh_id();
+            let mut a = self.new_mention(id, start, end, &label, now);
+            if entity.is_some() {
+                a.entity_ref = entity.clone();
+            }
+            let edit = Edit::Add(Rc::new(a));
+            self.run(&edit, now, false);
+            edits.push(edit);
+        }
+        if !edits.is_empty() {
+            std::rc::Rc::make_mut(&mut self.history).record(Edit::Batch(edits));
+            self.revision += 1;
+        }
+    }
+
+    pub(super) fn add_speaker(&mut self, claim: &str, start: usize, end: usize, label: &str, now: &str) {
+        let (Some(c), Some(label)) = (self.get(claim).cloned(), self.label(label).cloned()) else { return };
+        if start >= end || end > self.index.len() || label.kind != Kind::Entity {
+            return;
+        }
+        let id = self.fresh_id();
+        let mention = Rc::new(self.new_mention(id.clone(), start, end, &label, now));
+        let mut after = (*c).clone();
+        let fields = after.claim.get_or_insert_with(Claim::default);
+        fields.speaker = Some(id);
+        fields.speaker_text = mention.quote.clone();
+        after.modified = now.to_string();
+        let edit = Edit::Batch(vec![Edit::Add(mention), Edit::Change(c, Rc::new(after))]);
+        self.commit(edit, now);
+        self.selected = Some(claim.to_string());
+    }
+
+    /// Every whole-word, case-sensitive occurrence of `a`'s text not yet covered by an
+    /// annotation of its label, as code-point spans in document order.
+    pub fn occurrences(&self, a: &Annotation) -> Vec<(usize, usize)> {
+        let text = self.doc.text.as_str();
+        let quote = self.index.slice(text, a.start, a.end);
+        if quote.trim().is_empty() {
+            return Vec::new();
+        }
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let len = quote.chars().count();
+        let covered = |s: usize, e: usize| self.annotations().iter().any(|x| x.label == a.label && x.overlaps(s, e));
+        let mut out = Vec::new();
+        for (b, _) in text.match_indices(quote) {
+            let before = text[..b].chars().next_back();
+            let after = text[b + quote.len()..].chars().next();
+            // A match whose own edges are word characters needs non-word neighbours.
+            let first = quote.chars().next();
+            let last = quote.chars().next_back();
+            if (word(first) && word(before)) || (word(last) && word(after)) {
+                continue;
+            }
+            let start = self.index.byte_to_cp(b);
+            if !covered(start, start + len) {
+                out.push((start, start + len));
+            }
+        }
+        out
+    }
+
+    /// The mentions pointing to entity `id`, in document order.
+    pub fn mentions_of(&self, id: &str) -> Vec<Rc<Annotation>> {
+        self.annotations().iter().filter(|a| a.entity_ref.as_deref() == Some(id)).cloned().collect()
+    }
+}
