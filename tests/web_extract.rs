@@ -19,6 +19,9 @@ fn pwned() -> JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &"__pwned".into()).unwrap()
 }
 
+#[path = "web_extract/rules.rs"]
+mod rules;
+
 #[wasm_bindgen_test]
 fn a_news_page_gives_its_article_and_nothing_else() {
     let body_before = gloo::utils::document().body().unwrap().child_element_count();

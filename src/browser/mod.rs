@@ -3,7 +3,6 @@ pub mod bench;
 pub mod clusters;
 pub mod dom;
 pub mod extract;
-pub mod extract_meta;
 pub mod files;
 pub mod selection;
 pub mod storage;

@@ -1,6 +1,5 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod claimreview;
-pub mod html_text;
 pub mod json_write;
 pub mod library;
 pub mod markdown;
