@@ -8,6 +8,7 @@ pub mod library;
 pub mod merge;
 pub mod meta;
 pub mod snap;
+pub mod speaker;
 pub mod state;
 pub mod text;
 pub mod time;
