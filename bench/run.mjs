@@ -7,7 +7,7 @@
 //   BENCH_RUNS=7        runs per scenario
 //   BENCH_OPEN_REPEAT=3 open-with-0 / open-with-N pairs per run (each a fresh context)
 //   BENCH_SMOKE=1       the small document from bench/out/smoke, 1 run, short timeouts
-//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, ui,
+//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, ui, claims,
 //                       scroll, save, export, wasm, peerOpen, peerOpenTrace, peerAdd, size);
 //                       `paste` brings the 0-annotation opens along (its ratio needs them)
 //   BENCH_PASTE_VIA=dialog  bring the text in through "Open article" and the text area instead of a
@@ -77,6 +77,8 @@ const METRICS = [
   { id: 'ui', label: 'sidebar click, first after open: longest task', unit: 'ms', budget: 6 },
   { id: 'uiNext', label: 'sidebar clicks 2–6 (median): longest task', unit: 'ms', budget: 6 },
   { id: 'hover', label: 'hover a highlight: longest task', unit: 'ms', budget: 6 },
+  { id: 'claimPanel', label: 'claim entry click → claim panel: longest task', unit: 'ms', budget: 16 },
+  { id: 'claimFilter', label: 'filter claims by verdict: longest task', unit: 'ms', budget: 16 },
   { id: 'scroll', label: 'scroll whole document: longest task', unit: 'ms' },
   { id: 'save', label: 'save BIG: save task', unit: 'ms', budget: 30 },
   { id: 'setItem', label: 'save BIG: setItem alone', unit: 'ms' },
@@ -105,7 +107,7 @@ function plan(n, run = 1) {
   // the paste's ratio is to the 0-annotation open of the same run: selecting paste brings those
   const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
-    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['ui'], ['scroll'], ['save'], ['export'],
+    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
     ['wasm'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
   ].filter(wanted);
 }

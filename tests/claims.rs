@@ -265,3 +265,36 @@ fn claimreview_has_every_field_and_skips_unrated_claims() {
     assert_eq!(r["author"]["name"], "Fact Desk");
     assert_eq!(r["datePublished"], "2026-11-29");
 }
+
+#[test]
+fn a_commit_keeps_the_selection() {
+    let mut s = state();
+    let xi = add(&mut s, "Xi Jinping", 0, "PERSON");
+    let mut m = (**s.get(&xi).unwrap()).clone();
+    m.note = "head of state".into();
+    s.apply(Action::Commit { update: vec![m], remove: vec![], meta: None, now: "n".into() });
+    assert_eq!(s.selected.as_deref(), Some(xi.as_str()));
+}
+
+#[test]
+fn two_fields_set_in_a_row_both_stay_and_each_undoes_alone() {
+    use article_annotator::model::state::Field;
+    let mut s = state();
+    let claim = add(&mut s, "Trade grew by 40 %", 0, "CLAIM");
+    let set = |s: &mut State, field: Field| s.apply(Action::Set { id: claim.clone(), field, now: "n".into() });
+    set(&mut s, Field::Attribution(Attribution::AccordingTo));
+    set(&mut s, Field::Worthiness(Some(Worthiness::CheckWorthy)));
+    set(&mut s, Field::AddEvidence(Evidence { url: "https://a.example/".into(), note: String::new() }));
+    set(&mut s, Field::RemoveEvidence(5));
+    let c = s.get(&claim).unwrap().claim.clone().unwrap();
+    assert_eq!(
+        (c.attribution, c.worthiness, c.evidence.len()),
+        (Attribution::AccordingTo, Some(Worthiness::CheckWorthy), 1)
+    );
+    undo(&mut s);
+    let c = s.get(&claim).unwrap().claim.clone().unwrap();
+    assert_eq!(
+        (c.attribution, c.worthiness, c.evidence.len()),
+        (Attribution::AccordingTo, Some(Worthiness::CheckWorthy), 0)
+    );
+}

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_annotator::components::block::{BlockProps, BlockRole, BlockView};
+use article_annotator::components::details::PanelData;
 use article_annotator::components::sidebar::{Sidebar, SidebarProps};
 use article_annotator::components::tag_menu::{TagMenu, TagMenuProps};
 use article_annotator::components::App;
@@ -85,6 +86,11 @@ async fn block_renders_markup_in_text_as_text() {
     );
 }
 
+/// What the sidebar's panels read of a state.
+fn panel_data(s: &State) -> PanelData {
+    PanelData { meta: s.meta(), annotations: s.annotations().clone(), doc: s.doc.clone(), index: s.index.clone() }
+}
+
 #[wasm_bindgen_test]
 async fn sidebar_groups_counts_and_marks_the_selection() {
     let s = sample_state();
@@ -99,13 +105,23 @@ async fn sidebar_groups_counts_and_marks_the_selection() {
         onselect: Callback::noop(),
         onretag: Callback::noop(),
         ondelete: Callback::noop(),
+        data: panel_data(&s),
+        picking: false,
+        ondispatch: Callback::noop(),
+        onpicking: Callback::noop(),
+        marked: None,
+        onmark: Callback::noop(),
     };
     yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
     settle().await;
     assert_eq!(texts(&el, "h2"), vec!["Entities2", "Claims1"]);
     assert_eq!(
         texts(&el, ".entry"),
-        vec!["Person: Xi Jinping", "Location: 北京", "Claim: Xi Jinping met 北京 officials."]
+        vec![
+            "Person: Xi Jinping",
+            "Location: 北京",
+            "Claim: Xi Jinping met 北京 officials.No speaker · Not assessed · Unverified"
+        ]
     );
     assert_eq!(texts(&el, "[aria-current=true]"), vec!["Location: 北京"]);
     assert_eq!(texts(&el, "[aria-label=Counts] .count-n"), vec!["1", "0", "1", "0", "0", "0", "0", "1"]);
@@ -121,6 +137,8 @@ async fn tag_menu_offers_every_label_by_name() {
         quote: "Xi Jinping".into(),
         onpick: Callback::noop(),
         onclose: Callback::noop(),
+        cue: false,
+        oncue: Callback::noop(),
     };
     yew::Renderer::<TagMenu>::with_root_and_props(el.clone(), props).render();
     settle().await;
@@ -266,6 +284,12 @@ async fn sidebar_lists_grow_a_page_at_a_time() {
         onselect: Callback::noop(),
         onretag: Callback::noop(),
         ondelete: Callback::noop(),
+        data: panel_data(&s),
+        picking: false,
+        ondispatch: Callback::noop(),
+        onpicking: Callback::noop(),
+        marked: None,
+        onmark: Callback::noop(),
     };
     yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
     let entries = |el: &Element| el.query_selector_all(".entry").unwrap().length();

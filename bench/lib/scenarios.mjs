@@ -245,6 +245,8 @@ export const scenarios = {
     const { page } = await openApp(ctx, ctx.docs.main);
     const entries = page.locator(SIDEBAR_BUTTONS);
     await sleep(IDLE_AFTER_OPEN);
+    // (Entries 2–7 all in view: the last one first, then the first.)
+    await entries.nth(7).scrollIntoViewIfNeeded({ timeout: ctx.timeout });
     await entries.nth(2).scrollIntoViewIfNeeded({ timeout: ctx.timeout });
     await settle(page, 300);
     const boxes = [];
@@ -288,6 +290,50 @@ export const scenarios = {
     return {
       samples: { ui: clicks[0].ms, uiNext: later[Math.floor(later.length / 2)], hover: hover.ms },
       detail: { entry: name, breakdown: clicks[0].breakdown, nextBreakdown: clicks[1].breakdown, hoverBreakdown: hover.breakdown, top },
+    };
+  },
+
+  /**
+   * The claim panel and the claims' filters with N annotations: click a claim's entry in the
+   * sidebar (its panel opens, the speaker suggestion is computed), then choose a verdict in
+   * "Filter by verdict" (the claims list is filtered).
+   */
+  async claims(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.main);
+    await sleep(IDLE_AFTER_OPEN);
+    const entry = page.locator(SIDEBAR_BUTTONS).filter({ hasText: /^Claim: / }).first();
+    await entry.scrollIntoViewIfNeeded({ timeout: ctx.timeout });
+    await settle(page, 300);
+    const box = await entry.boundingBox();
+    // (Found before the measured stretch: the locator's search runs in the page's main thread.)
+    const filter = await page.getByLabel('Filter by verdict').elementHandle({ timeout: ctx.timeout });
+    const { events, top } = await measure(ctx, page, async () => {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await settle(page, 100);
+      await mark(page, 'cb');
+      await page.mouse.down();
+      await sleep(CLICK_MS);
+      await page.mouse.up();
+      await settle(page, 150);
+      await mark(page, 'ce');
+      await sleep(200);
+      await mark(page, 'fb');
+      // As choosing in the list does: the value, then one change event.
+      await filter.evaluate((el) => {
+        el.value = 'unverified';
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await settle(page, 100);
+      await mark(page, 'fe');
+    });
+    if (!(await page.getByRole('region', { name: 'Claim', exact: true }).count())) throw new Error('no claim panel after the click');
+    const panel = longestTask(events, { begin: 'cb', end: 'ce' });
+    const filtered = longestTask(events, { begin: 'fb', end: 'fe' });
+    const listed = await page.locator(SIDEBAR_BUTTONS).filter({ hasText: /^Claim: / }).count();
+    if (!listed) throw new Error('no claim listed after filtering by "Unverified"');
+    return {
+      samples: { claimPanel: panel.ms, claimFilter: filtered.ms },
+      detail: { listed, panelBreakdown: panel.breakdown, filterBreakdown: filtered.breakdown, top },
     };
   },
 
@@ -373,7 +419,8 @@ export const scenarios = {
   async export(ctx) {
     const { page } = await openApp(ctx, ctx.docs.big);
     await settle(page, IDLE_AFTER_OPEN);
-    const button = page.getByRole('button', { name: 'Export JSON' });
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const button = page.getByRole('menuitem', { name: /^Export JSON/ });
     const box = await button.boundingBox({ timeout: ctx.timeout });
     let download;
     const { events, top } = await measure(ctx, page, async () => {

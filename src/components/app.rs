@@ -1,9 +1,12 @@
 //! The application shell: owns the document state, wires the article, menu, sidebar,
 //! toolbar, library and messages together, and handles bringing articles in and out.
 use super::article::ArticleView;
+use super::claim_panel::{self, who, with_speaker};
+use super::details::PanelData;
 use super::documents::{Docs, Trash};
 use super::import;
 use super::keys::{self, KeyIntent};
+use super::label_editor::LabelEditor;
 use super::library::{local_time, LibraryView};
 use super::notices::{Notice, NoticeList, Notices};
 use super::open_dialog::OpenDialog;
@@ -32,6 +35,7 @@ struct SideView {
     selected: Option<Rc<Annotation>>,
     /// Where the selected annotation is, in words.
     place: AttrValue,
+    data: PanelData,
 }
 
 /// What the open dialog starts with: a draft, or why a file could not be opened.
@@ -49,6 +53,12 @@ pub fn app() -> Html {
     let lib_rev = use_state(|| 0u32);
     let trash = use_mut_ref(Trash::default);
     let flash = use_state(|| None::<AttrValue>);
+    // The claim whose speaker the next click on a highlight picks.
+    let picking = use_state(|| None::<String>);
+    // The entity whose mentions are marked in the article.
+    let marked = use_state(|| None::<AttrValue>);
+    let show_labels = use_state(|| false);
+    let reviewer = use_state(persist::reviewer_setting);
     let flash_timer = use_mut_ref(|| None::<Timeout>);
     // Reads started: only the latest one's file is shown (an earlier, slower read is dropped).
     let reads = use_mut_ref(|| 0u32);
@@ -93,6 +103,7 @@ pub fn app() -> Html {
     // The menu's callbacks stay the same from render to render (so the always-mounted menu
     // re-renders only when it opens, moves or closes); `tag` reads the pending selection here.
     let pending = use_latest(*menu);
+    let pending_cue = pending.clone();
     let tag = use_callback((state.dispatcher(), menu.setter()), move |label: String, (dispatch, menu)| {
         let picked = pending.borrow_mut().take();
         if let Some(p) = picked {
@@ -104,8 +115,16 @@ pub fn app() -> Html {
     let onclose = use_callback(menu.setter(), |_: (), menu| menu.set(None));
     let onintent = {
         let (state, menu, tag, opening) = (state.clone(), menu.clone(), tag.clone(), opening.clone());
+        let picking = picking.clone();
         Callback::from(move |i: KeyIntent| match &i {
             KeyIntent::Tag(label) => tag.emit(label.clone()),
+            KeyIntent::Escape if picking.is_some() => picking.set(None),
+            KeyIntent::AcceptSpeaker(id) => {
+                let Some(claim) = state.get(id) else { return };
+                let s = claim_panel::suggestion(state.annotations(), &state.labels, &state.doc, claim);
+                let action = s.and_then(|s| claim_panel::accept(claim, &s, &state.labels));
+                action.into_iter().for_each(|a| state.dispatch(a));
+            }
             KeyIntent::Escape if menu.is_some() => {
                 menu.set(None);
                 dom::clear_selection();
@@ -118,8 +137,16 @@ pub fn app() -> Html {
     keys::use_shortcuts(state.clone(), menu.is_some(), onintent);
 
     let onpick = use_callback(menu.setter(), |p: Picked, menu| menu.set(Some(p)));
-    let onhit = use_callback(state.clone(), |cp: Option<usize>, state| {
+    let onhit = use_callback((state.clone(), picking.clone()), |cp: Option<usize>, (state, picking)| {
         let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
+        if let Some(claim) = picking.as_ref().and_then(|id| state.get(id)) {
+            // Picking a speaker: the innermost person or organisation under the click.
+            if let Some(m) = under.iter().find(|a| who(&state.labels, &a.label).is_some()) {
+                state.dispatch(with_speaker(claim, Some(m.id.clone()), m.quote.clone()));
+                picking.set(None);
+            }
+            return;
+        }
         let at = state.selected.as_ref().and_then(|id| under.iter().position(|a| &a.id == id));
         let next = under.get(at.map_or(0, |i| (i + 1) % under.len())).map(|a| a.id.clone());
         state.dispatch(Action::Select(next));
@@ -139,6 +166,23 @@ pub fn app() -> Html {
     });
     let ondelete = use_callback(state.dispatcher(), |id: String, dispatch| {
         dispatch.dispatch(Action::Delete { id, now: now_iso() })
+    });
+    let ondispatch = use_callback(state.dispatcher(), |a: Action, dispatch| dispatch.dispatch(a));
+    let onpicking = use_callback((picking.setter(), state.selected.clone()), |on: bool, (picking, selected)| {
+        picking.set(selected.clone().filter(|_| on))
+    });
+    let onmark = use_callback(marked.setter(), |id: Option<AttrValue>, marked| marked.set(id));
+    let oncue = use_callback((state.clone(), menu.setter()), move |_: (), (state, menu)| {
+        let (Some(p), Some(claim)) = (*pending_cue.borrow(), state.selected.as_ref().and_then(|id| state.get(id)))
+        else {
+            return;
+        };
+        if claim.claim.is_some() {
+            let span = crate::model::Span { start: p.start, end: p.end };
+            state.dispatch(claim_panel::set(&claim.id, crate::model::state::Field::Cue(Some(span))));
+        }
+        dom::clear_selection();
+        menu.set(None);
     });
     let onundo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Undo { now: now_iso() }));
     let onredo = use_callback(state.dispatcher(), |_: (), dispatch| dispatch.dispatch(Action::Redo { now: now_iso() }));
@@ -166,6 +210,18 @@ pub fn app() -> Html {
             let _ = storage::update_library(|lib| lib.mark_exported(Some(&state.doc.id), &now));
             onsaved.emit(());
         }
+    });
+    let onclaimreview = use_callback((notify.clone(), reviewer.clone()), {
+        let latest = latest.clone();
+        move |_: (), (notify, reviewer)| {
+            let state = latest.borrow().0.clone();
+            let out = formats::claimreview::export(&state, reviewer);
+            notify.emit(claimreview_notice(&state, &out, reviewer));
+        }
+    });
+    let onreviewer = use_callback(reviewer.setter(), |name: String, reviewer| {
+        persist::keep_reviewer_setting(&name);
+        reviewer.set(name.trim().to_string());
     });
     // A file of the app's own JSON: one article's annotations, or a whole library's backup.
     let onjson = use_callback((notify.clone(), opening.setter(), onsaved.clone()), {
@@ -255,6 +311,12 @@ pub fn app() -> Html {
         counts: state.counts().clone(),
         selected: state.selected.as_ref().and_then(|id| state.get(id)).cloned(),
         place: state.selected.as_ref().and_then(|id| state.get(id)).map(|a| place(&state, a)).unwrap_or_default(),
+        data: PanelData {
+            meta: state.meta(),
+            annotations: state.annotations().clone(),
+            doc: state.doc.clone(),
+            index: state.index.clone(),
+        },
     });
     let lists = use_later(side.clone());
     let quote = menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
@@ -262,7 +324,8 @@ pub fn app() -> Html {
         <div class="app">
             <div class="chrome">
             <Toolbar title={state.doc.title.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()} words={*words}
-                library={*show_library} {status} {onundo} {onredo} {onwords} {onexport} onimport={onfile.clone()} {onopen} {onlibrary} />
+                library={*show_library} {status} {onundo} {onredo} {onwords} {onexport} onimport={onfile.clone()} {onopen} {onlibrary}
+                {onclaimreview} onlabels={{ let s = show_labels.setter(); Callback::from(move |_| s.set(true)) }} />
             </div>
             <Notices notices={notices.0.clone()} {ondismiss} {onaction} />
             if *show_library {
@@ -273,14 +336,56 @@ pub fn app() -> Html {
             <main class="workspace" hidden={*show_library}>
                 <ArticleView state={state.clone()} flash={(*flash).clone()} words={*words} {onpick} {onhit} />
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
-                    annotations={lists.annotations.clone()} current={lists.selected.clone()} {onselect} {onretag} {ondelete} />
+                    annotations={lists.annotations.clone()} current={lists.selected.clone()} {onselect} {onretag} {ondelete}
+                    data={side.data.clone()} picking={picking.is_some()} ondispatch={ondispatch.clone()} {onpicking} marked={(*marked).clone()} {onmark} />
             </main>
-            <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose} />
+            <style>{ marked_style(&state, marked.as_deref()) }</style>
+            <TagMenu labels={state.labels.clone()} at={menu.map(|p| (p.x, p.y))} {quote} onpick={tag} {onclose}
+                cue={state.selected.as_ref().and_then(|id| state.get(id)).is_some_and(|a| a.claim.is_some())} {oncue} />
+            if *show_labels {
+                <LabelEditor meta={state.meta()} annotations={state.annotations().clone()} reviewer={AttrValue::from((*reviewer).clone())}
+                    {onreviewer} ondispatch={ondispatch.clone()} onclose={{ let s = show_labels.setter(); Callback::from(move |_| s.set(false)) }} />
+            }
             if let Some(initial) = (*opening).clone() {
                 <OpenDialog {initial} library={library.clone()} onopen={ondraft} {onstored} onfile={onfile.clone()} onclose={ondialogclose} />
             }
         </div>
     }
+}
+
+/// Download the ClaimReview file (when a claim has a verdict) and say what it holds.
+fn claimreview_notice(state: &crate::model::State, out: &formats::claimreview::Exported, reviewer: &str) -> Notice {
+    let skipped = match out.skipped {
+        0 => String::new(),
+        1 => " 1 claim without a verdict was skipped.".to_string(),
+        n => format!(" {n} claims without a verdict were skipped."),
+    };
+    if out.reviews == 0 {
+        return Notice::info("claimreview", format!("No claim has a verdict yet: nothing to export.{skipped}"));
+    }
+    let name = format!("{}.claimreview.json", formats::slug(&state.doc.title));
+    if dom::download(&name, "application/ld+json", &out.json).is_err() {
+        return Notice::error(
+            "claimreview",
+            "The browser refused the download. Try again, or allow downloads for this page.",
+        );
+    }
+    let plural = if out.reviews == 1 { "" } else { "s" };
+    let who = if reviewer.is_empty() { " No reviewer is named: set one under Labels." } else { "" };
+    Notice::info("claimreview", format!("Exported {} ClaimReview{plural} to {name}.{skipped}{who}", out.reviews))
+}
+
+/// The style that marks every mention of entity `id` in the article.
+fn marked_style(state: &crate::model::State, id: Option<&str>) -> String {
+    let Some(id) = id else { return String::new() };
+    // Ids come from files too: quoted for CSS, nothing that could end the rule or the element.
+    let quoted = |s: &str| s.replace('\\', "\\5c ").replace('"', "\\22 ").replace('<', "\\3c ");
+    let rules: Vec<String> =
+        state.mentions_of(id).iter().map(|a| format!("mark[data-ids~=\"{}\"]", quoted(&a.id))).collect();
+    if rules.is_empty() {
+        return String::new();
+    }
+    format!("{}{{outline:2px solid #1f2937;outline-offset:1px}}", rules.join(","))
 }
 
 /// Where an annotation is, in words a reader uses: its paragraph (or paragraphs).

@@ -1,9 +1,15 @@
 //! The panel for the selected annotation: what it is, retag buttons, delete. It is always
 //! there and keeps its size, so choosing another annotation changes a few texts and moves
 //! nothing else in the sidebar.
+use super::claim_panel::{set, ClaimPanel};
+use super::entity_panel::EntityPanel;
+use super::fields::TextField;
 use crate::browser::dom::data_of;
-use crate::model::annotation::Annotation;
+use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
+use crate::model::meta::Meta;
+use crate::model::state::Field;
+use crate::model::{Action, Document, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +23,22 @@ pub struct DetailsProps {
     /// (annotation id, new label id)
     pub onretag: Callback<(String, String)>,
     pub ondelete: Callback<String>,
+    /// What the claim and entity panels read.
+    pub data: PanelData,
+    /// Whether a click on a highlight picks the selected claim's speaker.
+    #[prop_or_default]
+    pub picking: bool,
+    pub ondispatch: Callback<Action>,
+    pub onpicking: Callback<bool>,
+}
+
+/// The document's data the panels need (each part shared, compared by pointer first).
+#[derive(Clone, PartialEq)]
+pub struct PanelData {
+    pub meta: Meta,
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
+    pub doc: Rc<Document>,
+    pub index: Rc<TextIndex>,
 }
 
 #[function_component(Details)]
@@ -70,6 +92,29 @@ pub fn details(p: &DetailsProps) -> Html {
             <blockquote class="details-quote">{ quote }</blockquote>
             <div class="chips" role="group" aria-label="Retag" onclick={onchip}>{ for retag }</div>
             <button type="button" class="danger" onclick={ondelete} aria-disabled={idle}>{ "Delete annotation" }</button>
+            if let Some(a) = p.ann.clone() { { panels(p, a) } }
         </section>
+    }
+}
+
+/// The note, and the claim's or the entity's panel, of the selected annotation.
+fn panels(p: &DetailsProps, a: Rc<Annotation>) -> Html {
+    let d = &p.data;
+    let onnote = {
+        let (a, on) = (a.clone(), p.ondispatch.clone());
+        Callback::from(move |v: String| on.emit(set(&a.id, Field::Note(v.trim().to_string()))))
+    };
+    let kind = match a.kind {
+        Kind::Claim => html! {
+            <ClaimPanel ann={a.clone()} annotations={d.annotations.clone()} labels={d.meta.labels.clone()} scale={d.meta.scale.clone()}
+                doc={d.doc.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
+        },
+        Kind::Entity => html! { <EntityPanel ann={a.clone()} data={d.clone()} ondispatch={p.ondispatch.clone()} /> },
+    };
+    html! {
+        <>
+            { kind }
+            <TextField label="Note" multiline=true value={AttrValue::from(a.note.clone())} onchange={onnote} />
+        </>
     }
 }

@@ -19,6 +19,8 @@ pub enum KeyIntent {
     Escape,
     /// Open an article (Ctrl+O).
     Open,
+    /// Take the suggested speaker of this claim (A).
+    AcceptSpeaker(String),
 }
 
 /// Decide what a key press means; `None` leaves it to the browser.
@@ -46,6 +48,10 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIn
     match key.as_str() {
         "Escape" => Some(KeyIntent::Escape),
         "Delete" | "Backspace" if !menu_open => state.selected.clone().map(KeyIntent::Delete),
+        "a" | "A" if !menu_open && labels::by_key(&state.labels, &key).is_none() => {
+            let claim = state.selected.as_ref().and_then(|id| state.get(id)).filter(|a| a.claim.is_some());
+            claim.map(|a| KeyIntent::AcceptSpeaker(a.id.clone()))
+        }
         k => {
             let label = labels::by_key(&state.labels, k)?.id.clone();
             if menu_open {
@@ -69,7 +75,7 @@ pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
         KeyIntent::Redo => Some(Action::Redo { now }),
         KeyIntent::Retag(id, label) => Some(Action::Retag { id: id.clone(), label: label.clone(), now }),
         KeyIntent::Delete(id) => Some(Action::Delete { id: id.clone(), now }),
-        KeyIntent::Tag(_) | KeyIntent::Escape | KeyIntent::Open => None,
+        KeyIntent::Tag(_) | KeyIntent::Escape | KeyIntent::Open | KeyIntent::AcceptSpeaker(_) => None,
     }
 }
 

@@ -118,12 +118,47 @@ pub fn restore_reading(state: &State) {
 
 /// The setting "Snap to words" as last chosen (on by default).
 pub fn words_setting() -> bool {
-    !storage::get(&storage::settings_key()).ok().flatten().is_some_and(|s| s.contains("\"words\":false"))
+    settings().words
 }
 
 /// Keep the setting "Snap to words".
 pub fn keep_words_setting(on: bool) {
-    let _ = storage::set(&storage::settings_key(), &format!("{{\"words\":{on}}}"));
+    keep_settings(|s| s.words = on);
+}
+
+/// The reviewer named in exported ClaimReviews.
+pub fn reviewer_setting() -> String {
+    settings().reviewer
+}
+
+pub fn keep_reviewer_setting(name: &str) {
+    keep_settings(|s| s.reviewer = name.trim().to_string());
+}
+
+/// The app's settings, kept apart from every document.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Settings {
+    #[serde(default = "yes")]
+    words: bool,
+    #[serde(default)]
+    reviewer: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn settings() -> Settings {
+    let stored = storage::get(&storage::settings_key()).ok().flatten();
+    stored.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Settings { words: true, reviewer: String::new() })
+}
+
+fn keep_settings(f: impl FnOnce(&mut Settings)) {
+    let mut s = settings();
+    f(&mut s);
+    if let Ok(json) = serde_json::to_string(&s) {
+        let _ = storage::set(&storage::settings_key(), &json);
+    }
 }
 
 /// The state to start with, and anything the user must be told about it.

@@ -1,9 +1,12 @@
 //! The sidebar: counts per label, the selected annotation's panel, and every annotation in
 //! document order, grouped into entities and claims.
-use super::details::Details;
+use super::details::{Details, PanelData};
+use super::sidebar_index::{claim_line, ClaimFilter, ClaimFilters, EntityIndex};
 use crate::browser::dom::{self, data_of};
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
+use crate::model::meta::Rating;
+use crate::model::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,10 +32,22 @@ pub struct SidebarProps {
     pub onselect: Callback<String>,
     pub onretag: Callback<(String, String)>,
     pub ondelete: Callback<String>,
+    pub data: PanelData,
+    pub picking: bool,
+    pub ondispatch: Callback<Action>,
+    pub onpicking: Callback<bool>,
+    /// The entity whose mentions are marked in the article.
+    pub marked: Option<AttrValue>,
+    pub onmark: Callback<Option<AttrValue>>,
 }
 
 #[function_component(Sidebar)]
 pub fn sidebar(p: &SidebarProps) -> Html {
+    let filter = use_state(ClaimFilter::default);
+    let onfilter = {
+        let filter = filter.setter();
+        Callback::from(move |f: ClaimFilter| filter.set(f))
+    };
     let counts = p.labels.iter().zip(p.counts.iter().copied()).map(|(l, n)| {
         html! {
             <li class={classes!("count", (n == 0).then_some("zero"))} style={format!("--c:{}", l.color)}>
@@ -45,10 +60,14 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     html! {
         <aside class="sidebar" aria-label="Annotations">
             <ul class="counts" aria-label="Counts">{ for counts }</ul>
-            <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()} />
+            <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
+                data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
             <div class="lists">
+                <EntityIndex entities={p.data.meta.entities.clone()} labels={p.labels.clone()} annotations={p.annotations.clone()}
+                    marked={p.marked.clone()} onmark={p.onmark.clone()} />
                 <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
-                <Group title="Claims" kind={Kind::Claim} ..group_props(p) />
+                <ClaimFilters annotations={p.annotations.clone()} scale={p.data.meta.scale.clone()} value={(*filter).clone()} onchange={onfilter} />
+                <Group title="Claims" kind={Kind::Claim} filter={(*filter).clone()} ..group_props(p) />
             </div>
         </aside>
     }
@@ -62,6 +81,8 @@ fn group_props(p: &SidebarProps) -> GroupProps {
         annotations: p.annotations.clone(),
         selected: p.current.clone(),
         onselect: p.onselect.clone(),
+        filter: ClaimFilter::default(),
+        scale: p.data.meta.scale.clone(),
     }
 }
 
@@ -73,6 +94,9 @@ pub struct GroupProps {
     pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub selected: Option<Rc<Annotation>>,
     pub onselect: Callback<String>,
+    /// Which claims are listed.
+    pub filter: ClaimFilter,
+    pub scale: Rc<Vec<Rating>>,
 }
 
 #[function_component(Group)]
@@ -83,7 +107,7 @@ fn group(p: &GroupProps) -> Html {
     let shown = use_state(|| RUN);
     // Only the entries on show are gathered: a change to a long list costs a pass over it,
     // not a copy of it.
-    let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind);
+    let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind && p.filter.admits(a));
     let total = of_kind().count();
     {
         // (Nothing to add while the group is shown whole; looked at again when it grows.)
@@ -100,7 +124,7 @@ fn group(p: &GroupProps) -> Html {
     let head: Vec<Rc<Annotation>> = of_kind().take(limit).cloned().collect();
     let run = |from: usize, items: &[Rc<Annotation>]| {
         let current = sel_pos.and_then(|i| i.checked_sub(from)).filter(|&k| k < items.len());
-        html! { <Run key={from} items={items.to_vec()} labels={p.labels.clone()} {current} /> }
+        html! { <Run key={from} items={items.to_vec()} labels={p.labels.clone()} scale={p.scale.clone()} {current} /> }
     };
     let mut runs: Vec<Html> = head.chunks(RUN).enumerate().map(|(k, items)| run(k * RUN, items)).collect();
     // A selection further down the list is shown in its own run after a gap, rather than
@@ -130,7 +154,11 @@ fn group(p: &GroupProps) -> Html {
         <section class="group" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>{ p.title.clone() }<span class="group-n">{ total }</span></h2>
             if total == 0 {
-                <p class="empty">{ if p.kind == Kind::Claim { "No claims yet. Select a statement and press 8." } else { "No entities yet. Select a name and press a number." } }</p>
+                <p class="empty">{ match p.kind {
+                    Kind::Claim if p.filter.is_active() => "No claim matches the filters.",
+                    Kind::Claim => "No claims yet. Select a statement and press 8.",
+                    Kind::Entity => "No entities yet. Select a name and press a number.",
+                } }</p>
             } else {
                 <ol class="entries" onclick={onpick}>{ for runs }</ol>
             }
@@ -143,6 +171,7 @@ fn group(p: &GroupProps) -> Html {
 struct RunProps {
     items: Vec<Rc<Annotation>>,
     labels: Rc<Vec<Label>>,
+    scale: Rc<Vec<Rating>>,
     /// Position in `items` of the selected annotation, when it is in this run.
     current: Option<usize>,
 }
@@ -154,7 +183,8 @@ fn run(p: &RunProps) -> Html {
         let label = labels::find(&p.labels, &a.label);
         let name: AttrValue = label.map_or(a.label.clone(), |l| l.name.clone()).into();
         let color: AttrValue = label.map_or("#888".to_string(), |l| l.color.clone()).into();
-        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} current={p.current == Some(k)} /> }
+        let extra: AttrValue = claim_line(a, &p.scale).unwrap_or_default().into();
+        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} {extra} current={p.current == Some(k)} /> }
     });
     html! { <>{ for entries }</> }
 }
@@ -164,6 +194,8 @@ struct EntryProps {
     ann: Rc<Annotation>,
     name: AttrValue,
     color: AttrValue,
+    /// A claim's speaker, check-worthiness and verdict; an annotation's note.
+    extra: AttrValue,
     current: bool,
 }
 
@@ -176,6 +208,8 @@ fn entry(p: &EntryProps) -> Html {
                     data-id={p.ann.id.clone()}>
                 <span class="entry-label">{ p.name.clone() }{ ": " }</span>
                 <span class="entry-quote">{ p.ann.quote.clone() }</span>
+                if !p.extra.is_empty() { <span class="entry-extra">{ p.extra.clone() }</span> }
+                if !p.ann.note.is_empty() { <span class="entry-note">{ format!("Note: {}", p.ann.note) }</span> }
             </button>
         </li>
     }

@@ -16,6 +16,11 @@ pub struct TagMenuProps {
     pub quote: AttrValue,
     pub onpick: Callback<String>,
     pub onclose: Callback<()>,
+    /// Whether a claim is selected: the selection can then become its cue.
+    #[prop_or_default]
+    pub cue: bool,
+    #[prop_or_default]
+    pub oncue: Callback<()>,
 }
 
 #[function_component(TagMenu)]
@@ -53,6 +58,11 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
              onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             <TagItems labels={p.labels.clone()} onpick={p.onpick.clone()} />
+            if p.cue {
+                <button type="button" role="menuitem" class="tag cue" onclick={{ let cb = p.oncue.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
+                    { "Cue of the claim" }
+                </button>
+            }
             <div class="tag-hint" aria-hidden="true">{ "Press a number · Esc to close" }</div>
         </div>
     }

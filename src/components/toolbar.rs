@@ -12,6 +12,9 @@ pub struct ToolbarProps {
     pub onredo: Callback<()>,
     pub onwords: Callback<bool>,
     pub onexport: Callback<()>,
+    pub onclaimreview: Callback<()>,
+    /// Open the "Labels and ratings" dialog.
+    pub onlabels: Callback<()>,
     /// A file was chosen for import.
     pub onimport: Callback<web_sys::File>,
     /// Open the "Open article" dialog.
@@ -48,12 +51,106 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <label class="toggle" title="Grow selections to whole words">
                     <input type="checkbox" checked={p.words} onchange={onwords} />{ "Snap to words" }
                 </label>
-                <button type="button" onclick={click(&p.onexport)} title="Download the annotations as JSON">{ "Export JSON" }</button>
+                <button type="button" onclick={click(&p.onlabels)} title="Add, rename, recolour and re-key labels; the rating scale">{ "Labels" }</button>
+                <ExportMenu onexport={p.onexport.clone()} onclaimreview={p.onclaimreview.clone()} />
                 <label class="button file">
                     { "Import JSON" }
                     <input type="file" accept=".json,application/json" {onchange} />
                 </label>
             </div>
         </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExportProps {
+    onexport: Callback<()>,
+    onclaimreview: Callback<()>,
+}
+
+/// The "Export" menu button (WAI-ARIA menu button): its items download the document in a
+/// format; Esc, a choice or a click elsewhere closes it.
+#[function_component(ExportMenu)]
+fn export_menu(p: &ExportProps) -> Html {
+    let open = use_state(|| false);
+    let list = use_node_ref();
+    {
+        // Opened: the first item takes the focus.
+        let list = list.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                let first =
+                    list.cast::<web_sys::Element>().and_then(|l| l.query_selector("[role=menuitem]").ok().flatten());
+                if let Some(el) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let item = |cb: &Callback<()>| {
+        let (cb, open) = (cb.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            cb.emit(())
+        })
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            if key == "Escape" && *open {
+                e.prevent_default();
+                e.stop_propagation();
+                open.set(false);
+            } else if key == "ArrowDown" || key == "ArrowUp" {
+                e.prevent_default();
+                let Some(items) =
+                    e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                else {
+                    return;
+                };
+                let Ok(all) = items.query_selector_all("[role=menuitem]") else { return };
+                let n = all.length();
+                let active = gloo::utils::document().active_element();
+                let at = (0..n)
+                    .find(|&i| all.item(i).map(wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>) == active);
+                let next = match (at, key.as_str()) {
+                    (Some(i), "ArrowDown") => (i + 1) % n,
+                    (Some(i), _) => (i + n - 1) % n,
+                    (None, _) => 0,
+                };
+                if let Some(el) =
+                    all.item(next).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+    let onfocusout = {
+        let open = open.clone();
+        Callback::from(move |e: FocusEvent| {
+            let (Some(to), Some(me)) = (e.related_target(), e.current_target()) else { return open.set(false) };
+            let inside = wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&me)
+                .is_some_and(|me| me.contains(wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&to)));
+            if !inside {
+                open.set(false);
+            }
+        })
+    };
+    html! {
+        <div class="menu-button" {onkeydown} {onfocusout}>
+            <button type="button" aria-haspopup="menu" aria-expanded={if *open { "true" } else { "false" }} aria-controls="export-menu" onclick={toggle}>
+                { "Export" }<span aria-hidden="true">{ " ▾" }</span>
+            </button>
+            <div class="export-menu" id="export-menu" role="menu" aria-label="Export" ref={list} hidden={!*open}>
+                <button type="button" role="menuitem" onclick={item(&p.onexport)}>{ "Export JSON" }<span class="menu-note">{ "annotations, native format" }</span></button>
+                <button type="button" role="menuitem" onclick={item(&p.onclaimreview)}>{ "Export ClaimReview" }<span class="menu-note">{ "rated claims, schema.org JSON-LD" }</span></button>
+            </div>
+        </div>
     }
 }

@@ -9,6 +9,7 @@ use super::text::{Document, TextIndex};
 use std::rc::Rc;
 
 mod edits;
+pub use edits::{occurrences, Field};
 
 /// Everything that makes up a saved document.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -69,6 +70,12 @@ pub enum Action {
     Merge {
         annotations: Vec<Annotation>,
         relations: Vec<Relation>,
+    },
+    /// Set one field of annotation `id`.
+    Set {
+        id: String,
+        field: Field,
+        now: String,
     },
     /// Put a changed version of an annotation (same id) in place of the old one.
     Update {
@@ -451,6 +458,7 @@ impl State {
             }
             Action::Sync(snap) => self.sync(*snap),
             Action::Update { after, now } => self.update(*after, &now),
+            Action::Set { id, field, now } => self.set(&id, field, &now),
             Action::Commit { update, remove, meta, now } => self.commit_all(update, remove, meta, &now),
             Action::AddMany { spans, label, entity, now } => self.add_many(&spans, &label, entity, &now),
             Action::AddSpeaker { claim, start, end, label, now } => self.add_speaker(&claim, start, end, &label, &now),

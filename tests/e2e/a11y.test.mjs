@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { browserForFile, TEST_TIMEOUT, withApp } from './helpers.mjs';
+import { browserForFile, TEST_TIMEOUT, tag, withApp } from './helpers.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = browserForFile();
@@ -29,4 +29,23 @@ test('axe-core finds no violations on the article, the open dialog and the libra
     await page.getByRole('button', { name: 'Library' }).click();
     await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
     assert.deepEqual(await violations(page), [], 'the library');
+  }));
+
+test('axe-core finds no violations on the claim panel, the entity panel, the export menu and the labels dialog', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: 'Lukashenko commended', text: 'Lukashenko' }, { key: '1' });
+    await page.getByRole('region', { name: 'Selected annotation' }).getByLabel('Link to…').selectOption({ label: 'New entity “Lukashenko”' });
+    await page.getByRole('region', { name: 'Selected annotation' }).getByLabel('Wikidata id').waitFor();
+    assert.deepEqual(await violations(page), [], 'the entity panel and the entity index');
+    await tag(app, { block: 'Lukashenko commended', text: 'Belarus is willing to work with China' }, { key: '8' });
+    await page.getByRole('button', { name: /^Accept speaker/ }).waitFor();
+    assert.deepEqual(await violations(page), [], 'the claim panel with a suggestion, and the claims filters');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menu', { name: 'Export' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'the export menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Labels', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Labels and ratings' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'the labels dialog');
   }));

@@ -89,7 +89,8 @@ export function ui(page) {
     entries: sidebar.getByRole('button', { name: new RegExp(`^(${LABELS.join('|')}): `) }),
     undo: toolbar.getByRole('button', { name: 'Undo', exact: true }),
     redo: toolbar.getByRole('button', { name: 'Redo', exact: true }),
-    exportJson: toolbar.getByRole('button', { name: 'Export JSON', exact: true }),
+    exportMenu: toolbar.getByRole('button', { name: 'Export', exact: true }),
+    exportJson: page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: /^Export JSON/ }),
     importJson: page.getByLabel('Import JSON', { exact: true }),
     alert: (text) => page.getByRole('alert').filter({ hasText: text }),
     status: (text) => page.getByRole('status').filter({ hasText: text }),
@@ -339,7 +340,7 @@ export function findAnnotation(file, quote, label) {
 export async function exportJson(app) {
   const [download] = await Promise.all([
     app.page.waitForEvent('download', { timeout: 15_000 }),
-    app.ui.exportJson.click(),
+    app.ui.exportMenu.click().then(() => app.ui.exportJson.click()),
   ]);
   const path = await download.path();
   const body = await readFile(path, 'utf8');

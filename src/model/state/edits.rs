@@ -1,11 +1,60 @@
 //! The edits of claims, entities and labels: each one undoable step.
 use super::{Edit, State};
-use crate::model::annotation::{Annotation, Claim, Kind};
+use crate::model::annotation::{Annotation, Attribution, Claim, Evidence, Kind, Span, Worthiness};
 use crate::model::labels::Label;
 use crate::model::meta::Meta;
+use crate::model::text::TextIndex;
 use std::rc::Rc;
 
+/// One field of an annotation set to a value: applied to the annotation as it is when the
+/// action runs (two quick changes in a row each keep the other's).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    /// The speaker mention (if any) and the speaker's name.
+    Speaker(Option<String>, String),
+    Cue(Option<Span>),
+    Attribution(Attribution),
+    Worthiness(Option<Worthiness>),
+    Verdict(String),
+    Explanation(String),
+    Reviewed(String),
+    AddEvidence(Evidence),
+    RemoveEvidence(usize),
+    Note(String),
+    Entity(Option<String>),
+}
+
+impl Field {
+    fn apply(self, a: &mut Annotation) {
+        if let Field::Note(v) = self {
+            return a.note = v;
+        }
+        if let Field::Entity(e) = self {
+            return a.entity_ref = e;
+        }
+        let Some(c) = a.claim.as_mut() else { return };
+        match self {
+            Field::Speaker(id, text) => (c.speaker, c.speaker_text) = (id, text),
+            Field::Cue(span) => c.cue = span,
+            Field::Attribution(x) => c.attribution = x,
+            Field::Worthiness(w) => c.set_worthiness(w),
+            Field::Verdict(v) => c.verdict = v,
+            Field::Explanation(v) => c.explanation = v,
+            Field::Reviewed(v) => c.reviewed = v,
+            Field::AddEvidence(e) => c.evidence.push(e),
+            Field::RemoveEvidence(i) if i < c.evidence.len() => drop(c.evidence.remove(i)),
+            Field::RemoveEvidence(_) | Field::Note(_) | Field::Entity(_) => {}
+        }
+    }
+}
+
 impl State {
+    pub(super) fn set(&mut self, id: &str, field: Field, now: &str) {
+        let Some(mut after) = self.get(id).map(|a| (**a).clone()) else { return };
+        field.apply(&mut after);
+        self.update(after, now);
+    }
+
     /// A new annotation over `[start, end)`, linked to the entity of its label whose name or
     /// alias is its text, if there is one.
     pub(super) fn new_mention(&self, id: String, start: usize, end: usize, label: &Label, now: &str) -> Annotation {
@@ -59,6 +108,7 @@ impl State {
         now: &str,
     ) {
         let mut edits: Vec<Edit> = Vec::new();
+        let selected = self.selected.clone();
         // The labels first: an update may use a label the new set brings.
         if let Some(meta) = meta.filter(|m| **m != self.meta()) {
             let edit = Edit::Meta(Rc::new(self.meta()), Rc::new(*meta));
@@ -78,6 +128,7 @@ impl State {
                 edits.push(edit);
             }
         }
+        self.selected = selected.filter(|id| self.get(id).is_some());
         if !edits.is_empty() {
             // (Already applied, one by one: each change needs the state the one before left.)
             let edit = if edits.len() == 1 { edits.pop().unwrap_or(Edit::Batch(vec![])) } else { Edit::Batch(edits) };
@@ -128,34 +179,38 @@ impl State {
     /// Every whole-word, case-sensitive occurrence of `a`'s text not yet covered by an
     /// annotation of its label, as code-point spans in document order.
     pub fn occurrences(&self, a: &Annotation) -> Vec<(usize, usize)> {
-        let text = self.doc.text.as_str();
-        let quote = self.index.slice(text, a.start, a.end);
-        if quote.trim().is_empty() {
-            return Vec::new();
-        }
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        let len = quote.chars().count();
-        let covered = |s: usize, e: usize| self.annotations().iter().any(|x| x.label == a.label && x.overlaps(s, e));
-        let mut out = Vec::new();
-        for (b, _) in text.match_indices(quote) {
-            let before = text[..b].chars().next_back();
-            let after = text[b + quote.len()..].chars().next();
-            // A match whose own edges are word characters needs non-word neighbours.
-            let first = quote.chars().next();
-            let last = quote.chars().next_back();
-            if (word(first) && word(before)) || (word(last) && word(after)) {
-                continue;
-            }
-            let start = self.index.byte_to_cp(b);
-            if !covered(start, start + len) {
-                out.push((start, start + len));
-            }
-        }
-        out
+        occurrences(&self.doc.text, &self.index, self.annotations(), a)
     }
 
     /// The mentions pointing to entity `id`, in document order.
     pub fn mentions_of(&self, id: &str) -> Vec<Rc<Annotation>> {
         self.annotations().iter().filter(|a| a.entity_ref.as_deref() == Some(id)).cloned().collect()
     }
+}
+
+/// Every whole-word, case-sensitive occurrence of `a`'s text in `text` not yet covered by one
+/// of `anns` with its label, as code-point spans in document order.
+pub fn occurrences(text: &str, index: &TextIndex, anns: &[Rc<Annotation>], a: &Annotation) -> Vec<(usize, usize)> {
+    let quote = index.slice(text, a.start, a.end);
+    if quote.trim().is_empty() {
+        return Vec::new();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let (first, last) = (quote.chars().next(), quote.chars().next_back());
+    let len = quote.chars().count();
+    let same: Vec<&Rc<Annotation>> = anns.iter().filter(|x| x.label == a.label).collect();
+    let mut out = Vec::new();
+    for (b, _) in text.match_indices(quote) {
+        let before = text[..b].chars().next_back();
+        let after = text[b + quote.len()..].chars().next();
+        // A match whose own edges are word characters needs non-word neighbours.
+        if (word(first) && word(before)) || (word(last) && word(after)) {
+            continue;
+        }
+        let start = index.byte_to_cp(b);
+        if !same.iter().any(|x| x.overlaps(start, start + len)) {
+            out.push((start, start + len));
+        }
+    }
+    out
 }

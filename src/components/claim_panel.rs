@@ -1,0 +1,272 @@
+//! The claim panel: speaker (with the suggestion made on the device), cue, attribution,
+//! check-worthiness, verdict and explanation, the claim as reviewed, and evidence.
+use super::fields::{Choice, TextField};
+use crate::browser::now_iso;
+use crate::formats::claimreview::is_organization;
+use crate::model::annotation::{Annotation, Attribution, Evidence, Worthiness, REVIEWED_MAX};
+use crate::model::labels::{self, Label};
+use crate::model::meta::{is_web_link, Rating};
+use crate::model::speaker::{self, Mention, Speaker, Suggestion, Who};
+use crate::model::state::Field;
+use crate::model::{Action, Document};
+use std::collections::HashSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Whether mentions of label `id` can be speakers, and as what.
+pub fn who(labels: &[Label], id: &str) -> Option<Who> {
+    labels::find(labels, id).and_then(label_who)
+}
+
+fn label_who(l: &Label) -> Option<Who> {
+    if l.kind != crate::model::Kind::Entity {
+        return None;
+    }
+    let name = l.name.to_ascii_lowercase();
+    if is_organization(&l.id) || name.starts_with("organi") {
+        Some(Who::Organization)
+    } else if l.id == "PERSON" || name.starts_with("person") || name.starts_with("people") {
+        Some(Who::Person)
+    } else {
+        None
+    }
+}
+
+/// The labels whose mentions can be speakers (a few: looked up per annotation).
+fn speaker_labels(labels: &[Label]) -> Vec<(&str, Who)> {
+    labels.iter().filter_map(|l| Some((l.id.as_str(), label_who(l)?))).collect()
+}
+
+/// The article's people and organisations within the suggestion's reach of `[start, end)`.
+fn mentions(anns: &[Rc<Annotation>], labels: &[Label], start: usize, end: usize) -> Vec<Mention> {
+    let kinds = speaker_labels(labels);
+    let who = |label: &str| kinds.iter().find(|(id, _)| *id == label).map(|(_, w)| *w);
+    let near = |a: &Annotation| a.overlaps(start.saturating_sub(speaker::REACH), end + speaker::REACH);
+    let m = |a: &Rc<Annotation>| Some(Mention { id: a.id.clone(), start: a.start, end: a.end, who: who(&a.label)? });
+    anns.iter().filter(|a| near(a)).filter_map(m).collect()
+}
+
+/// The suggested speaker of `claim`, from its sentence and the one before.
+pub fn suggestion(anns: &[Rc<Annotation>], labels: &[Label], doc: &Document, claim: &Annotation) -> Option<Suggestion> {
+    speaker::suggest(&doc.text, claim.start, claim.end, &mentions(anns, labels, claim.start, claim.end))
+}
+
+/// The speaker list: the article's people and organisations, each name once (the chosen
+/// mention standing for its name).
+fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
+    let kinds = speaker_labels(labels);
+    let mut seen = HashSet::new();
+    let mut out: Vec<(AttrValue, AttrValue)> = vec![("".into(), "No speaker chosen".into())];
+    let chosen_text = chosen.and_then(|id| anns.iter().find(|m| m.id == id)).map(|m| m.quote.as_str());
+    for m in anns.iter().filter(|m| kinds.iter().any(|(id, _)| *id == m.label)) {
+        let is_chosen = chosen == Some(m.id.as_str());
+        if is_chosen || (Some(m.quote.as_str()) != chosen_text && seen.insert(m.quote.as_str())) {
+            out.push((m.id.clone().into(), m.quote.clone().into()));
+        }
+    }
+    out
+}
+
+/// The action that takes suggestion `s` for `claim`.
+pub fn accept(claim: &Annotation, s: &Suggestion, labels: &[Label]) -> Option<Action> {
+    match &s.speaker {
+        Speaker::Mention(id) => Some(with_speaker(claim, Some(id.clone()), s.name.clone())),
+        Speaker::New { start, end } => {
+            let person = labels.iter().find(|l| who(labels, &l.id) == Some(Who::Person))?;
+            Some(Action::AddSpeaker {
+                claim: claim.id.clone(),
+                start: *start,
+                end: *end,
+                label: person.id.clone(),
+                now: now_iso(),
+            })
+        }
+    }
+}
+
+/// `claim` with speaker `id` (a mention) named `text`.
+pub fn with_speaker(claim: &Annotation, id: Option<String>, text: String) -> Action {
+    set(&claim.id, Field::Speaker(id, text))
+}
+
+/// Set `field` of annotation `id`, now.
+pub fn set(id: &str, field: Field) -> Action {
+    Action::Set { id: id.to_string(), field, now: now_iso() }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimPanelProps {
+    pub ann: Rc<Annotation>,
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
+    pub labels: Rc<Vec<Label>>,
+    pub scale: Rc<Vec<Rating>>,
+    pub doc: Rc<Document>,
+    /// Whether a click on a highlight now picks the speaker.
+    pub picking: bool,
+    pub ondispatch: Callback<Action>,
+    pub onpicking: Callback<bool>,
+}
+
+#[function_component(ClaimPanel)]
+pub fn claim_panel(p: &ClaimPanelProps) -> Html {
+    let a = &p.ann;
+    let c = a.claim.clone().unwrap_or_default();
+    let suggested = use_memo((a.clone(), p.annotations.clone()), {
+        let (labels, doc) = (p.labels.clone(), p.doc.clone());
+        move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
+            let c = a.claim.as_ref()?;
+            if c.speaker.is_some() || !c.speaker_text.is_empty() {
+                return None;
+            }
+            suggestion(anns, &labels, &doc, a)
+        }
+    });
+    let evidence_error = use_state(AttrValue::default);
+    let field = |f: fn(String) -> Field| {
+        let (a, d) = (a.clone(), p.ondispatch.clone());
+        Callback::from(move |v: String| d.emit(set(&a.id, f(v))))
+    };
+    let speakers = use_memo((p.annotations.clone(), p.labels.clone(), c.speaker.clone()), |(anns, labels, chosen)| {
+        speaker_options(anns, labels, chosen.as_deref())
+    });
+    let onspeaker = {
+        let (a, d, anns) = (a.clone(), p.ondispatch.clone(), p.annotations.clone());
+        Callback::from(move |id: String| {
+            let text = anns.iter().find(|m| m.id == id).map(|m| m.quote.clone()).unwrap_or_default();
+            d.emit(with_speaker(&a, (!id.is_empty()).then_some(id), text));
+        })
+    };
+    let onfree = {
+        let (a, d) = (a.clone(), p.ondispatch.clone());
+        Callback::from(move |text: String| d.emit(with_speaker(&a, None, text.trim().to_string())))
+    };
+    let onpick = {
+        let (cb, picking) = (p.onpicking.clone(), p.picking);
+        Callback::from(move |_: MouseEvent| cb.emit(!picking))
+    };
+    let suggestion_box = (*suggested).clone().map(|s| {
+        let onclick = {
+            let (a, d, labels, s) = (a.clone(), p.ondispatch.clone(), p.labels.clone(), s.clone());
+            Callback::from(move |_: MouseEvent| accept(&a, &s, &labels).into_iter().for_each(|x| d.emit(x)))
+        };
+        let new = matches!(s.speaker, Speaker::New { .. }).then_some(" (not tagged yet: it will be tagged as a Person)");
+        html! {
+            <div class="suggestion" role="group" aria-label="Suggested speaker">
+                <p>{ "Suggested speaker: " }<strong>{ s.name.clone() }</strong>{ new }<br/><span class="rule">{ format!("Rule: {}", s.rule) }</span></p>
+                <button type="button" class="primary" {onclick} aria-keyshortcuts="A">{ format!("Accept speaker {}", s.name) }<kbd aria-hidden="true">{ "A" }</kbd></button>
+            </div>
+        }
+    });
+    let cue = c.cue.map(|s| {
+        let text: String = p.doc.text.chars().skip(s.start).take(s.end - s.start).collect();
+        let onclick = {
+            let (a, d) = (a.clone(), p.ondispatch.clone());
+            Callback::from(move |_: MouseEvent| d.emit(set(&a.id, Field::Cue(None))))
+        };
+        html! { <p class="cue">{ "Cue: " }<q>{ text }</q>{ " " }<button type="button" class="link" {onclick}>{ "Clear cue" }</button></p> }
+    });
+    let attributions = Attribution::ALL.iter().map(|x| (ser(x).into(), x.name().into())).collect::<Vec<_>>();
+    let mut worth: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Not assessed".into())];
+    worth.extend(Worthiness::ALL.iter().map(|w| (ser(w).into(), w.name().into())));
+    let verdicts: Vec<(AttrValue, AttrValue)> =
+        p.scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
+    let evidence = c.evidence.iter().enumerate().map(|(i, e)| {
+        let onclick = {
+            let (a, d) = (a.clone(), p.ondispatch.clone());
+            Callback::from(move |_: MouseEvent| {
+                d.emit(set(&a.id, Field::RemoveEvidence(i)))
+            })
+        };
+        html! {
+            <li>
+                <a href={e.url.clone()} target="_blank" rel="noopener noreferrer">{ e.url.clone() }</a>
+                if !e.note.is_empty() { <span class="evidence-note">{ e.note.clone() }</span> }
+                <button type="button" class="link" {onclick} aria-label={format!("Remove evidence {}", i + 1)}>{ "Remove" }</button>
+            </li>
+        }
+    });
+    let onadd = {
+        let (a, d, err) = (a.clone(), p.ondispatch.clone(), evidence_error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let form: web_sys::HtmlFormElement = e.target_unchecked_into();
+            let field = |name: &str| {
+                form.elements().named_item(name).map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
+            };
+            let (Some(url), Some(note)) = (field("url"), field("note")) else { return };
+            let link = url.value().trim().to_string();
+            if !is_web_link(&link) {
+                err.set("A link must be a web address starting with http:// or https://.".into());
+                return;
+            }
+            err.set(AttrValue::default());
+            let note_text = note.value().trim().to_string();
+            d.emit(set(&a.id, Field::AddEvidence(Evidence { url: link, note: note_text })));
+            form.reset();
+        })
+    };
+    html! {
+        <section class="claim-panel" aria-label="Claim">
+            { suggestion_box }
+            <Choice label="Speaker" options={(*speakers).clone()} value={AttrValue::from(c.speaker.clone().unwrap_or_default())} onchange={onspeaker} />
+            <button type="button" onclick={onpick} aria-pressed={if p.picking { "true" } else { "false" }}>
+                { if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" } }
+            </button>
+            if c.speaker.is_none() {
+                <TextField label="Speaker not in the article" value={AttrValue::from(c.speaker_text.clone())} onchange={onfree} placeholder="Name, if not tagged" />
+            }
+            { cue.unwrap_or_else(|| html! { <p class="hint">{ "Cue: select the reporting words (“said”) and choose “Cue of the claim” in the menu." }</p> }) }
+            <Choice label="Attribution" options={attributions} value={AttrValue::from(ser(&c.attribution))}
+                onchange={field(|v| Field::Attribution(de(&v).unwrap_or_default()))} />
+            <Choice label="Check-worthiness" options={worth} value={AttrValue::from(c.worthiness.as_ref().map(ser).unwrap_or_default())}
+                onchange={field(|v| Field::Worthiness(de(&v)))} />
+            <Choice label="Verdict" options={verdicts} value={AttrValue::from(c.verdict.clone())}
+                onchange={field(Field::Verdict)} />
+            <TextField label="Explanation" multiline=true value={AttrValue::from(c.explanation.clone())}
+                onchange={field(|v| Field::Explanation(v.trim().to_string()))} />
+            <TextField label="Claim as reviewed" maxlength={REVIEWED_MAX} value={AttrValue::from(c.reviewed.clone())}
+                onchange={field(|v| Field::Reviewed(v.trim().to_string()))} />
+            <fieldset class="evidence">
+                <legend>{ "Evidence" }</legend>
+                if !c.evidence.is_empty() { <ul>{ for evidence }</ul> }
+                <form onsubmit={onadd}>
+                    <TextFieldPlain name="url" label="Evidence link" placeholder="https://…" error={(*evidence_error).clone()} />
+                    <TextFieldPlain name="note" label="Evidence note" placeholder="What it shows" error={AttrValue::default()} />
+                    <button type="submit">{ "Add evidence" }</button>
+                </form>
+            </fieldset>
+        </section>
+    }
+}
+
+/// The JSON name of a serialisable enum value.
+fn ser<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default().trim_matches('"').to_string()
+}
+
+fn de<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_str(&format!("\"{name}\"")).ok()
+}
+
+#[derive(Properties, PartialEq)]
+struct PlainProps {
+    name: AttrValue,
+    label: AttrValue,
+    placeholder: AttrValue,
+    error: AttrValue,
+}
+
+/// A labelled field of a form, read when the form is sent.
+#[function_component(TextFieldPlain)]
+fn text_field_plain(p: &PlainProps) -> Html {
+    let id = use_memo((), |_| super::fields::unique_id("e"));
+    let err_id = format!("{id}-err");
+    html! {
+        <div class="field">
+            <label for={(*id).clone()}>{ p.label.clone() }</label>
+            <input id={(*id).clone()} name={p.name.clone()} type="text" placeholder={p.placeholder.clone()}
+                aria-invalid={(!p.error.is_empty()).then_some("true")} aria-describedby={(!p.error.is_empty()).then(|| err_id.clone())} />
+            if !p.error.is_empty() { <p class="field-error" id={err_id}>{ p.error.clone() }</p> }
+        </div>
+    }
+}

@@ -1,0 +1,157 @@
+//! The entity panel of a selected mention: which real-world entity it is ("Link to…", a new
+//! entity, unlink), that entity's name, aliases and Wikidata id, and tagging every other
+//! occurrence of the mention's text.
+use super::claim_panel::set;
+use super::details::PanelData;
+use super::fields::{Choice, TextField};
+use crate::browser::now_iso;
+use crate::model::annotation::Annotation;
+use crate::model::meta::{fresh_id, match_score, parse_kb_id, Entity, Meta};
+use crate::model::state::occurrences;
+use crate::model::state::Field;
+use crate::model::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntityPanelProps {
+    pub ann: Rc<Annotation>,
+    pub data: PanelData,
+    pub ondispatch: Callback<Action>,
+}
+
+/// Value of the "Link to…" list that makes a new entity.
+const NEW: &str = "\u{1}new";
+
+#[function_component(EntityPanel)]
+pub fn entity_panel(p: &EntityPanelProps) -> Html {
+    let a = &p.ann;
+    let meta = &p.data.meta;
+    // The mentions of its entity, and the other untagged whole-word occurrences of its text:
+    // counted when the mention or the annotations change.
+    let counted = use_memo((a.clone(), p.data.annotations.clone()), {
+        let (doc, index) = (p.data.doc.clone(), p.data.index.clone());
+        move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
+            let mentions =
+                a.entity_ref.as_ref().map_or(0, |e| anns.iter().filter(|m| m.entity_ref.as_ref() == Some(e)).count());
+            (mentions, Rc::new(occurrences(&doc.text, &index, anns, a)))
+        }
+    });
+    let (mentions, occurrences) = (counted.0, counted.1.clone());
+    let entity = a.entity_ref.as_deref().and_then(|id| meta.entities.iter().find(|e| e.id == id)).cloned();
+    let kb_error = use_state(AttrValue::default);
+    // "Link to…": the entities of the mention's label, best match first.
+    let mut candidates: Vec<&Entity> = meta.entities.iter().filter(|e| e.label == a.label).collect();
+    candidates
+        .sort_by(|x, y| match_score(y, &a.quote).cmp(&match_score(x, &a.quote)).then_with(|| x.name.cmp(&y.name)));
+    let mut options: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Link to…".into())];
+    options.extend(candidates.iter().map(|e| (e.id.clone().into(), e.name.clone().into())));
+    options.push((NEW.into(), format!("New entity “{}”", a.quote).into()));
+    let onlink = {
+        let (a, d, meta) = (a.clone(), p.ondispatch.clone(), meta.clone());
+        Callback::from(move |id: String| {
+            if id.is_empty() {
+                return;
+            }
+            d.emit(link(&a, &meta, &id));
+        })
+    };
+    let onunlink = {
+        let (a, d) = (a.clone(), p.ondispatch.clone());
+        Callback::from(move |_: MouseEvent| d.emit(set(&a.id, Field::Entity(None))))
+    };
+    // Edits of the entity itself.
+    let edit = |f: fn(&mut Entity, String) -> Result<(), String>| {
+        let (d, meta, id, err) = (p.ondispatch.clone(), meta.clone(), a.entity_ref.clone(), kb_error.clone());
+        Callback::from(move |v: String| {
+            let Some(id) = id.as_deref() else { return };
+            let mut meta = meta.clone();
+            let list = Rc::make_mut(&mut meta.entities);
+            let Some(e) = list.iter_mut().find(|e| e.id == id) else { return };
+            match f(e, v) {
+                Ok(()) => {
+                    err.set(AttrValue::default());
+                    d.emit(Action::Commit {
+                        update: vec![],
+                        remove: vec![],
+                        meta: Some(Box::new(meta)),
+                        now: now_iso(),
+                    });
+                }
+                Err(why) => err.set(why.into()),
+            }
+        })
+    };
+    let more = occurrences.len();
+    let ontagall = {
+        let (a, d, spans) = (a.clone(), p.ondispatch.clone(), occurrences.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::AddMany {
+                spans: (*spans).clone(),
+                label: a.label.clone(),
+                entity: a.entity_ref.clone(),
+                now: now_iso(),
+            })
+        })
+    };
+    let tag_all_text = match more {
+        0 => "No other untagged occurrences".to_string(),
+        1 => format!("Tag all occurrences (1 more of “{}”)", a.quote),
+        n => format!("Tag all occurrences ({n} more of “{}”)", a.quote),
+    };
+    html! {
+        <section class="entity-panel" aria-label="Entity">
+            if let Some(e) = entity.as_ref() {
+                <p class="entity-line">{ "Entity: " }<strong>{ e.name.clone() }</strong>
+                    if !e.kb_id.is_empty() { { " · " }<a href={e.kb_url().unwrap_or_default()} target="_blank" rel="noopener noreferrer">{ e.kb_id.clone() }</a> }
+                    { format!(" · {} mention{}", mentions, if mentions == 1 { "" } else { "s" }) }
+                    { " " }<button type="button" class="link" onclick={onunlink}>{ "Unlink" }</button>
+                </p>
+                <TextField label="Entity name" value={AttrValue::from(e.name.clone())} onchange={edit(|e, v| {
+                    let v = v.trim();
+                    if v.is_empty() { return Err("An entity needs a name.".into()) }
+                    e.name = v.to_string();
+                    Ok(())
+                })} />
+                <TextField label="Aliases (comma-separated)" value={AttrValue::from(e.aliases.join(", "))} onchange={edit(|e, v| {
+                    e.aliases = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+                    Ok(())
+                })} />
+                <TextField label="Wikidata id" value={AttrValue::from(e.kb_id.clone())} placeholder="Q42" error={(*kb_error).clone()}
+                    onchange={edit(|e, v| { e.kb_id = parse_kb_id(&v)?; Ok(()) })} />
+            } else {
+                <p class="entity-line muted">{ "Not linked to an entity." }</p>
+            }
+            <Choice label="Link to…" {options} value={AttrValue::from(a.entity_ref.clone().unwrap_or_default())} onchange={onlink} />
+            <button type="button" onclick={ontagall} disabled={more == 0}>{ tag_all_text }</button>
+        </section>
+    }
+}
+
+/// Link mention `a` to entity `id` (or to a new entity named by it, for `NEW`), its text
+/// added to the entity's aliases so that later mentions like it link by themselves.
+fn link(a: &Annotation, meta: &Meta, id: &str) -> Action {
+    let mut meta = meta.clone();
+    let list = Rc::make_mut(&mut meta.entities);
+    let target = if id == NEW {
+        let id = fresh_id("e", list.iter().map(|e| e.id.as_str()));
+        list.push(Entity {
+            id: id.clone(),
+            name: a.quote.trim().to_string(),
+            label: a.label.clone(),
+            aliases: vec![],
+            kb_id: String::new(),
+        });
+        id
+    } else {
+        if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+            if !e.is_named(&a.quote) {
+                e.aliases.push(a.quote.clone());
+            }
+        }
+        id.to_string()
+    };
+    let mut after = a.clone();
+    after.entity_ref = Some(target);
+    Action::Commit { update: vec![after], remove: vec![], meta: Some(Box::new(meta)), now: now_iso() }
+}

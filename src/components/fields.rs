@@ -1,0 +1,93 @@
+//! Small labelled form controls for the panels: each hands on its value when the user is done
+//! with it (a text field on change — Enter or leaving it — a list on choosing), so that each
+//! change is one undoable step, not one per keystroke.
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// An id no other element of the page has, for tying a label to its control.
+pub fn unique_id(prefix: &str) -> String {
+    thread_local! { static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) }; }
+    let n = NEXT.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("{prefix}{n}")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub multiline: bool,
+    #[prop_or_default]
+    pub maxlength: Option<usize>,
+    #[prop_or_default]
+    pub placeholder: AttrValue,
+    /// Why the value was refused, shown under the field and tied to it.
+    #[prop_or_default]
+    pub error: AttrValue,
+}
+
+/// A labelled text field (or area).
+#[function_component(TextField)]
+pub fn text_field(p: &TextProps) -> Html {
+    let id = use_memo((), |_| unique_id("f"));
+    let err_id = format!("{id}-err");
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| {
+            let v = match e.target_dyn_into::<HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => e.target_unchecked_into::<HtmlInputElement>().value(),
+            };
+            cb.emit(v)
+        })
+    };
+    let invalid = (!p.error.is_empty()).then_some("true");
+    let described = (!p.error.is_empty()).then(|| err_id.clone());
+    let max = p.maxlength.map(|m| m.to_string());
+    let count = p.maxlength.map(|m| html! { <span class="field-count" aria-hidden="true">{ format!("{}/{m}", p.value.chars().count()) }</span> });
+    html! {
+        <div class="field">
+            <label for={(*id).clone()}>{ p.label.clone() }{ count }</label>
+            if p.multiline {
+                <textarea id={(*id).clone()} rows="2" value={p.value.clone()} {onchange} placeholder={p.placeholder.clone()}
+                    aria-invalid={invalid} aria-describedby={described} maxlength={max} />
+            } else {
+                <input id={(*id).clone()} type="text" value={p.value.clone()} {onchange} placeholder={p.placeholder.clone()}
+                    aria-invalid={invalid} aria-describedby={described} maxlength={max} />
+            }
+            if !p.error.is_empty() { <p class="field-error" id={err_id}>{ p.error.clone() }</p> }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    pub label: AttrValue,
+    /// (value, text) of each option.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+/// A labelled drop-down list.
+#[function_component(Choice)]
+pub fn choice(p: &ChoiceProps) -> Html {
+    let id = use_memo((), |_| unique_id("c"));
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let options = p.options.iter().map(|(v, t)| {
+        html! { <option value={v.clone()} selected={*v == p.value}>{ t.clone() }</option> }
+    });
+    html! {
+        <div class="field">
+            <label for={(*id).clone()}>{ p.label.clone() }</label>
+            <select id={(*id).clone()} {onchange}>{ for options }</select>
+        </div>
+    }
+}

@@ -1,0 +1,207 @@
+//! The "Labels and ratings" dialog: add, rename, recolour, re-key and delete labels; edit the
+//! rating scale of verdicts; name the reviewer of exported ClaimReviews. Every change is one
+//! undoable step (except the reviewer, a setting of the app).
+use super::fields::TextField;
+use super::modal::Modal;
+use crate::browser::now_iso;
+use crate::model::annotation::Kind;
+use crate::model::labels::Label;
+use crate::model::meta::{fresh_id, Meta, Rating, PALETTE};
+use crate::model::{Action, Annotation};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LabelEditorProps {
+    pub meta: Meta,
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
+    pub reviewer: AttrValue,
+    pub onreviewer: Callback<String>,
+    pub ondispatch: Callback<Action>,
+    pub onclose: Callback<()>,
+}
+
+/// The commit of `meta` changed by `f`, with the annotations `remove` removed.
+fn commit(meta: &Meta, remove: Vec<String>, f: impl FnOnce(&mut Meta)) -> Action {
+    let mut m = meta.clone();
+    f(&mut m);
+    Action::Commit { update: vec![], remove, meta: Some(Box::new(m)), now: now_iso() }
+}
+
+#[function_component(LabelEditor)]
+pub fn label_editor(p: &LabelEditorProps) -> Html {
+    // The label waiting for its deletion to be confirmed, and why a key was refused.
+    let confirming = use_state(|| None::<String>);
+    let error = use_state(AttrValue::default);
+    let count = |id: &str| p.annotations.iter().filter(|a| a.label == id).count();
+    let rows = p.meta.labels.iter().enumerate().map(|(i, l)| {
+        let edit = |f: fn(&mut Label, String)| {
+            let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                d.emit(commit(&meta, vec![], |m| f(&mut Rc::make_mut(&mut m.labels)[i], v)))
+            })
+        };
+        let onkey = {
+            let (meta, d, err) = (p.meta.clone(), p.ondispatch.clone(), error.clone());
+            Callback::from(move |e: Event| {
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let v = input.value().trim().to_string();
+                let taken = meta.labels.iter().enumerate().any(|(j, o)| j != i && !v.is_empty() && o.key == v);
+                if v.chars().count() > 1 || taken || matches!(v.as_str(), "a" | "A") {
+                    err.set(format!("“{v}” cannot be a key: use one character no other label uses (A accepts a suggested speaker).").into());
+                    input.set_value(&meta.labels[i].key);
+                    return;
+                }
+                err.set(AttrValue::default());
+                d.emit(commit(&meta, vec![], |m| Rc::make_mut(&mut m.labels)[i].key = v))
+            })
+        };
+        let onkind = {
+            let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let kind = if v == "claim" { Kind::Claim } else { Kind::Entity };
+                d.emit(commit(&meta, vec![], |m| Rc::make_mut(&mut m.labels)[i].kind = kind))
+            })
+        };
+        let n = count(&l.id);
+        let ondelete = {
+            let (meta, d, confirming, id) = (p.meta.clone(), p.ondispatch.clone(), confirming.clone(), l.id.clone());
+            let anns = p.annotations.clone();
+            Callback::from(move |_: MouseEvent| {
+                if n > 0 && confirming.as_deref() != Some(id.as_str()) {
+                    return confirming.set(Some(id.clone()));
+                }
+                let gone = anns.iter().filter(|a| a.label == id).map(|a| a.id.clone()).collect();
+                confirming.set(None);
+                d.emit(commit(&meta, gone, |m| Rc::make_mut(&mut m.labels).retain(|x| x.id != id)))
+            })
+        };
+        let oncancel = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| confirming.set(None))
+        };
+        let asking = confirming.as_deref() == Some(l.id.as_str());
+        let name = l.name.clone();
+        html! {
+            <li class="label-row" key={l.id.clone()} style={format!("--c:{}", l.color)}>
+                <input type="color" value={l.color.clone()} onchange={edit(|l, v| l.color = v)} aria-label={format!("Colour of {name}")} />
+                <input type="text" class="label-name" value={l.name.clone()} aria-label={format!("Name of label {name}")}
+                    onchange={edit(|l, v| if !v.trim().is_empty() { l.name = v.trim().to_string() })} />
+                <input type="text" class="label-key" value={l.key.clone()} maxlength="1" aria-label={format!("Key of {name}")} onchange={onkey} />
+                <select aria-label={format!("Kind of {name}")} onchange={onkind}>
+                    <option value="entity" selected={l.kind == Kind::Entity}>{ "Entity" }</option>
+                    <option value="claim" selected={l.kind == Kind::Claim}>{ "Claim" }</option>
+                </select>
+                <span class="label-count" title="Annotations with this label">{ n }</span>
+                if asking {
+                    <span class="confirm" role="alert">
+                        { format!("Delete “{name}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }) }
+                        <button type="button" class="danger" onclick={ondelete}>{ format!("Delete {n} annotation{}", if n == 1 { "" } else { "s" }) }</button>
+                        <button type="button" onclick={oncancel}>{ "Keep" }</button>
+                    </span>
+                } else {
+                    <button type="button" class="link" onclick={ondelete} aria-label={format!("Delete label {name}")}>{ "Delete" }</button>
+                }
+            </li>
+        }
+    });
+    let onadd = {
+        let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(commit(&meta, vec![], |m| {
+                let labels = Rc::make_mut(&mut m.labels);
+                let id = fresh_id("LABEL", labels.iter().map(|l| l.id.as_str()));
+                let key =
+                    (1..=9).map(|k| k.to_string()).chain(["0".into()]).find(|k| !labels.iter().any(|l| &l.key == k));
+                let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
+                let n = labels.len() + 1;
+                labels.push(Label {
+                    id,
+                    name: format!("Label {n}"),
+                    kind: Kind::Entity,
+                    color: color.to_string(),
+                    key: key.unwrap_or_default(),
+                });
+            }))
+        })
+    };
+    html! {
+        <Modal title="Labels and ratings" onclose={p.onclose.clone()}>
+            <h3>{ "Labels" }</h3>
+            <ul class="label-rows">{ for rows }</ul>
+            if !error.is_empty() { <p class="field-error" role="alert">{ (*error).clone() }</p> }
+            <button type="button" onclick={onadd}>{ "Add label" }</button>
+            <Scale scale={p.meta.scale.clone()} meta={p.meta.clone()} annotations={p.annotations.clone()} ondispatch={p.ondispatch.clone()} />
+            <h3>{ "ClaimReview" }</h3>
+            <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
+            <div class="dialog-actions"><button type="button" class="primary" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "Done" }</button></div>
+        </Modal>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ScaleProps {
+    scale: Rc<Vec<Rating>>,
+    meta: Meta,
+    annotations: Rc<Vec<Rc<Annotation>>>,
+    ondispatch: Callback<Action>,
+}
+
+/// The rating scale: each verdict's name and its number for ClaimReview.
+#[function_component(Scale)]
+fn scale(p: &ScaleProps) -> Html {
+    let used = |id: &str| p.annotations.iter().filter(|a| a.claim.as_ref().is_some_and(|c| c.verdict == id)).count();
+    let rows = p.scale.iter().enumerate().map(|(i, r)| {
+        let edit = |f: fn(&mut Rating, String)| {
+            let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                d.emit(commit(&meta, vec![], |m| f(&mut Rc::make_mut(&mut m.scale)[i], v)))
+            })
+        };
+        let n = used(&r.id);
+        let ondelete = {
+            let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
+            Callback::from(move |_: MouseEvent| d.emit(commit(&meta, vec![], |m| {
+                Rc::make_mut(&mut m.scale).remove(i);
+            })))
+        };
+        let name = r.name.clone();
+        html! {
+            <li class="rating-row" key={r.id.clone()}>
+                <input type="text" value={r.name.clone()} aria-label={format!("Name of verdict {name}")}
+                    onchange={edit(|r, v| if !v.trim().is_empty() { r.name = v.trim().to_string() })} />
+                <input type="number" min="0" max="100" value={r.value.to_string()} aria-label={format!("Rating value of {name}")}
+                    onchange={edit(|r, v| r.value = v.trim().parse().unwrap_or(r.value))} />
+                if r.id == crate::model::annotation::UNVERIFIED {
+                    <span class="muted">{ "no verdict yet" }</span>
+                } else if n > 0 {
+                    <span class="muted" title="Claims with this verdict">{ format!("{n} claim{}", if n == 1 { "" } else { "s" }) }</span>
+                } else {
+                    <button type="button" class="link" onclick={ondelete} aria-label={format!("Delete verdict {name}")}>{ "Delete" }</button>
+                }
+            </li>
+        }
+    });
+    let onadd = {
+        let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(commit(&meta, vec![], |m| {
+                let scale = Rc::make_mut(&mut m.scale);
+                let id = fresh_id("rating_", scale.iter().map(|r| r.id.as_str()));
+                scale.push(Rating { id, name: format!("Verdict {}", scale.len()), value: 0 });
+            }))
+        })
+    };
+    html! {
+        <>
+            <h3>{ "Rating scale" }</h3>
+            <p class="hint">{ "Each verdict's number is ClaimReview's ratingValue (best and worst follow from the numbers; 0 leaves it unranked)." }</p>
+            <ul class="rating-rows">{ for rows }</ul>
+            <button type="button" onclick={onadd}>{ "Add verdict" }</button>
+        </>
+    }
+}

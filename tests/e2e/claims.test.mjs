@@ -1,0 +1,191 @@
+// Claims as fact-checkers' data and entities as real-world things, in the built app: the claim
+// panel with the suggested speaker, verdicts and evidence kept over a reload and exported (native
+// JSON and ClaimReview); mentions linked to an entity; tag all occurrences; the label editor.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import {
+  browserForFile, TEST_TIMEOUT, checkNativeFile, clickText, exportJson, reload, sleep, tag, waitForStored, waitUntil, withApp,
+} from './helpers.mjs';
+
+const env = browserForFile();
+const LUKA_BLOCK = 'Lukashenko commended';
+const CLAIM = 'Belarus is willing to work with China to jointly defend international fairness and justice';
+
+/** The sidebar's panel of the selected annotation. */
+const panel = (page) => page.getByRole('region', { name: 'Selected annotation' });
+
+/** Downloads through the Export menu's item `name`. */
+async function download(app, name) {
+  await app.ui.exportMenu.click();
+  const [file] = await Promise.all([
+    app.page.waitForEvent('download', { timeout: 15_000 }),
+    app.page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: new RegExp(`^${name}`) }).click(),
+  ]);
+  const body = await readFile(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), json: JSON.parse(body) };
+}
+
+test('a claim gets its suggested speaker, attribution, check-worthiness, verdict and evidence; all of it is kept and exported', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: LUKA_BLOCK, text: 'Lukashenko' }, { key: '1' });
+    await tag(app, { block: LUKA_BLOCK, text: CLAIM }, { key: '8' });
+    const p = panel(page);
+    // The speaker is suggested, with its rule, and taken with one click.
+    const accept = p.getByRole('button', { name: /^Accept speaker Lukashenko/ });
+    await accept.waitFor();
+    assert.match(await p.getByRole('group', { name: 'Suggested speaker' }).textContent(), /Rule: /);
+    await accept.click();
+    await waitUntil(async () => (await p.getByLabel('Speaker', { exact: true }).inputValue()) !== '', { message: 'the speaker chosen' });
+    assert.equal(await accept.count(), 0, 'the suggestion goes once taken');
+    await p.getByLabel('Attribution').selectOption({ label: 'Indirect (reported)' });
+    await p.getByLabel('Check-worthiness').selectOption({ label: 'Check-worthy' });
+    await p.getByLabel('Verdict').selectOption({ label: 'Mostly true' });
+    await p.getByLabel('Explanation').fill('Belarus signed the joint statement.');
+    await p.getByLabel('Explanation').press('Tab');
+    // A link that is not http(s) is refused with a reason; a good one is added.
+    await p.getByLabel('Evidence link').fill('javascript:alert(1)');
+    await p.getByRole('button', { name: 'Add evidence' }).click();
+    await p.getByText('A link must be a web address').waitFor();
+    await p.getByLabel('Evidence link').fill('https://example.org/statement');
+    await p.getByLabel('Evidence note').fill('joint statement');
+    await p.getByRole('button', { name: 'Add evidence' }).click();
+    await p.getByRole('link', { name: 'https://example.org/statement' }).waitFor();
+    const claimOf = (d) => d.annotations.find((a) => a.kind === 'claim')?.claim;
+    await waitForStored(page, (d) => claimOf(d)?.evidence?.length === 1 && claimOf(d).explanation, 'the claim fields stored');
+
+    // The claims list shows it at a glance, and filters by verdict.
+    await app.ui.sidebar.getByText('Lukashenko · Check-worthy · Mostly true').waitFor();
+    await page.getByLabel('Filter by verdict').selectOption({ label: 'False' });
+    await app.ui.sidebar.getByText('No claim matches the filters.').waitFor();
+    await page.getByLabel('Filter by verdict').selectOption({ label: 'Mostly true' });
+    await app.ui.sidebar.getByText('Lukashenko · Check-worthy · Mostly true').waitFor();
+
+    await reload(app);
+    const { json, name } = await exportJson(app);
+    assert.match(name, /\.annotations\.json$/);
+    checkNativeFile(json);
+    const claim = json.annotations.find((a) => a.kind === 'claim');
+    const speaker = json.annotations.find((a) => a.kind === 'entity');
+    assert.equal(claim.claim.speaker, speaker.id);
+    assert.equal(claim.claim.speaker_text, 'Lukashenko');
+    assert.equal(claim.claim.attribution, 'indirect');
+    assert.equal(claim.claim.worthiness, 'check_worthy');
+    assert.equal(claim.claim.verdict, 'mostly_true');
+    assert.equal(claim.claim.explanation, 'Belarus signed the joint statement.');
+    assert.deepEqual(claim.claim.evidence, [{ url: 'https://example.org/statement', note: 'joint statement' }]);
+    assert.ok(json.relations.some((r) => r.type === 'said_by' && r.from === claim.id && r.to === speaker.id));
+    assert.equal(json.rating_scale.length, 7);
+
+    const review = await download(app, 'Export ClaimReview');
+    assert.match(review.name, /\.claimreview\.json$/);
+    assert.equal(review.json.length, 1);
+    const r = review.json[0];
+    assert.equal(r['@type'], 'ClaimReview');
+    assert.equal(r.claimReviewed, claim.claim.reviewed);
+    assert.ok(r.claimReviewed.length <= 75 && CLAIM.startsWith(r.claimReviewed.replace(/…$/, '')), r.claimReviewed);
+    assert.equal(r.reviewRating.alternateName, 'Mostly true');
+    assert.equal(r.reviewRating.ratingValue, 4);
+    assert.equal(r.itemReviewed.author.name, 'Lukashenko');
+    assert.equal(r.itemReviewed.author['@type'], 'Person');
+    await app.ui.status('Exported 1 ClaimReview').waitFor();
+  }),
+);
+
+test('"Xi" links to the entity "Xi Jinping"; choosing the entity marks both mentions', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
+    await panel(page).getByLabel('Link to…').selectOption({ label: 'New entity “Xi Jinping”' });
+    await panel(page).getByLabel('Wikidata id').fill('Xi');
+    await panel(page).getByLabel('Wikidata id').press('Enter');
+    await panel(page).getByText('is not a Wikidata id').waitFor();
+    await panel(page).getByLabel('Wikidata id').fill('q15031');
+    await panel(page).getByLabel('Wikidata id').press('Enter');
+    await panel(page).getByRole('link', { name: 'Q15031' }).waitFor();
+    await tag(app, { block: 'Xi highlighted', text: 'Xi' }, { key: '1' });
+    // "Xi" is not the entity's name: it is linked by hand, best match first in the list.
+    const options = await panel(page).getByLabel('Link to…').locator('option').allTextContents();
+    assert.equal(options[1], 'Xi Jinping');
+    await panel(page).getByLabel('Link to…').selectOption({ label: 'Xi Jinping' });
+    await panel(page).getByText('2 mentions').waitFor();
+    const { parsed } = await waitForStored(page, (d) => d.annotations.filter((a) => a.entity_ref).length === 2, 'both linked');
+    assert.deepEqual(parsed.entities.map((e) => [e.name, e.kb_id, e.aliases]), [['Xi Jinping', 'Q15031', ['Xi']]]);
+    // A later "Xi" links by itself (its text is now an alias); undo unlinks it with its tag.
+    await tag(app, { block: 'During the meeting, he told Xi', text: 'Xi' }, { key: '1' });
+    await panel(page).getByText('3 mentions').waitFor();
+    await app.ui.undo.click();
+    await waitForStored(page, (d) => d.annotations.length === 2, 'the third mention undone');
+    // The entity index marks every mention.
+    await app.ui.sidebar.getByRole('button', { name: /^Xi Jinping Q15031/ }).click();
+    await waitUntil(async () => (await page.locator('style').allTextContents()).some((t) => t.includes('outline')), { message: 'mentions marked' });
+    const marked = await page.evaluate(() => [...document.querySelectorAll('mark')].filter((m) => getComputedStyle(m).outlineStyle === 'solid').length);
+    assert.equal(marked, 2);
+  }),
+);
+
+test('tag all occurrences of "Lukashenko" adds every whole-word one; one undo removes them all', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: LUKA_BLOCK, text: 'Lukashenko' }, { key: '1' });
+    const text = await page.evaluate(() => document.querySelector('article').textContent);
+    const whole = text.match(/(?<![\p{L}\p{N}_])Lukashenko(?![\p{L}\p{N}_])/gu).length;
+    const button = panel(page).getByRole('button', { name: /^Tag all occurrences/ });
+    assert.equal(await button.textContent(), `Tag all occurrences (${whole - 1} more of “Lukashenko”)`);
+    await button.click();
+    await waitForStored(page, (d) => d.annotations.length === whole, `${whole} mentions`);
+    assert.equal(await app.ui.entries.count(), whole);
+    await app.ui.undo.click();
+    await waitForStored(page, (d) => d.annotations.length === 1, 'one undo: back to the first');
+  }),
+);
+
+test('renaming and recolouring a label: highlights and sidebar follow; deleting a label in use asks first', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
+    await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Labels' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Labels and ratings' });
+    // (The dialog moves the focus into itself once shown: typing waits for that, as a user does.)
+    await waitUntil(() => dialog.evaluate((d) => d.contains(document.activeElement)), { message: 'focus in the dialog' });
+    await dialog.getByLabel('Name of label Person').fill('Human');
+    await dialog.getByLabel('Name of label Person').press('Enter');
+    await dialog.getByLabel('Colour of Human').evaluate((el) => {
+      el.value = '#117733';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await dialog.getByRole('button', { name: 'Delete label Human' }).click();
+    await dialog.getByText('Delete “Human” and its 1 annotation?').waitFor();
+    await dialog.getByRole('button', { name: 'Keep' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await app.ui.sidebar.getByRole('button', { name: /^Human: Xi Jinping/ }).waitFor();
+    const mark = app.ui.marks.filter({ hasText: 'Xi Jinping' }).first();
+    await waitUntil(async () => (await mark.getAttribute('style'))?.includes('#117733'), { message: 'the new colour' });
+    assert.equal(await mark.getAttribute('data-labels'), 'Human');
+    const { parsed } = await waitForStored(page, (d) => d.labels[0].name === 'Human', 'the label renamed');
+    assert.equal(parsed.annotations[0].label, 'PERSON', 'the annotation keeps its label id');
+    await app.ui.undo.click();
+    await app.ui.undo.click();
+    await app.ui.sidebar.getByRole('button', { name: /^Person: Xi Jinping/ }).waitFor();
+    await sleep(50);
+  }),
+);
+
+test('the speaker is picked by clicking a highlight; the cue is set from the menu', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: 'Xi highlighted', text: 'Xi' }, { key: '1' });
+    await tag(app, { block: 'Xi highlighted', text: 'China and Belarus are true friends and good partners' }, { key: '8' });
+    await panel(page).getByRole('button', { name: 'Pick the speaker in the article' }).click();
+    await clickText(page, { block: 'Xi highlighted', text: 'Xi' });
+    await waitUntil(async () => (await panel(page).getByLabel('Speaker', { exact: true }).locator('option:checked').textContent()) === 'Xi', { message: 'Xi picked' });
+    // Back on the claim: select the reporting word, "Cue of the claim".
+    await app.ui.entry(/^Claim: China and Belarus/).click();
+    await tag(app, { block: 'Xi highlighted', text: 'highlighted' }, { label: 'Cue of the claim' });
+    await panel(page).getByText('Cue: highlighted').waitFor();
+    const { parsed } = await waitForStored(page, (d) => d.annotations.find((a) => a.kind === 'claim')?.claim?.cue, 'the cue stored');
+    const c = parsed.annotations.find((a) => a.kind === 'claim').claim;
+    assert.equal([...parsed.document.text].slice(c.cue.start, c.cue.end).join(''), 'highlighted');
+  }),
+);
