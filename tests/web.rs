@@ -86,32 +86,38 @@ async fn block_renders_markup_in_text_as_text() {
     );
 }
 
-/// What the sidebar's panels read of a state.
-fn panel_data(s: &State) -> PanelData {
-    PanelData { meta: s.meta(), annotations: s.annotations().clone(), doc: s.doc.clone(), index: s.index.clone() }
+/// The sidebar's properties for a state: its selection shown, callbacks doing nothing.
+fn sidebar_props(s: &State) -> SidebarProps {
+    let selected = s.selected.as_ref().and_then(|id| s.get(id)).cloned();
+    SidebarProps {
+        labels: s.labels.clone(),
+        annotations: s.annotations().clone(),
+        counts: s.counts().clone(),
+        selected: selected.clone(),
+        place: AttrValue::default(),
+        current: selected,
+        onselect: Callback::noop(),
+        onretag: Callback::noop(),
+        ondelete: Callback::noop(),
+        data: PanelData {
+            meta: s.meta(),
+            annotations: s.annotations().clone(),
+            doc: s.doc.clone(),
+            index: s.index.clone(),
+        },
+        picking: false,
+        ondispatch: Callback::noop(),
+        onpicking: Callback::noop(),
+        marked: None,
+        onmark: Callback::noop(),
+    }
 }
 
 #[wasm_bindgen_test]
 async fn sidebar_groups_counts_and_marks_the_selection() {
     let s = sample_state();
     let el = root();
-    let props = SidebarProps {
-        labels: s.labels.clone(),
-        annotations: s.annotations().clone(),
-        counts: s.counts().clone(),
-        selected: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
-        place: "Paragraph 3".into(),
-        current: s.selected.as_ref().and_then(|id| s.get(id)).cloned(),
-        onselect: Callback::noop(),
-        onretag: Callback::noop(),
-        ondelete: Callback::noop(),
-        data: panel_data(&s),
-        picking: false,
-        ondispatch: Callback::noop(),
-        onpicking: Callback::noop(),
-        marked: None,
-        onmark: Callback::noop(),
-    };
+    let props = SidebarProps { place: "Paragraph 3".into(), ..sidebar_props(&s) };
     yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
     settle().await;
     assert_eq!(texts(&el, "h2"), vec!["Entities2", "Claims1"]);
@@ -274,23 +280,7 @@ async fn sidebar_lists_grow_a_page_at_a_time() {
     }
     s.apply(Action::Select(None));
     let el = root();
-    let props = SidebarProps {
-        labels: s.labels.clone(),
-        annotations: s.annotations().clone(),
-        counts: s.counts().clone(),
-        selected: None,
-        place: AttrValue::default(),
-        current: None,
-        onselect: Callback::noop(),
-        onretag: Callback::noop(),
-        ondelete: Callback::noop(),
-        data: panel_data(&s),
-        picking: false,
-        ondispatch: Callback::noop(),
-        onpicking: Callback::noop(),
-        marked: None,
-        onmark: Callback::noop(),
-    };
+    let props = SidebarProps { place: AttrValue::default(), ..sidebar_props(&s) };
     yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
     let entries = |el: &Element| el.query_selector_all(".entry").unwrap().length();
     let mut waited = 0;

@@ -165,9 +165,11 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         };
         html! { <p class="cue">{ "Cue: " }<q>{ text }</q>{ " " }<button type="button" class="link" {onclick}>{ "Clear cue" }</button></p> }
     });
-    let attributions = Attribution::ALL.iter().map(|x| (ser(x).into(), x.name().into())).collect::<Vec<_>>();
+    // (Options by position in the enum's list: no names to parse.)
+    let attributions =
+        Attribution::ALL.iter().enumerate().map(|(i, x)| (i.to_string().into(), x.name().into())).collect::<Vec<_>>();
     let mut worth: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Not assessed".into())];
-    worth.extend(Worthiness::ALL.iter().map(|w| (ser(w).into(), w.name().into())));
+    worth.extend(Worthiness::ALL.iter().enumerate().map(|(i, w)| (i.to_string().into(), w.name().into())));
     let verdicts: Vec<(AttrValue, AttrValue)> =
         p.scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
     let evidence = c.evidence.iter().enumerate().map(|(i, e)| {
@@ -216,10 +218,10 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
                 <TextField label="Speaker not in the article" value={AttrValue::from(c.speaker_text.clone())} onchange={onfree} placeholder="Name, if not tagged" />
             }
             { cue.unwrap_or_else(|| html! { <p class="hint">{ "Cue: select the reporting words (“said”) and choose “Cue of the claim” in the menu." }</p> }) }
-            <Choice label="Attribution" options={attributions} value={AttrValue::from(ser(&c.attribution))}
-                onchange={field(|v| Field::Attribution(de(&v).unwrap_or_default()))} />
-            <Choice label="Check-worthiness" options={worth} value={AttrValue::from(c.worthiness.as_ref().map(ser).unwrap_or_default())}
-                onchange={field(|v| Field::Worthiness(de(&v)))} />
+            <Choice label="Attribution" options={attributions} value={AttrValue::from(position(&Attribution::ALL, &c.attribution))}
+                onchange={field(|v| Field::Attribution(at(&Attribution::ALL, &v).unwrap_or_default()))} />
+            <Choice label="Check-worthiness" options={worth} value={AttrValue::from(c.worthiness.map(|w| position(&Worthiness::ALL, &w)).unwrap_or_default())}
+                onchange={field(|v| Field::Worthiness(at(&Worthiness::ALL, &v)))} />
             <Choice label="Verdict" options={verdicts} value={AttrValue::from(c.verdict.clone())}
                 onchange={field(Field::Verdict)} />
             <TextField label="Explanation" multiline=true value={AttrValue::from(c.explanation.clone())}
@@ -239,13 +241,14 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     }
 }
 
-/// The JSON name of a serialisable enum value.
-fn ser<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_default().trim_matches('"').to_string()
+/// The position of `v` in `all`, as an option's value.
+fn position<T: PartialEq>(all: &[T], v: &T) -> String {
+    all.iter().position(|x| x == v).map(|i| i.to_string()).unwrap_or_default()
 }
 
-fn de<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_str(&format!("\"{name}\"")).ok()
+/// The entry of `all` at the position an option's value gives.
+fn at<T: Copy>(all: &[T], value: &str) -> Option<T> {
+    value.parse::<usize>().ok().and_then(|i| all.get(i).copied())
 }
 
 #[derive(Properties, PartialEq)]

@@ -29,6 +29,12 @@ fn commit(meta: &Meta, remove: Vec<String>, f: impl FnOnce(&mut Meta)) -> Action
     Action::Commit { update: vec![], remove, meta: Some(Box::new(m)), now: now_iso() }
 }
 
+/// A button's callback committing `meta` as `f` changes it.
+fn on_meta(meta: &Meta, d: &Callback<Action>, f: fn(&mut Meta)) -> Callback<MouseEvent> {
+    let (meta, d) = (meta.clone(), d.clone());
+    Callback::from(move |_: MouseEvent| d.emit(commit(&meta, vec![], f)))
+}
+
 #[function_component(LabelEditor)]
 pub fn label_editor(p: &LabelEditorProps) -> Html {
     // The label waiting for its deletion to be confirmed, and why a key was refused.
@@ -108,26 +114,20 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
             </li>
         }
     });
-    let onadd = {
-        let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            d.emit(commit(&meta, vec![], |m| {
-                let labels = Rc::make_mut(&mut m.labels);
-                let id = fresh_id("LABEL", labels.iter().map(|l| l.id.as_str()));
-                let key =
-                    (1..=9).map(|k| k.to_string()).chain(["0".into()]).find(|k| !labels.iter().any(|l| &l.key == k));
-                let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
-                let n = labels.len() + 1;
-                labels.push(Label {
-                    id,
-                    name: format!("Label {n}"),
-                    kind: Kind::Entity,
-                    color: color.to_string(),
-                    key: key.unwrap_or_default(),
-                });
-            }))
-        })
-    };
+    let onadd = on_meta(&p.meta, &p.ondispatch, |m| {
+        let labels = Rc::make_mut(&mut m.labels);
+        let id = fresh_id("LABEL", labels.iter().map(|l| l.id.as_str()));
+        let key = (1..=9).map(|k| k.to_string()).chain(["0".into()]).find(|k| !labels.iter().any(|l| &l.key == k));
+        let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
+        let n = labels.len() + 1;
+        labels.push(Label {
+            id,
+            name: format!("Label {n}"),
+            kind: Kind::Entity,
+            color: color.to_string(),
+            key: key.unwrap_or_default(),
+        });
+    });
     html! {
         <Modal title="Labels and ratings" onclose={p.onclose.clone()}>
             <h3>{ "Labels" }</h3>
@@ -186,16 +186,11 @@ fn scale(p: &ScaleProps) -> Html {
             </li>
         }
     });
-    let onadd = {
-        let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            d.emit(commit(&meta, vec![], |m| {
-                let scale = Rc::make_mut(&mut m.scale);
-                let id = fresh_id("rating_", scale.iter().map(|r| r.id.as_str()));
-                scale.push(Rating { id, name: format!("Verdict {}", scale.len()), value: 0 });
-            }))
-        })
-    };
+    let onadd = on_meta(&p.meta, &p.ondispatch, |m| {
+        let scale = Rc::make_mut(&mut m.scale);
+        let id = fresh_id("rating_", scale.iter().map(|r| r.id.as_str()));
+        scale.push(Rating { id, name: format!("Verdict {}", scale.len()), value: 0 });
+    });
     html! {
         <>
             <h3>{ "Rating scale" }</h3>

@@ -115,7 +115,7 @@ pub fn export(state: &State, reviewer: &str) -> Exported {
             date: a.modified.get(..10).unwrap_or(&a.modified),
         });
     }
-    let json = serde_json::to_string_pretty(&reviews).unwrap_or_default();
+    let json = serde_json::to_string(&reviews).unwrap_or_default();
     Exported { json, reviews: reviews.len(), skipped: claims.len() - reviews.len() }
 }
 
