@@ -19,7 +19,7 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{root, settle, texts};
+use common::{root, settle, texts, until};
 
 fn sample_state() -> State {
     let mut s = State::new(Snapshot {
@@ -193,8 +193,7 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     sel.add_range(&range).unwrap();
     let article = el.query_selector("article").unwrap().unwrap();
     article.dispatch_event(&web_sys::MouseEvent::new("mouseup").unwrap()).unwrap();
-    settle().await;
-    assert!(el.query_selector("[role=menu]:not([hidden])").unwrap().is_some(), "the tag menu opens");
+    assert!(until(&el, "[role=menu]:not([hidden])").await, "the tag menu opens");
 
     // Count which blocks change when the label key is pressed.
     let changed = Rc::new(std::cell::RefCell::new(std::collections::BTreeSet::new()));

@@ -16,6 +16,18 @@ pub async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+/// Wait (up to 3 s, a loaded machine is slow) until `root` has an element matching `sel`.
+#[allow(dead_code)]
+pub async fn until(root: &Element, sel: &str) -> bool {
+    for _ in 0..100 {
+        if root.query_selector(sel).ok().flatten().is_some() {
+            return true;
+        }
+        yew::platform::time::sleep(Duration::from_millis(30)).await;
+    }
+    false
+}
+
 /// The text of each element under `root` matching `sel`.
 pub fn texts(root: &Element, sel: &str) -> Vec<String> {
     let list = root.query_selector_all(sel).unwrap();
