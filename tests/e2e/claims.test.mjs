@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import {
-  browserForFile, TEST_TIMEOUT, checkNativeFile, clickText, exportJson, reload, sleep, tag, waitForStored, waitUntil, withApp,
+  browserForFile, TEST_TIMEOUT, checkNativeFile, clickText, exportJson, pasteText, openDialogUi, reload, sleep, tag,
+  waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
 const env = browserForFile();
@@ -187,5 +188,60 @@ test('the speaker is picked by clicking a highlight; the cue is set from the men
     const { parsed } = await waitForStored(page, (d) => d.annotations.find((a) => a.kind === 'claim')?.claim?.cue, 'the cue stored');
     const c = parsed.annotations.find((a) => a.kind === 'claim').claim;
     assert.equal([...parsed.document.text].slice(c.cue.start, c.cue.end).join(''), 'highlighted');
+  }),
+);
+
+// A news article with quotes, as a new user brings one in: three claims, three speakers.
+const STRIKE = [
+  'Port strike talks collapse as union and ministry trade blame',
+  'Talks to end the three-week port strike collapsed on Tuesday. 🚢',
+  '“The ministry never put a real offer on the table,” said Maria Keller, the union’s general secretary.',
+  'Transport Minister Jonas Berg told reporters that the union had rejected a 6 % pay rise.',
+  'According to the Port Authority, cargo volumes have fallen by 40 % since the strike began.',
+].join('\n');
+
+test('as a new user: tag the speakers, tag three claims, each with the right speaker suggested; two verdicts make two ClaimReviews naming their speakers', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await pasteText(page, STRIKE);
+    const d = openDialogUi(page);
+    await d.open.click();
+    await d.dialog.waitFor({ state: 'hidden' });
+    await app.ui.headline.filter({ hasText: 'Port strike talks collapse' }).waitFor();
+    await tag(app, { block: '“The ministry', text: 'Maria Keller' }, { key: '1' });
+    await tag(app, { block: 'Transport Minister', text: 'Jonas Berg' }, { key: '1' });
+    await tag(app, { block: 'According to', text: 'Port Authority' }, { key: '2' });
+    const claims = [
+      ['“The ministry', 'The ministry never put a real offer on the table', 'Maria Keller', 'Mostly false'],
+      ['Transport Minister', 'the union had rejected a 6 % pay rise', 'Jonas Berg', null],
+      ['According to', 'cargo volumes have fallen by 40 % since the strike began', 'Port Authority', 'True'],
+    ];
+    const p = panel(page);
+    for (const [block, text, speaker, verdict] of claims) {
+      await tag(app, { block, text }, { key: '8' });
+      const accept = p.getByRole('button', { name: new RegExp(`^Accept speaker ${speaker}`) });
+      await accept.waitFor();
+      await page.keyboard.press('a');
+      await accept.waitFor({ state: 'detached' });
+      if (verdict) await p.getByLabel('Verdict').selectOption({ label: verdict });
+    }
+    await waitForStored(page, (x) => x.annotations.filter((a) => a.claim?.speaker).length === 3, 'three speakers kept');
+    const review = await download(app, 'Export ClaimReview');
+    await app.ui.status('1 claim without a verdict was skipped').waitFor();
+    assert.equal(review.json.length, 2);
+    const byClaim = Object.fromEntries(review.json.map((r) => [r.claimReviewed, r]));
+    const first = byClaim['The ministry never put a real offer on the table'];
+    assert.equal(first.itemReviewed.author.name, 'Maria Keller');
+    assert.equal(first.itemReviewed.author['@type'], 'Person');
+    assert.equal(first.reviewRating.alternateName, 'Mostly false');
+    const third = byClaim['cargo volumes have fallen by 40 % since the strike began'];
+    assert.equal(third.itemReviewed.author.name, 'Port Authority');
+    assert.equal(third.itemReviewed.author['@type'], 'Organization');
+    assert.equal(third.reviewRating.ratingValue, 5);
+    for (const r of review.json) {
+      assert.equal(r['@context'], 'https://schema.org');
+      assert.equal(r.itemReviewed.appearance.headline, 'Port strike talks collapse as union and ministry trade blame');
+      assert.match(r.datePublished, /^\d{4}-\d{2}-\d{2}$/);
+    }
   }),
 );
