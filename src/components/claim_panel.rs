@@ -210,7 +210,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     html! {
         <section class="claim-panel" aria-label="Claim">
             { suggestion_box }
-            <Choice label="Speaker" options={(*speakers).clone()} value={AttrValue::from(c.speaker.clone().unwrap_or_default())} onchange={onspeaker} />
+            <Choice label="Speaker" lazy=true options={(*speakers).clone()} value={AttrValue::from(c.speaker.clone().unwrap_or_default())} onchange={onspeaker} />
             <button type="button" onclick={onpick} aria-pressed={if p.picking { "true" } else { "false" }}>
                 { if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" } }
             </button>

@@ -43,6 +43,9 @@ pub struct PanelData {
 
 #[function_component(Details)]
 pub fn details(p: &DetailsProps) -> Html {
+    // The claim or entity panel follows a frame after the rest (in a task of its own: its
+    // forms are most of what a new selection draws here).
+    let later = super::use_later(p.ann.clone());
     let a = p.ann.as_deref();
     let current = a.and_then(|a| labels::find(&p.labels, &a.label));
     // Not `disabled`: that restyles (and re-lays out) every button when the first annotation
@@ -92,7 +95,7 @@ pub fn details(p: &DetailsProps) -> Html {
             <blockquote class="details-quote">{ quote }</blockquote>
             <div class="chips" role="group" aria-label="Retag" onclick={onchip}>{ for retag }</div>
             <button type="button" class="danger" onclick={ondelete} aria-disabled={idle}>{ "Delete annotation" }</button>
-            if let Some(a) = p.ann.clone() { { panels(p, a) } }
+            if let Some(a) = later.filter(|l| p.ann.as_ref().is_some_and(|a| Rc::ptr_eq(a, l))) { { panels(p, a) } }
         </section>
     }
 }

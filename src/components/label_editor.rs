@@ -1,7 +1,7 @@
 //! The "Labels and ratings" dialog: add, rename, recolour, re-key and delete labels; edit the
 //! rating scale of verdicts; name the reviewer of exported ClaimReviews. Every change is one
 //! undoable step (except the reviewer, a setting of the app).
-use super::fields::TextField;
+use super::fields::{Input, TextField};
 use super::modal::Modal;
 use crate::browser::now_iso;
 use crate::model::annotation::Kind;
@@ -93,10 +93,10 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
         let name = l.name.clone();
         html! {
             <li class="label-row" key={l.id.clone()} style={format!("--c:{}", l.color)}>
-                <input type="color" value={l.color.clone()} onchange={edit(|l, v| l.color = v)} aria-label={format!("Colour of {name}")} />
-                <input type="text" class="label-name" value={l.name.clone()} aria-label={format!("Name of label {name}")}
+                <Input kind="color" value={l.color.clone()} onchange={edit(|l, v| l.color = v)} label={format!("Colour of {name}")} />
+                <Input class="label-name" value={l.name.clone()} label={format!("Name of label {name}")}
                     onchange={edit(|l, v| if !v.trim().is_empty() { l.name = v.trim().to_string() })} />
-                <input type="text" class="label-key" value={l.key.clone()} maxlength="1" aria-label={format!("Key of {name}")} onchange={onkey} />
+                <Input class="label-key" value={l.key.clone()} maxlength={1} label={format!("Key of {name}")} onchange={onkey} />
                 <select aria-label={format!("Kind of {name}")} onchange={onkind}>
                     <option value="entity" selected={l.kind == Kind::Entity}>{ "Entity" }</option>
                     <option value="claim" selected={l.kind == Kind::Claim}>{ "Claim" }</option>
@@ -172,9 +172,9 @@ fn scale(p: &ScaleProps) -> Html {
         let name = r.name.clone();
         html! {
             <li class="rating-row" key={r.id.clone()}>
-                <input type="text" value={r.name.clone()} aria-label={format!("Name of verdict {name}")}
+                <Input value={r.name.clone()} label={format!("Name of verdict {name}")}
                     onchange={edit(|r, v| if !v.trim().is_empty() { r.name = v.trim().to_string() })} />
-                <input type="number" min="0" max="100" value={r.value.to_string()} aria-label={format!("Rating value of {name}")}
+                <Input kind="number" value={r.value.to_string()} label={format!("Rating value of {name}")}
                     onchange={edit(|r, v| r.value = v.trim().parse().unwrap_or(r.value))} />
                 if r.id == crate::model::annotation::UNVERIFIED {
                     <span class="muted">{ "no verdict yet" }</span>
