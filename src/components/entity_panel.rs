@@ -29,7 +29,11 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
     let meta = &p.data.meta;
     // The mentions of its entity, and the other untagged whole-word occurrences of its text:
     // counted when the mention or the annotations change.
-    let counted = use_memo((a.clone(), p.data.annotations.clone()), {
+    // (A frame after the panel is drawn, in a task of its own: the occurrences are a search of
+    // the whole text.)
+    let later = super::use_later(a.clone());
+    let ready = Rc::ptr_eq(&later, a);
+    let counted = use_memo((later, p.data.annotations.clone()), {
         let (doc, index) = (p.data.doc.clone(), p.data.index.clone());
         move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
             let mentions =
@@ -95,6 +99,7 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
         })
     };
     let tag_all_text = match more {
+        _ if !ready => "Tag all occurrences (counting…)".to_string(),
         0 => "No other untagged occurrences".to_string(),
         1 => format!("Tag all occurrences (1 more of “{}”)", a.quote),
         n => format!("Tag all occurrences ({n} more of “{}”)", a.quote),
@@ -104,7 +109,7 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
             if let Some(e) = entity.as_ref() {
                 <p class="entity-line">{ "Entity: " }<strong>{ e.name.clone() }</strong>
                     if !e.kb_id.is_empty() { { " · " }<a href={e.kb_url().unwrap_or_default()} target="_blank" rel="noopener noreferrer">{ e.kb_id.clone() }</a> }
-                    { format!(" · {} mention{}", mentions, if mentions == 1 { "" } else { "s" }) }
+                    if ready { { format!(" · {} mention{}", mentions, if mentions == 1 { "" } else { "s" }) } }
                     { " " }<button type="button" class="link" onclick={onunlink}>{ "Unlink" }</button>
                 </p>
                 <TextField label="Entity name" value={AttrValue::from(e.name.clone())} onchange={edit(|e, v| {
@@ -123,7 +128,7 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
                 <p class="entity-line muted">{ "Not linked to an entity." }</p>
             }
             <Choice label="Link to…" {options} value={AttrValue::from(a.entity_ref.clone().unwrap_or_default())} onchange={onlink} />
-            <button type="button" onclick={ontagall} disabled={more == 0}>{ tag_all_text }</button>
+            <button type="button" onclick={ontagall} disabled={!ready || more == 0}>{ tag_all_text }</button>
         </section>
     }
 }

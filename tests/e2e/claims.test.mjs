@@ -132,7 +132,7 @@ test('tag all occurrences of "Lukashenko" adds every whole-word one; one undo re
     await tag(app, { block: LUKA_BLOCK, text: 'Lukashenko' }, { key: '1' });
     const text = await page.evaluate(() => document.querySelector('article').textContent);
     const whole = text.match(/(?<![\p{L}\p{N}_])Lukashenko(?![\p{L}\p{N}_])/gu).length;
-    const button = panel(page).getByRole('button', { name: /^Tag all occurrences/ });
+    const button = panel(page).getByRole('button', { name: /^Tag all occurrences \(\d/ });
     assert.equal(await button.textContent(), `Tag all occurrences (${whole - 1} more of “Lukashenko”)`);
     await button.click();
     await waitForStored(page, (d) => d.annotations.length === whole, `${whole} mentions`);
