@@ -123,7 +123,11 @@ pub fn library_view(p: &LibraryProps) -> Html {
 fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>) -> Html {
     let open = d.id == p.current.as_str();
     let title = if renaming.as_deref() == Some(d.id.as_str()) {
-        rename_box(d, &p.onrename, renaming)
+        let onclose = {
+            let renaming = renaming.clone();
+            Callback::from(move |_: ()| renaming.set(None))
+        };
+        html! { <RenameBox id={d.id.clone()} title={d.title.clone()} onrename={p.onrename.clone()} {onclose} /> }
     } else {
         html! {
             <>
@@ -152,24 +156,36 @@ fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>
     }
 }
 
-fn rename_box(d: &DocEntry, onrename: &Callback<(String, String)>, renaming: &UseStateHandle<Option<String>>) -> Html {
-    let input = NodeRef::default();
+#[derive(Properties, PartialEq)]
+struct RenameProps {
+    id: AttrValue,
+    title: AttrValue,
+    onrename: Callback<(String, String)>,
+    onclose: Callback<()>,
+}
+
+/// A document's title being renamed: Enter or Save keeps it, Esc leaves it. (The field shows
+/// the title once: a re-render of the library while typing keeps what is typed.)
+#[function_component(RenameBox)]
+fn rename_box(p: &RenameProps) -> Html {
+    let input = use_node_ref();
+    super::fields::use_shown_value(&input, &p.title);
     let save = {
-        let (input, id, onrename, renaming) = (input.clone(), d.id.clone(), onrename.clone(), renaming.clone());
+        let (input, id, onrename, onclose) = (input.clone(), p.id.to_string(), p.onrename.clone(), p.onclose.clone());
         move || {
             if let Some(el) = input.cast::<HtmlInputElement>() {
                 onrename.emit((id.clone(), el.value()));
             }
-            renaming.set(None);
+            onclose.emit(());
         }
     };
     let onkeydown = {
-        let (save, renaming) = (save.clone(), renaming.clone());
+        let (save, onclose) = (save.clone(), p.onclose.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => save(),
             "Escape" => {
                 e.stop_propagation();
-                renaming.set(None)
+                onclose.emit(())
             }
             _ => {}
         })
@@ -177,7 +193,7 @@ fn rename_box(d: &DocEntry, onrename: &Callback<(String, String)>, renaming: &Us
     let onsave = Callback::from(move |_: MouseEvent| save());
     html! {
         <span class="rename">
-            <input type="text" ref={input} value={d.title.clone()} aria-label="New title" {onkeydown} autofocus=true />
+            <input type="text" ref={input} aria-label="New title" {onkeydown} autofocus=true />
             <button type="button" onclick={onsave}>{ "Save" }</button>
         </span>
     }
