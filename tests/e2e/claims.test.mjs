@@ -106,6 +106,8 @@ test('"Xi" links to the entity "Xi Jinping"; choosing the entity marks both ment
     await panel(page).getByLabel('Wikidata id').press('Enter');
     await panel(page).getByRole('link', { name: 'Q15031' }).waitFor();
     await tag(app, { block: 'Xi highlighted', text: 'Xi' }, { key: '1' });
+    // (The sidebar shows the new mention a frame after the article: wait for its panel.)
+    await panel(page).getByText('Not linked to an entity.').waitFor();
     // "Xi" is not the entity's name: it is linked by hand, best match first in the list.
     const options = await panel(page).getByLabel('Link to…').locator('option').allTextContents();
     assert.equal(options[1], 'Xi Jinping');
