@@ -174,7 +174,20 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `text`). The block is the first heading or paragraph whose text starts with `block` (if given)
  * and contains `text`. The block is scrolled into view first.
  */
-export async function textPoints(page, { text, block = '', from = 0, to = text.length, occurrence = 0 }) {
+export async function textPoints(page, spec) {
+  // The page may still be settling after the scroll (blocks mounting as they come into view):
+  // the points are taken again after two frames until they hold still.
+  let pts = await pointsOnce(page, spec);
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const again = await pointsOnce(page, spec);
+    if (JSON.stringify(again) === JSON.stringify(pts)) break;
+    pts = again;
+  }
+  return pts;
+}
+
+async function pointsOnce(page, { text, block = '', from = 0, to = text.length, occurrence = 0 }) {
   const pts = await page.evaluate(
     ({ text, block, from, to, occurrence }) => {
       const article = document.querySelector('article');
