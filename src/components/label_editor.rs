@@ -29,6 +29,22 @@ fn commit(meta: &Meta, remove: Vec<String>, f: impl FnOnce(&mut Meta)) -> Action
     Action::Commit { update: vec![], remove, meta: Some(Box::new(m)), now: now_iso() }
 }
 
+/// An input's callback committing entry `i` of a list of `meta` (`list`) as `f` sets it from
+/// the input's value.
+fn on_value<T: 'static>(
+    meta: &Meta,
+    d: &Callback<Action>,
+    list: fn(&mut Meta) -> &mut Vec<T>,
+    i: usize,
+    f: fn(&mut T, String),
+) -> Callback<Event> {
+    let (meta, d) = (meta.clone(), d.clone());
+    Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        d.emit(commit(&meta, vec![], |m| f(&mut list(m)[i], v)))
+    })
+}
+
 /// A button's callback committing `meta` as `f` changes it.
 fn on_meta(meta: &Meta, d: &Callback<Action>, f: fn(&mut Meta)) -> Callback<MouseEvent> {
     let (meta, d) = (meta.clone(), d.clone());
@@ -42,13 +58,7 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
     let error = use_state(AttrValue::default);
     let count = |id: &str| p.annotations.iter().filter(|a| a.label == id).count();
     let rows = p.meta.labels.iter().enumerate().map(|(i, l)| {
-        let edit = |f: fn(&mut Label, String)| {
-            let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
-            Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                d.emit(commit(&meta, vec![], |m| f(&mut Rc::make_mut(&mut m.labels)[i], v)))
-            })
-        };
+        let edit = |f: fn(&mut Label, String)| on_value(&p.meta, &p.ondispatch, |m| Rc::make_mut(&mut m.labels), i, f);
         let onkey = {
             let (meta, d, err) = (p.meta.clone(), p.ondispatch.clone(), error.clone());
             Callback::from(move |e: Event| {
@@ -155,13 +165,7 @@ struct ScaleProps {
 fn scale(p: &ScaleProps) -> Html {
     let used = |id: &str| p.annotations.iter().filter(|a| a.claim.as_ref().is_some_and(|c| c.verdict == id)).count();
     let rows = p.scale.iter().enumerate().map(|(i, r)| {
-        let edit = |f: fn(&mut Rating, String)| {
-            let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
-            Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                d.emit(commit(&meta, vec![], |m| f(&mut Rc::make_mut(&mut m.scale)[i], v)))
-            })
-        };
+        let edit = |f: fn(&mut Rating, String)| on_value(&p.meta, &p.ondispatch, |m| Rc::make_mut(&mut m.scale), i, f);
         let n = used(&r.id);
         let ondelete = {
             let (meta, d) = (p.meta.clone(), p.ondispatch.clone());

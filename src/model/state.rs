@@ -366,6 +366,11 @@ impl State {
     /// Apply a new edit, record it, forget the redo branch.
     fn commit(&mut self, edit: Edit, now: &str) {
         self.run(&edit, now, false);
+        self.record(edit);
+    }
+
+    /// Record an edit already applied (see `commit`) as one step of undo.
+    fn record(&mut self, edit: Edit) {
         Rc::make_mut(&mut self.history).record(edit);
         self.revision += 1;
     }

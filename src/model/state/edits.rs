@@ -132,8 +132,7 @@ impl State {
         if !edits.is_empty() {
             // (Already applied, one by one: each change needs the state the one before left.)
             let edit = if edits.len() == 1 { edits.pop().unwrap_or(Edit::Batch(vec![])) } else { Edit::Batch(edits) };
-            std::rc::Rc::make_mut(&mut self.history).record(edit);
-            self.revision += 1;
+            self.record(edit);
         }
     }
 
@@ -154,8 +153,7 @@ impl State {
             edits.push(edit);
         }
         if !edits.is_empty() {
-            std::rc::Rc::make_mut(&mut self.history).record(Edit::Batch(edits));
-            self.revision += 1;
+            self.record(Edit::Batch(edits));
         }
     }
 
