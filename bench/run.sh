@@ -21,7 +21,7 @@ for pkg in playwright-core @recogito/text-annotator; do
 done
 
 if [ "${BENCH_NO_BUILD:-0}" != "1" ]; then
-  trunk build --release
+  bash scripts/release.sh
 fi
 node bench/generate.mjs
 node bench/run.mjs

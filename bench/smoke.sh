@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
 if [ ! -f dist/index.html ]; then
-  echo "bench smoke: dist/index.html missing; build the app first (trunk build --release)" >&2
+  echo "bench smoke: dist/index.html missing; build the app first (bash scripts/release.sh)" >&2
   exit 1
 fi
 export BENCH_SMOKE=1 BENCH_RUNS=1

@@ -114,7 +114,7 @@ step "cargo fmt --check" cargo fmt --check
 step "cargo clippy (host)" cargo clippy --all-targets -- -D warnings
 step "cargo test (host)" cargo test
 step "cargo test (wasm32, headless Chromium)" wasm_tests
-step "trunk build --release" trunk build --release
+step "release build (scripts/release.sh)" bash scripts/release.sh
 
 if $last_ok; then
   if start_server; then

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The shipped build: `trunk build --release` into dist/, compiled with a pinned nightly that
+# rebuilds the standard library without panic messages, their source locations or Debug
+# formatting. A panic stops the app either way (the release profile aborts); what goes is the
+# text that only a debugger would show, about 37 KB of the gzip-compressed download.
+#   bash scripts/release.sh [extra trunk build arguments]
+# (`trunk build --release` alone still works, on the stable toolchain, and ships a larger wasm.)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+[ -n "${AA_RELEASE_TOOLCHAIN:-}" ] || source scripts/setup.sh >/dev/null
+export RUSTUP_TOOLCHAIN="$AA_RELEASE_TOOLCHAIN"
+export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+# Its own target directory: the stable builds' cache stays valid beside it.
+export CARGO_TARGET_DIR="${AA_RELEASE_TARGET_DIR:-target/shipped}"
+exec trunk build --release "$@"
