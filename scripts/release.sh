@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The shipped build: `trunk build --release` into dist/, compiled with a pinned nightly that
 # rebuilds the standard library without panic messages, their source locations or Debug
-# formatting. A panic stops the app either way (the release profile aborts); what goes is the
-# text that only a debugger would show, about 37 KB of the gzip-compressed download.
+# formatting, then the page's scripts minified. A panic stops the app either way (the release
+# profile aborts); what goes is text that only a debugger would show, about 37 KB of the
+# gzip-compressed download, and the scripts' white space and long names, about 3 KB.
 #   bash scripts/release.sh [extra trunk build arguments]
 # (`trunk build --release` alone still works, on the stable toolchain, and ships a larger wasm.)
 set -euo pipefail
@@ -13,4 +14,14 @@ export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # Its own target directory: the stable builds' cache stays valid beside it.
 export CARGO_TARGET_DIR="${AA_RELEASE_TARGET_DIR:-target/shipped}"
-exec trunk build --release "$@"
+trunk build --release "$@"
+# Then the scripts, which trunk leaves as wasm-bindgen writes them (terser, from package.json).
+dist=dist
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) dist="$2"; shift ;;
+    --dist=*) dist="${1#--dist=}" ;;
+  esac
+  shift
+done
+node scripts/minify-dist.mjs "$dist"

@@ -7,6 +7,7 @@ use super::fields::{Choice, TextField};
 use crate::browser::now_iso;
 use crate::model::annotation::Annotation;
 use crate::model::meta::{fresh_id, match_score, parse_kb_id, Entity, Meta};
+use crate::model::order;
 use crate::model::state::occurrences;
 use crate::model::state::Field;
 use crate::model::Action;
@@ -45,11 +46,12 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
     let entity = a.entity_ref.as_deref().and_then(|id| meta.entities.iter().find(|e| e.id == id)).cloned();
     let kb_error = use_state(AttrValue::default);
     // "Link to…": the entities of the mention's label, best match first.
-    let mut candidates: Vec<&Entity> = meta.entities.iter().filter(|e| e.label == a.label).collect();
-    candidates
-        .sort_by(|x, y| match_score(y, &a.quote).cmp(&match_score(x, &a.quote)).then_with(|| x.name.cmp(&y.name)));
+    let candidates: Vec<&Entity> = meta.entities.iter().filter(|e| e.label == a.label).collect();
+    let names = order::ranks(&candidates.iter().map(|e| e.name.as_str()).collect::<Vec<_>>());
+    let mut ranked: Vec<(u64, &Entity)> = names.into_iter().zip(candidates).collect();
+    order::by_key(&mut ranked, |(name, e)| (u64::from(u8::MAX - match_score(e, &a.quote)), *name));
     let mut options: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Link to…".into())];
-    options.extend(candidates.iter().map(|e| (e.id.clone().into(), e.name.clone().into())));
+    options.extend(ranked.iter().map(|(_, e)| (e.id.clone().into(), e.name.clone().into())));
     options.push((NEW.into(), format!("New entity “{}”", a.quote).into()));
     let onlink = {
         let (a, d, meta) = (a.clone(), p.ondispatch.clone(), meta.clone());

@@ -60,16 +60,17 @@ pub struct FiltersProps {
 pub fn claim_filters(p: &FiltersProps) -> Html {
     // (Gathered when the annotations change, not on every render of the sidebar.)
     let names = use_memo(p.annotations.clone(), |anns| {
-        let mut names: Vec<&str> = anns
+        // (Keyed as the app's other string sorts are, so all of them share one sort.)
+        let mut names: Vec<(&str, usize)> = anns
             .iter()
             .filter_map(|a| a.claim.as_ref())
-            .map(|c| c.speaker_text.as_str())
-            .filter(|s| !s.is_empty())
+            .map(|c| (c.speaker_text.as_str(), 0))
+            .filter(|s| !s.0.is_empty())
             .collect();
         names.sort_unstable();
         names.dedup();
         let any = anns.iter().any(|a| a.claim.is_some());
-        (any, names.into_iter().map(|n| AttrValue::from(n.to_string())).collect::<Vec<_>>())
+        (any, names.into_iter().map(|n| AttrValue::from(n.0.to_string())).collect::<Vec<_>>())
     });
     if !names.0 {
         return html! {};

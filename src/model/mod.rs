@@ -7,6 +7,7 @@ pub mod layout;
 pub mod library;
 pub mod merge;
 pub mod meta;
+pub mod order;
 pub mod snap;
 pub mod speaker;
 pub mod state;

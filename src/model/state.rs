@@ -239,7 +239,7 @@ impl State {
     pub fn annotations_at(&self, cp: usize) -> Vec<Rc<Annotation>> {
         let i = layout::blocks_touching(&self.blocks, cp, cp + 1).start;
         let mut out: Vec<_> = self.bucket(i).iter().filter(|a| a.start <= cp && cp < a.end).cloned().collect();
-        out.sort_by_key(|a| (a.end - a.start, a.start));
+        super::order::by_key(&mut out, |a| ((a.end - a.start) as u64, a.start as u64));
         out
     }
 

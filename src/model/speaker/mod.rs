@@ -83,7 +83,7 @@ pub fn suggest(text: &str, start: usize, end: usize, mentions: &[Mention]) -> Op
         .map(|m| Known { id: &m.id, start: m.start, end: m.end, who: m.who, text: &text[at(m.start)..at(m.end)] })
         .filter(|k| !k.text.is_empty())
         .collect();
-    known.sort_by_key(|k| (k.start, k.end));
+    crate::model::order::by_key(&mut known, |k| (k.start as u64, k.end as u64));
     let w: Vec<char> = text[at(lo)..at(hi)].chars().collect();
     let b = end.min(lo + w.len()) - lo;
     match Ctx::new(w, lo, start - lo, b, known)?.speaker() {

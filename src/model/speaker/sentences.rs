@@ -235,7 +235,7 @@ pub(super) fn quotes(w: &[char], toks: &[Tok]) -> Vec<(usize, usize)> {
             None => {}
         }
     }
-    out.sort_unstable();
+    crate::model::order::by_key(&mut out, |&(o, k)| (o as u64, k as u64));
     out
 }
 

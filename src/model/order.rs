@@ -1,0 +1,42 @@
+//! Sorting by numeric keys through one sort of one key type, so that the many orders the app
+//! needs share a single sort routine in the bundle (each element type and comparator given to
+//! `sort_by` would otherwise be compiled into a sort of its own).
+
+/// Sort `v` by `key`, smallest first; equal keys keep their order.
+pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
+    let mut keys: Vec<(u64, u64, usize)> = v.iter().enumerate().map(|(i, x)| (key(x).0, key(x).1, i)).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(keys.iter().filter_map(|k| slots[k.2].take()));
+}
+
+/// The rank of each string of `names` in alphabetical order (equal strings in their order).
+pub fn ranks(names: &[&str]) -> Vec<u64> {
+    let mut keys: Vec<(&str, usize)> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    keys.sort_unstable();
+    let mut out = vec![0; names.len()];
+    for (rank, k) in keys.iter().enumerate() {
+        out[k.1] = rank as u64;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_by_the_key_and_keeps_ties_in_order() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        by_key(&mut v, |x| (x.0, 0));
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        by_key(&mut v, |x| (u64::MAX - x.0, x.1 as u64));
+        assert_eq!(v, [(3, 'a'), (3, 'c'), (1, 'b'), (1, 'e'), (0, 'd')]);
+    }
+
+    #[test]
+    fn ranks_strings_alphabetically() {
+        assert_eq!(ranks(&["b", "a", "c", "a"]), [2, 0, 3, 1]);
+        assert!(ranks(&[]).is_empty());
+    }
+}
