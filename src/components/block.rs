@@ -33,30 +33,30 @@ pub struct BlockProps {
 }
 
 /// Classes, inline colours and the hover label of a highlighted segment.
-fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (Classes, String, String) {
+fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (String, String, String) {
     let color = |a: &Annotation| labels::find(labels, &a.label).map_or("#888888".to_string(), |l| l.color.clone());
     let name = |a: &Annotation| labels::find(labels, &a.label).map_or(a.label.clone(), |l| l.name.clone());
     let entities: Vec<&Rc<Annotation>> = covering.iter().filter(|a| a.kind == Kind::Entity).collect();
     let claim = covering.iter().find(|a| a.kind == Kind::Claim);
-    let mut classes = classes!("hl");
+    let mut classes = String::from("hl");
     let mut style = String::new();
     if let Some(inner) = entities.last() {
         style.push_str(&format!("--bg:{}47;", color(inner)));
     }
     if entities.len() > 1 {
-        classes.push("nested");
+        classes.push_str(" nested");
         style.push_str(&format!("--bar:{};", color(entities[0])));
     }
     if let Some(c) = claim {
-        classes.push("claim");
+        classes.push_str(" claim");
         style.push_str(&format!("--claim:{};", color(c)));
     }
     let is = |id: &Option<AttrValue>| id.as_ref().is_some_and(|id| covering.iter().any(|a| a.id == id.as_str()));
     if is(&p.selected) {
-        classes.push("sel");
+        classes.push_str(" sel");
     }
     if is(&p.flash) {
-        classes.push("flash");
+        classes.push_str(" flash");
     }
     let names: Vec<String> = covering.iter().rev().map(|a| name(a)).collect();
     (classes, style, names.join(" · "))

@@ -8,6 +8,7 @@ pub mod details;
 pub mod documents;
 pub mod entity_panel;
 pub mod fields;
+pub mod handlers;
 pub mod hover_label;
 pub mod import;
 pub mod keys;

@@ -56,7 +56,7 @@ pub fn notices(p: &NoticesProps) -> Html {
             });
             let times = (n.repeats > 1).then(|| html! { <span class="notice-times">{ format!(" (×{})", n.repeats) }</span> });
             html! {
-                <div class={classes!("notice", if level == Level::Error { "error" } else { "info" })}>
+                <div class={if level == Level::Error { "notice error" } else { "notice info" }}>
                     <span class="notice-text">{ n.text.clone() }{ times }</span>
                     { action }
                     <button type="button" class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>

@@ -50,7 +50,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     };
     let counts = p.labels.iter().zip(p.counts.iter().copied()).map(|(l, n)| {
         html! {
-            <li class={classes!("count", (n == 0).then_some("zero"))} style={format!("--c:{}", l.color)}>
+            <li class={if n == 0 { "count zero" } else { "count" }} style={format!("--c:{}", l.color)}>
                 <span class="swatch" aria-hidden="true"></span>
                 <span class="count-name">{ l.name.clone() }</span>
                 <span class="count-n">{ n }</span>

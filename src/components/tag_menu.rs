@@ -88,9 +88,9 @@ fn tag_items(p: &TagItemsProps) -> Html {
         })
     };
     let items = p.labels.iter().map(|l| {
-        let kind = if l.kind == crate::model::Kind::Claim { "claim" } else { "entity" };
+        let class = if l.kind == crate::model::Kind::Claim { "tag claim" } else { "tag entity" };
         html! {
-            <button type="button" role="menuitem" class={classes!("tag", kind)} style={format!("--c:{}", l.color)} data-label={l.id.clone()}>
+            <button type="button" role="menuitem" {class} style={format!("--c:{}", l.color)} data-label={l.id.clone()}>
                 <span class="swatch" aria-hidden="true"></span>
                 { l.name.clone() }
                 <kbd aria-hidden="true">{ l.key.clone() }</kbd>
