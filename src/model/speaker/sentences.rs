@@ -21,11 +21,8 @@ pub(super) fn is_word_char(c: char) -> bool {
 }
 
 /// Words whose period ends no sentence (compared lower-cased, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "rev",
-    "hon", "mt", "ft", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "approx", "dept", "fig",
-];
+const ABBREVIATIONS: &str = "mr mrs ms dr prof st sr jr gen gov sen rep col lt sgt capt rev hon mt ft vs jan feb \
+    mar apr jun jul aug sep sept oct nov dec approx dept fig";
 
 /// True when a period after `word` marks an abbreviation: a single letter (an initial), a word
 /// with inner periods ("U.S", "J.D", "e.g"), or one of [`ABBREVIATIONS`].
@@ -36,7 +33,7 @@ pub(super) fn is_abbreviation(word: &[char]) -> bool {
         _ if word.contains(&'.') => true,
         _ => {
             let lower: String = word.iter().map(|c| c.to_ascii_lowercase()).collect();
-            ABBREVIATIONS.contains(&lower.as_str())
+            super::words::is(ABBREVIATIONS, &lower)
         }
     }
 }
