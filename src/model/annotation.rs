@@ -12,6 +12,10 @@ pub enum Kind {
     Claim,
 }
 
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Entity, Kind::Claim];
+}
+
 /// How a claim is attributed in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
