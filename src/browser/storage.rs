@@ -94,7 +94,7 @@ pub fn load_library() -> (Library, Option<String>) {
     let key = index_key();
     match get(&key) {
         Ok(None) => (Library::default(), None),
-        Ok(Some(raw)) => match serde_json::from_str(&raw) {
+        Ok(Some(raw)) => match crate::formats::stored::library(&raw) {
             Ok(lib) => (lib, None),
             Err(_) => {
                 let _ = keep_aside(&key, &raw);

@@ -9,6 +9,7 @@ pub mod native;
 pub mod native_read;
 pub mod native_write;
 pub mod reanchor;
+pub mod stored;
 pub mod text_in;
 
 /// How long a slug may be, in code points; it is cut at a word before that.
