@@ -235,3 +235,30 @@ fn the_report_counts_in_words() {
     assert_eq!(report(&r(0, 0, 0, &["a", "b"])), "Restored no articles: 2 failed (a; b).");
     assert_eq!(report(&r(0, 0, 0, &[])), "The backup holds no articles.");
 }
+
+#[test]
+fn a_backup_broken_inside_one_document_is_refused_whole_and_says_where() {
+    let mut json = backup_json();
+    json.insert_str(json.rfind("\"relations\"").unwrap(), "\"x\": [1,], ");
+    let err = parse(&json).unwrap_err();
+    assert!(err.starts_with("The file is not valid JSON (line 1, column "), "{err}");
+    assert!(err.ends_with(": a comma before ']' is not allowed)."), "{err}");
+}
+
+#[test]
+fn a_refused_document_is_named_by_its_number_and_title() {
+    let json = backup_with(|v| {
+        let docs = v["documents"].as_array_mut().unwrap();
+        docs[0]["format"] = json!("brat");
+        docs[1]["document"]["title"] = json!(7);
+        docs[1]["version"] = json!(99);
+    });
+    let back = parse(&json).unwrap();
+    assert_eq!(
+        back.failed,
+        [
+            "article #1 (\"Emoji 😀 test\"): The file's format is \"brat\", not \"article-annotator\".",
+            "article #2: The file was made by a newer version of Article Annotator (format version 99); this one reads version 1 and older."
+        ]
+    );
+}

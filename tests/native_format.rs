@@ -259,3 +259,61 @@ fn document_metadata_and_deletions_round_trip() {
     assert_eq!(back.deleted[0].id, id);
     assert_eq!(back.doc.renamed, "2026-11-29T02:00:00Z");
 }
+
+#[test]
+fn a_file_that_is_not_json_is_refused_with_the_line_and_column() {
+    let json = "{\n  \"format\": \"article-annotator\",\n  \"version\": 1\n  \"document\": {}\n}";
+    assert_eq!(parse(json).unwrap_err(), "The file is not valid JSON (line 4, column 3: expected ',' or '}').");
+    // Broken anywhere, even inside one record or after a foreign format, the whole file is refused.
+    let mut broken = to_json(&annotated(), "now");
+    broken.insert_str(broken.find("\"end\"").unwrap(), "\"x\": [1,], ");
+    assert!(parse(&broken).unwrap_err().starts_with("The file is not valid JSON (line 1, column "));
+    let foreign = r#"{"format": "brat", "x": [1,]}"#;
+    assert_eq!(
+        parse(foreign).unwrap_err(),
+        "The file is not valid JSON (line 1, column 28: a comma before ']' is not allowed)."
+    );
+}
+
+#[test]
+fn an_unusable_part_is_named_with_where_it_is() {
+    let err = parse(&file_with(|v| v["labels"] = json!([{"id": 1}]))).unwrap_err();
+    assert!(err.starts_with("The file's \"labels\" are unusable (line 1, column "), "{err}");
+    assert!(err.ends_with(": \"id\" should be a string, not a number)."), "{err}");
+    let err = parse(r#"{"format": 7}"#).unwrap_err();
+    assert_eq!(
+        err,
+        "The file is not an Article Annotator file (line 1, column 12: \"format\" should be a string, not a number)."
+    );
+    let err = parse(r#"{"format": "article-annotator", "version": 1}"#).unwrap_err();
+    assert_eq!(err, "The file has no \"document\".");
+    let err = parse(&file_with(|v| v["document"].as_object_mut().unwrap().retain(|k, _| k != "text"))).unwrap_err();
+    assert!(
+        err.starts_with("The file's \"document\" is unusable (line 1, column ")
+            && err.ends_with(": \"text\" is missing).")
+    );
+}
+
+#[test]
+fn a_record_of_the_wrong_shape_fails_alone_and_says_why_without_a_position() {
+    let json = file_with(|v| {
+        let anns = v["annotations"].as_array_mut().unwrap();
+        anns[4]["start"] = json!("x");
+        anns[1]["kind"] = json!(["entity"]);
+        anns[2] = json!(17);
+        anns[3]["quote"] = json!("MARK");
+    });
+    // A lone surrogate in one record's quote: that record fails, the file is still read.
+    let json = json.replacen("\"MARK\"", "\"\\udc00\"", 1);
+    let imp = parse(&json).unwrap();
+    assert_eq!(imp.snapshot.annotations.len(), 2, "{:?}", imp.failed);
+    assert_eq!(
+        imp.failed,
+        [
+            "annotation #2: \"kind\" should be a string, not a list",
+            "annotation #3: expected an object, not a number",
+            "annotation #4: a \\u escape holds half of a surrogate pair without the other half",
+            "annotation #5: \"start\" should be a whole number, not a string",
+        ]
+    );
+}

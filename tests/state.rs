@@ -202,7 +202,7 @@ fn the_history_survives_serialisation() {
     let json = serde_json::to_string(&**s.history()).unwrap();
     let mut reopened = State::new(s.snapshot());
     assert!(!reopened.can_undo());
-    reopened.restore_history(serde_json::from_str(&json).unwrap());
+    reopened.restore_history(article_annotator::formats::stored::history(&json).unwrap());
     assert!(reopened.can_undo() && reopened.can_redo());
     reopened.apply(Action::Redo { now: "r".into() });
     assert_eq!(reopened.annotations().len(), 2);

@@ -94,7 +94,7 @@ pub fn load_library() -> (Library, Option<String>) {
     let key = index_key();
     match get(&key) {
         Ok(None) => (Library::default(), None),
-        Ok(Some(raw)) => match serde_json::from_str(&raw) {
+        Ok(Some(raw)) => match crate::formats::stored::library(&raw) {
             Ok(lib) => (lib, None),
             Err(_) => {
                 let _ = keep_aside(&key, &raw);
@@ -112,7 +112,7 @@ pub fn load_library() -> (Library, Option<String>) {
 pub fn update_library(f: impl FnOnce(&mut Library)) -> Result<Library, String> {
     let (mut lib, _) = load_library();
     f(&mut lib);
-    set(&index_key(), &serde_json::to_string(&lib).map_err(|e| e.to_string())?)?;
+    set(&index_key(), &serde_json::to_string(&lib).expect("plain data always serialises"))?;
     Ok(lib)
 }
 

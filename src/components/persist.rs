@@ -2,9 +2,10 @@
 //! what the browser session kept of them (undo history, where the reader was).
 use super::notices::Notice;
 use crate::browser::storage;
-use crate::formats::native;
+use crate::formats::json_read::{read_all, Error};
 use crate::formats::text_in::count;
-use crate::model::state::{History, Snapshot};
+use crate::formats::{native, stored};
+use crate::model::state::Snapshot;
 use crate::model::{default_labels, Document, Label, State};
 
 /// The article the app opens with when nothing is stored.
@@ -90,7 +91,7 @@ pub fn stored_or(doc: Document, labels: Vec<Label>) -> State {
 /// Put back what this browser session kept of the document: its undo history.
 pub fn with_session(mut state: State) -> State {
     let kept = storage::session_get(&format!("history:{}", state.doc.id));
-    if let Some(history) = kept.and_then(|h| serde_json::from_str::<History>(&h).ok()) {
+    if let Some(history) = kept.and_then(|h| stored::history(&h).ok()) {
         state.restore_history(history);
     }
     state
@@ -136,21 +137,37 @@ pub fn keep_reviewer_setting(name: &str) {
 }
 
 /// The app's settings, kept apart from every document.
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize)]
 struct Settings {
-    #[serde(default = "yes")]
     words: bool,
-    #[serde(default)]
     reviewer: String,
 }
 
-fn yes() -> bool {
-    true
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { words: true, reviewer: String::new() }
+    }
+}
+
+/// Read the settings as kept; a missing one keeps its default.
+fn read_settings(json: &str) -> Result<Settings, Error> {
+    read_all(json, |r| {
+        let mut s = Settings::default();
+        r.object()?;
+        while let Some(key) = r.key()? {
+            match &*key {
+                "words" => s.words = r.bool()?,
+                "reviewer" => s.reviewer = r.string()?,
+                _ => r.skip()?,
+            }
+        }
+        Ok(s)
+    })
 }
 
 fn settings() -> Settings {
     let stored = storage::get(&storage::settings_key()).ok().flatten();
-    stored.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Settings { words: true, reviewer: String::new() })
+    stored.and_then(|s| read_settings(&s).ok()).unwrap_or_default()
 }
 
 fn keep_settings(f: impl FnOnce(&mut Settings)) {

@@ -1,11 +1,10 @@
 //! The library backup file: every stored document in one file, each in its full native form,
 //! and restoring one (documents new to this browser added, the others merged).
+use super::json_read::{Error, Reader};
 use super::json_write;
-use super::native::{self, Imported};
+use super::native::{self, Imported, Records};
 use crate::model::merge::merge;
 use crate::model::state::{Snapshot, State};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 pub const FORMAT: &str = "article-annotator-library";
 pub const VERSION: u32 = 1;
@@ -41,72 +40,106 @@ pub struct Backup {
     pub failed: Vec<String>,
 }
 
-/// The top level of a backup, the documents left raw so that each is read on its own.
-#[derive(Deserialize)]
-struct FileIn<'a> {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(borrow, default)]
-    version: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    documents: Option<&'a RawValue>,
-}
-
-/// Just enough of a document to name it when the rest cannot be read.
-#[derive(Deserialize)]
-struct Named {
-    document: Titled,
-}
-
-#[derive(Deserialize)]
-struct Titled {
-    title: String,
+/// The top level of a backup: its documents read one by one as they come (`Err`: the line
+/// saying which one failed and why).
+struct FileIn {
+    format: Result<Option<String>, String>,
+    version: Option<u64>,
+    /// `None`: absent or null.
+    documents: Option<Records<Imported>>,
 }
 
 /// Read a backup. `Err` (with a sentence a user understands) refuses the whole file: not JSON,
 /// not this format, a newer version, no "documents" list. One unreadable document does not
 /// sink the others: it is named in `failed`.
 pub fn parse(json: &str) -> Result<Backup, String> {
-    let file: FileIn = serde_json::from_str(json).map_err(|e| match serde_json::from_str::<&RawValue>(json) {
-        Err(e) => format!("This is not valid JSON: {e}."),
-        Ok(raw) if !raw.get().starts_with('{') => {
-            "The file holds JSON, but not an object: it is not an Article Annotator library backup.".into()
-        }
-        Ok(_) => format!("The file is not an Article Annotator library backup: {e}."),
-    })?;
-    match file.format.as_deref() {
-        Some(FORMAT) => {}
-        Some(native::FORMAT) => {
+    let mut r = Reader::new(json);
+    let file = parts(&mut r).and_then(|file| r.finish().map(|()| file)).map_err(|e| native::not_json(&r, &e))?;
+    let file = file.ok_or("The file holds JSON, but not an object: it is not an Article Annotator library backup.")?;
+    match file.format {
+        Err(e) => return Err(format!("The file is not an Article Annotator library backup ({e}).")),
+        Ok(Some(f)) if f == FORMAT => {}
+        Ok(Some(f)) if f == native::FORMAT => {
             return Err("This is one article's annotations, not a library backup: use Import to open it.".into())
         }
-        Some(other) => {
+        Ok(Some(other)) => {
             return Err(format!("The file's format is \"{other}\", not an Article Annotator library backup."))
         }
-        None => return Err("The file has no \"format\" field: it is not an Article Annotator library backup.".into()),
+        Ok(None) => {
+            return Err("The file has no \"format\" field: it is not an Article Annotator library backup.".into())
+        }
     }
-    let version: u64 = file
-        .version
-        .and_then(|v| serde_json::from_str(v.get()).ok())
-        .ok_or("The backup has no numeric \"version\".")?;
+    let version = file.version.ok_or("The backup has no numeric \"version\".")?;
     if version > VERSION as u64 {
         return Err(format!(
             "The backup was made by a newer version of Article Annotator (library format version {version}); this one reads version {VERSION} and older."
         ));
     }
-    let raw = file.documents.ok_or("The backup has no \"documents\" list.")?;
-    let docs: Vec<&RawValue> =
-        serde_json::from_str(raw.get()).map_err(|_| "The backup's \"documents\" is not a list.".to_string())?;
+    let docs = file.documents.ok_or("The backup has no \"documents\" list.")?;
+    let docs = docs.ok_or("The backup's \"documents\" is not a list.")?;
     let mut out = Backup { documents: Vec::with_capacity(docs.len()), failed: Vec::new() };
-    for (i, doc) in docs.into_iter().enumerate() {
-        match native::parse(doc.get()) {
+    for doc in docs {
+        match doc {
             Ok(imported) => out.documents.push(imported),
-            Err(why) => {
-                let name = serde_json::from_str::<Named>(doc.get()).map(|n| format!(" (\"{}\")", n.document.title));
-                out.failed.push(format!("article #{}{}: {why}", i + 1, name.unwrap_or_default()));
-            }
+            Err(why) => out.failed.push(why),
         }
     }
     Ok(out)
+}
+
+/// The parts of the backup whose value comes next; `None` when it is not an object.
+fn parts(r: &mut Reader) -> Result<Option<FileIn>, Error> {
+    if r.peek() != b'{' {
+        r.skip()?;
+        return Ok(None);
+    }
+    let mut f = FileIn { format: Ok(None), version: None, documents: None };
+    r.object()?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "format" => f.format = native::part(r, Reader::opt_string)?,
+            "version" => f.version = r.attempt(Reader::u64)?.ok(),
+            "documents" => f.documents = r.nullable(documents)?,
+            _ => r.skip()?,
+        }
+    }
+    Ok(Some(f))
+}
+
+/// The documents of a backup, each read as a native file; one refused is said by its number
+/// and, when it has one, its title.
+fn documents(r: &mut Reader) -> Result<Records<Imported>, Error> {
+    let mut n = 0;
+    native::records(r, |r| {
+        n += 1;
+        let start = r.mark();
+        let why = match native::read(r)? {
+            Ok(imported) => return Ok(imported),
+            Err(why) => why,
+        };
+        r.rewind(start);
+        let title = field(r, "document", |r| field(r, "title", Reader::string)).ok().flatten().flatten();
+        let name = title.map(|t| format!(" (\"{t}\")")).unwrap_or_default();
+        Err(r.error(format!("article #{n}{name}: {why}")))
+    })
+}
+
+/// The value of one key of the object that comes next, the others passed over.
+fn field<'a, T>(
+    r: &mut Reader<'a>,
+    name: &str,
+    f: impl Fn(&mut Reader<'a>) -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    let mut value = None;
+    r.object()?;
+    while let Some(key) = r.key()? {
+        if key == name {
+            value = Some(f(r)?);
+        } else {
+            r.skip()?;
+        }
+    }
+    Ok(value)
 }
 
 /// A restore planned: what to store, and what to tell the user.

@@ -1,12 +1,15 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod claimreview;
+pub mod json_read;
 pub mod json_write;
 pub mod library;
 pub mod markdown;
 pub mod markdown_inline;
 pub mod native;
+pub mod native_read;
 pub mod native_write;
 pub mod reanchor;
+pub mod stored;
 pub mod text_in;
 
 /// How long a slug may be, in code points; it is cut at a word before that.

@@ -1,12 +1,12 @@
 //! The native JSON file (DESIGN §4): what export writes, import reads and storage keeps.
 //! Import checks every record on its own, so one bad record never sinks the rest.
-use crate::model::annotation::{Annotation, Relation};
+use super::json_read::{Error, Reader};
+use super::native_read::{self as read, DocIn};
+use crate::model::annotation::{Annotation, Deleted, Relation};
 use crate::model::labels::{default_labels, Label};
 use crate::model::meta::{Entity, Rating};
 use crate::model::state::{Snapshot, State};
 use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -16,27 +16,6 @@ pub const VERSION: u32 = 1;
 pub use super::native_write::{to_json, to_json_cached, warm, JsonCache};
 pub use super::reanchor::{context, reanchor};
 use super::reanchor::{fill_context, short};
-
-#[derive(Deserialize)]
-struct DocIn {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    text: String,
-    #[serde(default)]
-    offset_unit: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    authors: Vec<String>,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    renamed: Option<String>,
-}
 
 /// A file that was read: the document with the records that passed, and what did not.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,108 +36,201 @@ impl Imported {
     }
 }
 
-/// The top level of a file, each part left raw so that it is checked on its own.
-#[derive(Deserialize)]
-struct FileIn<'a> {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(rename = "@context", borrow, default)]
-    context: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    version: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    document: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    labels: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    annotations: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    relations: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    deleted: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    entities: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    rating_scale: Option<&'a RawValue>,
-}
+/// The records of a list, each read on its own (`Err`: why that one could not be); `None`
+/// when the value is not a list.
+pub type Records<T> = Option<Vec<Result<T, String>>>;
 
-/// The annotation records, each read or refused on its own; `Err` refuses the whole list.
-type Records = Result<Vec<Result<Annotation, String>>, String>;
+/// A part of a file as read, or why it could not be (saying where).
+type Part<T> = Result<T, String>;
+
+/// The top level of a file: each part as read, checked in order once the whole file is.
+struct FileIn {
+    format: Part<Option<String>>,
+    /// A non-null "@context" (JSON-LD, as W3C Web Annotation files have).
+    context: bool,
+    version: Option<u64>,
+    document: Option<Part<DocIn>>,
+    labels: Part<Option<Vec<Label>>>,
+    entities: Part<Option<Vec<Entity>>>,
+    rating_scale: Part<Option<Vec<Rating>>>,
+    annotations: Records<Annotation>,
+    relations: Records<Relation>,
+    deleted: Records<Deleted>,
+}
 
 /// Read a native file. `Err` says why the whole file was refused (and where).
 pub fn parse(json: &str) -> Result<Imported, String> {
-    // The file's parts are found in one pass; a file that fails it is read again only to say
-    // why. (Its annotations are read once the rest has passed: in one pass more, or one by one
-    // if that fails.)
-    let file: FileIn = serde_json::from_str(json).map_err(|e| match serde_json::from_str::<&RawValue>(json) {
-        Err(e) => format!("This is not valid JSON: {e}."),
-        Ok(raw) if !raw.get().starts_with('{') => {
-            "The file holds JSON, but not an object: it is not an Article Annotator file.".into()
-        }
-        Ok(_) => format!("The file is not an Article Annotator file: {e}."),
-    })?;
-    match file.format.as_deref() {
-        Some(FORMAT) => {}
-        Some(other) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
-        None if file.context.is_some() => {
-            return Err("This looks like a W3C Web Annotation file, not an Article Annotator file.".into())
-        }
-        None => {
-            return Err(format!("The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."))
-        }
+    let mut r = Reader::new(json);
+    let file = read(&mut r).and_then(|file| r.finish().map(|()| file));
+    file.map_err(|e| not_json(&r, &e))?
+}
+
+/// "The file is not valid JSON (line 3, column 14: expected ',' or '}')."
+pub fn not_json(r: &Reader, e: &Error) -> String {
+    format!("The file is not valid JSON ({}).", r.locate(e))
+}
+
+/// Read the native file whose value comes next (a whole file, or a document of a library
+/// backup). The outer `Err` says that the text is not JSON; the inner one why the file was
+/// refused.
+pub fn read(r: &mut Reader) -> Result<Result<Imported, String>, Error> {
+    if r.peek() != b'{' {
+        r.skip()?;
+        return Ok(Err("The file holds JSON, but not an object: it is not an Article Annotator file.".into()));
     }
-    let version: u64 =
-        file.version.and_then(|v| serde_json::from_str(v.get()).ok()).ok_or("The file has no numeric \"version\".")?;
-    if version > VERSION as u64 {
-        return Err(format!(
-            "The file was made by a newer version of Article Annotator (format version {version}); this one reads version {VERSION} and older."
-        ));
-    }
-    let doc_in: DocIn = serde_json::from_str(file.document.map_or("null", RawValue::get))
-        .map_err(|e| format!("The file's \"document\" is unusable: {e}."))?;
-    if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
-        return Err(format!("The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."));
-    }
-    let labels = match file.labels {
-        Some(v) => serde_json::from_str::<Vec<Label>>(v.get())
-            .map_err(|e| format!("The file's \"labels\" are unusable: {e}."))?,
-        None => default_labels(),
+    Ok(parts(r)?.import())
+}
+
+fn parts(r: &mut Reader) -> Result<FileIn, Error> {
+    let mut f = FileIn {
+        format: Ok(None),
+        context: false,
+        version: None,
+        document: None,
+        labels: Ok(None),
+        entities: Ok(None),
+        rating_scale: Ok(None),
+        annotations: Some(Vec::new()),
+        relations: Some(Vec::new()),
+        deleted: Some(Vec::new()),
     };
-    let text = normalize_text(&doc_in.text);
+    r.object()?;
+    while let Some(key) = r.key()? {
+        match &*key {
+            "format" => f.format = part(r, Reader::opt_string)?,
+            "@context" => f.context = r.nullable(Reader::skip)?.is_some(),
+            "version" => f.version = r.attempt(Reader::u64)?.ok(),
+            "document" => f.document = Some(part(r, read::document)?),
+            "labels" => f.labels = part(r, |r| r.nullable(|r| r.list(read::label)))?,
+            "entities" => f.entities = part(r, |r| r.nullable(|r| r.list(read::entity)))?,
+            "rating_scale" => f.rating_scale = part(r, |r| r.nullable(|r| r.list(read::rating)))?,
+            "annotations" => f.annotations = records(r, read::annotation)?,
+            "relations" => f.relations = records(r, read::relation)?,
+            "deleted" => f.deleted = records(r, read::deleted)?,
+            _ => r.skip()?,
+        }
+    }
+    Ok(f)
+}
+
+/// A part read by `f`: JSON of another shape is passed over, and said where it is.
+pub fn part<'a, T>(r: &mut Reader<'a>, f: impl FnOnce(&mut Reader<'a>) -> Result<T, Error>) -> Result<Part<T>, Error> {
+    Ok(r.attempt(f)?.map_err(|e| r.locate(&e)))
+}
+
+/// A list whose records are read one by one (null is an empty list), so that one bad record
+/// does not sink the others.
+pub fn records<'a, T>(
+    r: &mut Reader<'a>,
+    mut f: impl FnMut(&mut Reader<'a>) -> Result<T, Error>,
+) -> Result<Records<T>, Error> {
+    if r.null()? {
+        return Ok(Some(Vec::new()));
+    }
+    if r.attempt(Reader::array)?.is_err() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    while r.item()? {
+        out.push(r.attempt(&mut f)?.map_err(|e| e.what));
+    }
+    Ok(Some(out))
+}
+
+/// A part that could not be read: "The file's "labels" are unusable (line 1, column 9: …)."
+fn unusable<T>(part: Part<T>, what: &str) -> Result<T, String> {
+    part.map_err(|e| format!("The file's {what} unusable ({e})."))
+}
+
+impl FileIn {
+    /// Check the parts in order (what the file is, its version, its document, …) and then
+    /// each record on its own.
+    fn import(self) -> Result<Imported, String> {
+        self.check_format()?;
+        let doc_in = unusable(self.document.ok_or("The file has no \"document\".")?, "\"document\" is")?;
+        if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
+            return Err(format!("The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."));
+        }
+        let labels = unusable(self.labels, "\"labels\" are")?.unwrap_or_else(default_labels);
+        let doc = document(doc_in);
+        let entities = unusable(self.entities, "\"entities\" are")?.unwrap_or_default();
+        let scale = unusable(self.rating_scale, "\"rating_scale\" is")?.unwrap_or_default();
+        let index = Rc::new(TextIndex::new(&doc.text));
+        let mut out = Imported {
+            snapshot: Snapshot { doc, labels, entities, scale, ..Snapshot::default() },
+            failed: Vec::new(),
+            reanchored: 0,
+            index: index.clone(),
+        };
+        let records = self.annotations.ok_or("The file's \"annotations\" is not a list.")?;
+        let seen = add_annotations(&mut out, records);
+        let relations = self.relations.ok_or("The file's \"relations\" is not a list.")?;
+        for (i, relation) in relations.into_iter().enumerate() {
+            match relation {
+                Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => out.snapshot.relations.push(r),
+                Ok(r) => out.failed.push(format!(
+                    "relation #{}: \"{}\" or \"{}\" is not an annotation here",
+                    i + 1,
+                    r.from,
+                    r.to
+                )),
+                Err(why) => out.failed.push(format!("relation #{}: {why}", i + 1)),
+            }
+        }
+        settle_claims(&mut out.snapshot, index.len());
+        // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
+        out.snapshot.deleted = self.deleted.unwrap_or_default().into_iter().filter_map(Result::ok).collect();
+        Ok(out)
+    }
+
+    /// Whether this is a native file of a version this one reads.
+    fn check_format(&self) -> Result<(), String> {
+        match &self.format {
+            Err(e) => return Err(format!("The file is not an Article Annotator file ({e}).")),
+            Ok(Some(f)) if f == FORMAT => {}
+            Ok(Some(other)) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
+            Ok(None) if self.context => {
+                return Err("This looks like a W3C Web Annotation file, not an Article Annotator file.".into())
+            }
+            Ok(None) => {
+                return Err(format!(
+                    "The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."
+                ))
+            }
+        }
+        let version = self.version.ok_or("The file has no numeric \"version\".")?;
+        if version > VERSION as u64 {
+            return Err(format!(
+                "The file was made by a newer version of Article Annotator (format version {version}); this one reads version {VERSION} and older."
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The document of a file: its text normalised, and what the file leaves out filled in.
+fn document(d: DocIn) -> Document {
+    let text = normalize_text(&d.text);
     let sha256 = sha256_hex(&text);
-    let doc = Document {
-        id: doc_in.id.filter(|s| !s.is_empty()).unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
-        title: doc_in.title.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| default_title(&text)),
-        source: doc_in.source.unwrap_or_default(),
+    Document {
+        id: d.id.filter(|s| !s.is_empty()).unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
+        title: d.title.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| default_title(&text)),
+        source: d.source.unwrap_or_default(),
         text,
         sha256,
-        url: doc_in.url.unwrap_or_default(),
-        authors: doc_in.authors,
-        published: doc_in.published.unwrap_or_default(),
-        renamed: doc_in.renamed.unwrap_or_default(),
-    };
-    let entities = match file.entities {
-        Some(v) => serde_json::from_str::<Vec<Entity>>(v.get())
-            .map_err(|e| format!("The file's \"entities\" are unusable: {e}."))?,
-        None => Vec::new(),
-    };
-    let scale = match file.rating_scale {
-        Some(v) => serde_json::from_str::<Vec<Rating>>(v.get())
-            .map_err(|e| format!("The file's \"rating_scale\" is unusable: {e}."))?,
-        None => Vec::new(),
-    };
-    let index = Rc::new(TextIndex::new(&doc.text));
-    let mut out = Imported {
-        snapshot: Snapshot { doc, labels, entities, scale, ..Snapshot::default() },
-        failed: Vec::new(),
-        reanchored: 0,
-        index: index.clone(),
-    };
-    let records = records(file.annotations)?;
+        url: d.url.unwrap_or_default(),
+        authors: d.authors,
+        published: d.published.unwrap_or_default(),
+        renamed: d.renamed.unwrap_or_default(),
+    }
+}
+
+/// Check each annotation record against the document and keep those that pass; the ids kept.
+fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation, String>>) -> HashSet<String> {
     out.snapshot.annotations.reserve_exact(records.len());
     let mut seen = HashSet::with_capacity(records.len());
     for (i, record) in records.into_iter().enumerate() {
-        match record.and_then(|a| check_annotation(a, &out.snapshot, &index)) {
+        match record.and_then(|a| check_annotation(a, &out.snapshot, &out.index)) {
             Ok((a, _)) if !seen.insert(a.id.clone()) => {
                 out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id))
             }
@@ -169,23 +241,7 @@ pub fn parse(json: &str) -> Result<Imported, String> {
             Err(why) => out.failed.push(format!("annotation #{}: {why}", i + 1)),
         }
     }
-    for (i, raw) in list(file.relations, "relations")?.into_iter().enumerate() {
-        match serde_json::from_str::<Relation>(raw.get()) {
-            Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => out.snapshot.relations.push(r),
-            Ok(r) => out.failed.push(format!(
-                "relation #{}: \"{}\" or \"{}\" is not an annotation here",
-                i + 1,
-                r.from,
-                r.to
-            )),
-            Err(e) => out.failed.push(format!("relation #{}: {}", i + 1, plain(&e))),
-        }
-    }
-    settle_claims(&mut out.snapshot, index.len());
-    // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
-    let deleted = list(file.deleted, "deleted").unwrap_or_default();
-    out.snapshot.deleted = deleted.into_iter().filter_map(|raw| serde_json::from_str(raw.get()).ok()).collect();
-    Ok(out)
+    seen
 }
 
 /// Claims made whole after reading: speakers from `said_by` relations where the claim does not
@@ -213,30 +269,6 @@ fn settle_claims(snap: &mut Snapshot, len: usize) {
 
 /// The relation from a claim to the mention that made it.
 pub const SAID_BY: &str = "said_by";
-
-/// The annotation records, each read on its own only when reading them all at once fails
-/// (one malformed record must not sink the others, but the common case is one pass).
-fn records(raw: Option<&RawValue>) -> Records {
-    if let Some(Ok(all)) = raw.map(|r| serde_json::from_str::<Vec<Annotation>>(r.get())) {
-        return Ok(all.into_iter().map(Ok).collect());
-    }
-    let each = |r: &RawValue| serde_json::from_str::<Annotation>(r.get()).map_err(|e| plain(&e));
-    Ok(list(raw, "annotations")?.into_iter().map(each).collect())
-}
-
-/// The records of a list field (absent or null is an empty list).
-fn list<'a>(raw: Option<&'a RawValue>, key: &str) -> Result<Vec<&'a RawValue>, String> {
-    match raw.map(RawValue::get) {
-        None | Some("null") => Ok(Vec::new()),
-        Some(text) => serde_json::from_str(text).map_err(|_| format!("The file's \"{key}\" is not a list.")),
-    }
-}
-
-/// A record-level parse error without the position inside the record's own text.
-fn plain(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    s.split(" at line ").next().unwrap_or(&s).to_string()
-}
 
 /// Check one annotation record against the text; a quote that no longer stands at its
 /// offsets is looked for nearby (the bool says it moved).

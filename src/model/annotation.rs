@@ -1,19 +1,23 @@
 //! Annotations (entity mentions and claims) and relations between them, as stored and exported.
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How many code points of context are kept on each side of a span.
 pub const CONTEXT: usize = 32;
 
 /// Entity mention or claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Entity,
     Claim,
 }
 
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Entity, Kind::Claim];
+}
+
 /// How a claim is attributed in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribution {
     /// A direct quote.
@@ -45,7 +49,7 @@ impl Attribution {
 }
 
 /// Whether a claim is worth checking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Worthiness {
     CheckWorthy,
@@ -69,49 +73,42 @@ impl Worthiness {
 pub const UNVERIFIED: &str = "unverified";
 
 /// A link that supports a verdict.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     pub url: String,
-    #[serde(default)]
     pub note: String,
 }
 
 /// A span of the text (code points) tied to a claim: its cue, the reporting words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 /// The claim-specific part of a claim annotation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Claim {
     /// The mention (an annotation id) that made the claim; also written as a `said_by` relation.
-    #[serde(default)]
     pub speaker: Option<String>,
     /// The speaker's name: the mention's text, or free text when the speaker is not in the article.
-    #[serde(default)]
     pub speaker_text: String,
     /// The reporting words ("said", "according to").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
-    #[serde(default)]
     pub attribution: Attribution,
     /// Kept for readers of version 1 files: true unless `worthiness` says otherwise.
-    #[serde(default = "yes")]
     pub check_worthy: bool,
     /// Not yet assessed when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub worthiness: Option<Worthiness>,
     /// The id of an entry of the document's rating scale.
-    #[serde(default = "unverified")]
     pub verdict: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub explanation: String,
     /// ClaimReview's `claimReviewed`: a short wording of the claim (at most `REVIEWED_MAX`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reviewed: String,
-    #[serde(default)]
     pub evidence: Vec<Evidence>,
 }
 
@@ -170,17 +167,9 @@ pub fn reviewed_from(quote: &str) -> String {
     format!("{}…", cut[..at_word].trim_end_matches([',', ';', ':', ' ']))
 }
 
-fn yes() -> bool {
-    true
-}
-
-fn unverified() -> String {
-    UNVERIFIED.to_string()
-}
-
 /// One highlighted span: `[start, end)` in code points, with its quote and context so it
 /// can be found again if the text changes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Annotation {
     pub id: String,
     pub kind: Kind,
@@ -188,21 +177,14 @@ pub struct Annotation {
     pub start: usize,
     pub end: usize,
     /// Left out of the stored copy when it is the text at the span; reading takes it from there.
-    #[serde(default)]
     pub quote: String,
-    #[serde(default)]
     pub prefix: String,
-    #[serde(default)]
     pub suffix: String,
-    #[serde(default)]
     pub note: String,
-    #[serde(default)]
     pub entity_ref: Option<String>,
-    #[serde(default)]
     pub created: String,
-    #[serde(default)]
     pub modified: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub claim: Option<Claim>,
 }
 
@@ -220,7 +202,7 @@ impl Annotation {
 
 /// An annotation that was deleted, and when: two copies of a document (two tabs, a backup)
 /// merge without bringing it back, unless the other copy changed it later.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Deleted {
     pub id: String,
     pub at: String,
@@ -233,7 +215,7 @@ pub fn document_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
 }
 
 /// A typed link between two annotations, e.g. a claim `said_by` a person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Relation {
     pub id: String,
     #[serde(rename = "type")]

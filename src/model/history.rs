@@ -2,11 +2,11 @@
 //! inverse undoes it.
 use super::annotation::Annotation;
 use super::meta::Meta;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// A recorded content change; undo applies its inverse.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Edit {
     Add(Rc<Annotation>),
     Remove(Rc<Annotation>),
@@ -33,13 +33,18 @@ const HISTORY: usize = 1000;
 
 /// Edits that can be undone, and undone edits that can be redone. Serialisable, so that a
 /// reload in the same browser session keeps it.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
 
 impl History {
+    /// A history as it was kept: the edits to undo and those to redo, oldest first.
+    pub fn from_lists(undo: Vec<Edit>, redo: Vec<Edit>) -> Self {
+        History { undo, redo }
+    }
+
     /// Remember a new edit; it forgets the redo branch.
     pub fn record(&mut self, edit: Edit) {
         self.undo.push(edit);

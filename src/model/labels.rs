@@ -1,15 +1,14 @@
 //! The label set: what a span can be tagged as, its colour and its number key.
 use super::annotation::Kind;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A tag a span can carry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub id: String,
     pub name: String,
     pub kind: Kind,
     pub color: String,
-    #[serde(default)]
     pub key: String,
 }
 

@@ -2,33 +2,25 @@
 //! its annotations) and which document is open.
 use super::annotation::Kind;
 use super::state::State;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One document as the library lists it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct DocEntry {
     pub id: String,
     pub title: String,
-    #[serde(default)]
     pub source: String,
-    #[serde(default)]
     pub entities: usize,
-    #[serde(default)]
     pub claims: usize,
     /// Length of the text in code points.
-    #[serde(default)]
     pub length: usize,
     /// When the document was last changed (ISO 8601).
-    #[serde(default)]
     pub modified: String,
     /// When its work was last written to a file (an export or a library backup); empty: never.
-    #[serde(default)]
     pub exported: String,
-    #[serde(default)]
     pub sha256: String,
     /// How much of the browser's storage its stored value takes, in UTF-16 code units (what
     /// the quota counts); 0: not known yet.
-    #[serde(default)]
     pub size: usize,
 }
 
@@ -64,11 +56,9 @@ impl DocEntry {
 }
 
 /// The index value: the documents kept and the one that is open.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Library {
-    #[serde(default)]
     pub current: Option<String>,
-    #[serde(default)]
     pub documents: Vec<DocEntry>,
 }
 
@@ -200,13 +190,11 @@ mod tests {
 
 #[cfg(test)]
 mod migration {
-    use super::*;
-
     #[test]
     fn an_index_of_the_first_release_still_reads() {
         let old =
             r#"{"current":"doc-a","documents":[{"id":"doc-a","title":"A 😀","modified":"2026-11-28T10:00:00.000Z"}]}"#;
-        let lib: Library = serde_json::from_str(old).unwrap();
+        let lib = crate::formats::stored::library(old).unwrap();
         let d = lib.get("doc-a").unwrap();
         assert_eq!((d.title.as_str(), d.entities, d.sha256.as_str()), ("A 😀", 0, ""));
         assert!(d.unexported());

@@ -2,21 +2,19 @@
 //! things that mentions point to) and the rating scale of its claims' verdicts.
 use super::annotation::UNVERIFIED;
 use super::labels::Label;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// One real-world entity: the mentions that point to it (`entity_ref`) are the same thing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entity {
     pub id: String,
     /// The canonical name.
     pub name: String,
     /// A label id (an entity label).
     pub label: String,
-    #[serde(default)]
     pub aliases: Vec<String>,
     /// A Wikidata id ("Q" and digits), or empty.
-    #[serde(default)]
     pub kb_id: String,
 }
 
@@ -70,11 +68,10 @@ pub fn match_score(e: &Entity, text: &str) -> u8 {
 
 /// One verdict a claim can get, with its number for ClaimReview's `ratingValue` (0: the
 /// scale does not rank it, as "Unverifiable").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Rating {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub value: u32,
 }
 
@@ -111,7 +108,7 @@ pub fn is_web_link(url: &str) -> bool {
 
 /// The document-level data an edit can change as a whole: labels, entities, rating scale.
 /// (Each behind an `Rc`: an edit that changes one shares the others.)
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Meta {
     pub labels: Rc<Vec<Label>>,
     pub entities: Rc<Vec<Entity>>,
