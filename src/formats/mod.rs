@@ -6,6 +6,7 @@ pub mod library;
 pub mod markdown;
 pub mod markdown_inline;
 pub mod native;
+mod native_check;
 pub mod native_read;
 pub mod native_write;
 pub mod reanchor;
