@@ -1,0 +1,154 @@
+// Shortens the names by which the wasm and its glue call each other. wasm-bindgen names each
+// one like `__wbg_setAttribute_e9d4fc1f8bcf0b0a` under the module `./article-annotator_bg.js`,
+// and the wasm's import section repeats both strings for all ~200 imports, as the glue's
+// import object repeats the names: about 20 KB before compression, most of it hashes that
+// do not compress. Each import gets a name of one or two letters, in both files; so do the
+// exports wasm-bindgen names after itself (`__wbindgen_malloc`, closure invokers with names of
+// a hundred characters), which the glue calls as `wasm.NAME`.
+
+/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+function toLeb(value) {
+  const out = [];
+  do {
+    let b = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) b |= 0x80;
+    out.push(b);
+  } while (value > 0);
+  return out;
+}
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder('utf-8', { fatal: true });
+const str = (s) => [...toLeb(utf8.encode(s).length), ...utf8.encode(s)];
+
+/** Short names: a … z, A … Z, then two letters. */
+function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length];
+}
+
+/** The length in bytes of an import's description of kind `kind` at `at` (after its names). */
+function descriptionEnd(bytes, kind, at) {
+  const limits = (p) => {
+    const flags = bytes[p];
+    let [, q] = leb(bytes, p + 1);
+    if (flags & 1) [, q] = leb(bytes, q);
+    return q;
+  };
+  switch (kind) {
+    case 0: return leb(bytes, at)[1]; // function: type index
+    case 1: return limits(at + 1); // table: reference type, limits
+    case 2: return limits(at); // memory: limits
+    case 3: return at + 2; // global: value type, mutability
+    case 4: return leb(bytes, at + 1)[1]; // tag: attribute, type index
+    default: throw new Error(`unknown import kind ${kind}`);
+  }
+}
+
+/**
+ * Renames the imports of `module` in `wasm` (bytes) and in the glue `js` (source text).
+ * Returns { wasm, js, renamed }, or the inputs unchanged (renamed 0) when the glue does not
+ * hold each name exactly once as an object key.
+ */
+export function shortenImports(wasm, js, module) {
+  const bytes = new Uint8Array(wasm);
+  let at = 8;
+  let section = null;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = leb(bytes, at + 1);
+    if (id === 2) section = { start: at, body, end: body + size };
+    at = body + size;
+  }
+  if (!section) return { wasm, js, renamed: 0 };
+  let [count, p] = leb(bytes, section.body);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const [mlen, m0] = leb(bytes, p);
+    const mod = text.decode(bytes.subarray(m0, m0 + mlen));
+    const [flen, f0] = leb(bytes, m0 + mlen);
+    const field = text.decode(bytes.subarray(f0, f0 + flen));
+    const kind = bytes[f0 + flen];
+    const end = descriptionEnd(bytes, kind, f0 + flen + 1);
+    entries.push({ mod, field, rest: bytes.subarray(f0 + flen, end) });
+    p = end;
+  }
+  const key = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}:`, 'g');
+  const ours = entries.filter((e) => e.mod === module);
+  const moduleKey = JSON.stringify(module);
+  if (ours.length === 0 || js.split(moduleKey).length !== 2) return { wasm, js, renamed: 0 };
+  if (ours.some((e) => (js.match(key(e.field)) || []).length !== 1)) return { wasm, js, renamed: 0 };
+  let n = 0;
+  const names = new Map(ours.map((e) => [e.field, shortName(n++)]));
+  let out = js.replace(moduleKey, '"a"');
+  for (const [long, short] of names) out = out.replace(key(long), `${short}:`);
+  const body = [...toLeb(count)];
+  for (const e of entries) {
+    const ourModule = e.mod === module;
+    body.push(...str(ourModule ? 'a' : e.mod), ...str(ourModule ? names.get(e.field) : e.field), ...e.rest);
+  }
+  const rebuilt = new Uint8Array([
+    ...bytes.subarray(0, section.start),
+    2,
+    ...toLeb(body.length),
+    ...body,
+    ...bytes.subarray(section.end),
+  ]);
+  return { wasm: rebuilt, js: out, renamed: names.size };
+}
+
+/**
+ * Renames the wasm's exports that wasm-bindgen named (`__wbindgen…`, `wasm_bindgen…`, `__wbg…`)
+ * to `$` and a short name, in `wasm` and where the glue `js` reads them (`.NAME`). Returns
+ * { wasm, js, renamed }; unchanged when a name is not found in the glue.
+ */
+export function shortenExports(wasm, js) {
+  const bytes = new Uint8Array(wasm);
+  let at = 8;
+  let section = null;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = leb(bytes, at + 1);
+    if (id === 7) section = { start: at, body, end: body + size };
+    at = body + size;
+  }
+  if (!section) return { wasm, js, renamed: 0 };
+  let [count, p] = leb(bytes, section.body);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const [len, n0] = leb(bytes, p);
+    const name = text.decode(bytes.subarray(n0, n0 + len));
+    const end = leb(bytes, n0 + len + 1)[1];
+    entries.push({ name, rest: bytes.subarray(n0 + len, end) });
+    p = end;
+  }
+  const read = (name) => new RegExp(`\\.${name}(?![\\w$])`, 'g');
+  const ours = entries.filter((e) => /^(__wbindgen|wasm_bindgen|__wbg)/.test(e.name));
+  if (ours.some((e) => !read(e.name).test(js))) return { wasm, js, renamed: 0 };
+  let n = 0;
+  const names = new Map(ours.map((e) => [e.name, `$${shortName(n++)}`]));
+  let out = js;
+  for (const [long, short] of names) out = out.replace(read(long), `.${short}`);
+  const body = [...toLeb(count)];
+  for (const e of entries) body.push(...str(names.get(e.name) ?? e.name), ...e.rest);
+  const rebuilt = new Uint8Array([
+    ...bytes.subarray(0, section.start),
+    7,
+    ...toLeb(body.length),
+    ...body,
+    ...bytes.subarray(section.end),
+  ]);
+  return { wasm: rebuilt, js: out, renamed: names.size };
+}
