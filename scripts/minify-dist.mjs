@@ -1,13 +1,13 @@
-// Minifies a release build in place: the wasm imports the glue's functions by short names
-// (short-imports.mjs), the scripts (the wasm-bindgen glue and the app's browser-side snippets;
-// trunk minifies only the stylesheet and the page) go through terser, and index.html gets the
-// new subresource-integrity hashes.
+// Minifies a release build in place: the wasm and its glue call each other by short names
+// (short-imports.mjs) and the wasm keeps no record of the toolchain; the scripts (the
+// wasm-bindgen glue and the app's browser-side snippets; trunk minifies only the stylesheet
+// and the page) go through terser; index.html gets the new subresource-integrity hashes.
 //   node scripts/minify-dist.mjs [dist]
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
-import { shortenExports, shortenImports } from './short-imports.mjs';
+import { dropCustomSections, shortenExports, shortenImports } from './short-imports.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const page = join(dist, 'index.html');
@@ -29,7 +29,7 @@ if (glue) {
   if (module) {
     const imports = shortenImports(contents.get(wasm.file), js, module);
     const exports = shortenExports(imports.wasm, imports.js);
-    contents.set(wasm.file, Buffer.from(exports.wasm));
+    contents.set(wasm.file, dropCustomSections(exports.wasm, ['producers', 'target_features']));
     contents.set(glue.file, Buffer.from(exports.js));
     renamed = imports.renamed + exports.renamed;
   }

@@ -152,3 +152,22 @@ export function shortenExports(wasm, js) {
   ]);
   return { wasm: rebuilt, js: out, renamed: names.size };
 }
+
+/** `wasm` without the custom sections `names` (e.g. the toolchain's `producers` record). */
+export function dropCustomSections(wasm, names) {
+  const bytes = new Uint8Array(wasm);
+  const kept = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, body] = leb(bytes, at + 1);
+    const custom = bytes[at] === 0 && names.includes(text.decode(bytes.subarray(...nameAt(bytes, body))));
+    if (!custom) kept.push(bytes.subarray(at, body + size));
+    at = body + size;
+  }
+  return Buffer.concat(kept);
+}
+
+function nameAt(bytes, at) {
+  const [len, start] = leb(bytes, at);
+  return [start, start + len];
+}
