@@ -68,7 +68,7 @@ pub fn segments(block: Block, anns: &[Rc<Annotation>]) -> Vec<Segment> {
             }
         }
     }
-    cuts.sort_unstable();
+    super::order::by_key(&mut cuts, |&c| (c as u64, 0));
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {

@@ -71,7 +71,7 @@ pub fn suggest(text: &str, start: usize, end: usize, mentions: &[Mention]) -> Op
     let (lo, hi) = (start.saturating_sub(REACH), end.saturating_add(REACH));
     let live: Vec<&Mention> = mentions.iter().filter(|m| m.start < m.end && m.start < hi).collect();
     let mut cps: Vec<usize> = [lo, start, hi].into_iter().chain(live.iter().flat_map(|m| [m.start, m.end])).collect();
-    cps.sort_unstable();
+    crate::model::order::by_key(&mut cps, |&c| (c as u64, 0));
     cps.dedup();
     let bytes = byte_offsets(text, &cps);
     let at = |cp: usize| bytes[cps.binary_search(&cp).unwrap_or(0)];
