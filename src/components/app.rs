@@ -7,13 +7,13 @@ use super::handlers::{notifier, Handlers, Latest, Ui, UiMsg};
 use super::keys;
 use super::label_editor::LabelEditor;
 use super::library::{local_time, LibraryView};
-use super::notices::{NoticeList, Notices};
+use super::notices::{self, NoticeList};
 use super::open_dialog::OpenDialog;
 use super::persist;
 use super::saver::use_saver;
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
-use super::toolbar::Toolbar;
+use super::toolbar::{self, ToolbarProps};
 use super::use_later;
 use crate::browser::{dom, files, mark, storage};
 use crate::model::Annotation;
@@ -112,11 +112,14 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             <div class="chrome">
-            <Toolbar title={state.doc.title.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()} words={ui.words}
-                library={ui.library} {status} onundo={&h.undo} onredo={&h.redo} onwords={&h.words} onexport={&h.export}
-                onimport={&h.file} onopen={&h.open} onlibrary={&h.library} onclaimreview={&h.claimreview} onlabels={&h.labels} />
+            { toolbar::view(&ToolbarProps {
+                title: state.doc.title.clone().into(), can_undo: state.can_undo(), can_redo: state.can_redo(), words: ui.words,
+                library: ui.library, status, onundo: h.undo.clone(), onredo: h.redo.clone(), onwords: h.words.clone(),
+                onexport: h.export.clone(), onimport: h.file.clone(), onopen: h.open.clone(), onlibrary: h.library.clone(),
+                onclaimreview: h.claimreview.clone(), onlabels: h.labels.clone(),
+            }) }
             </div>
-            <Notices notices={notices.0.clone()} ondismiss={&h.dismiss} onaction={&h.notice_action} />
+            { notices::view(&notices.0, &h.dismiss, &h.notice_action) }
             if ui.library {
                 <LibraryView library={library.clone()} current={AttrValue::from(state.doc.id.clone())} used={*used}
                     onopen={&h.lib_open} onrename={&h.rename} ondelete={&h.lib_delete} onbackup={&h.backup} onrestore={&h.file}

@@ -232,8 +232,8 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
                 <legend>{ "Evidence" }</legend>
                 if !c.evidence.is_empty() { <ul>{ for evidence }</ul> }
                 <form onsubmit={onadd}>
-                    <TextFieldPlain name="url" label="Evidence link" placeholder="https://…" error={(*evidence_error).clone()} />
-                    <TextFieldPlain name="note" label="Evidence note" placeholder="What it shows" error={AttrValue::default()} />
+                    { plain_field("url", "Evidence link", "https://…", &evidence_error) }
+                    { plain_field("note", "Evidence note", "What it shows", &AttrValue::default()) }
                     <button type="submit">{ "Add evidence" }</button>
                 </form>
             </fieldset>
@@ -251,25 +251,17 @@ fn at<T: Copy>(all: &[T], value: &str) -> Option<T> {
     value.parse::<usize>().ok().and_then(|i| all.get(i).copied())
 }
 
-#[derive(Properties, PartialEq)]
-struct PlainProps {
-    name: AttrValue,
-    label: AttrValue,
-    placeholder: AttrValue,
-    error: AttrValue,
-}
-
-/// A labelled field of a form, read when the form is sent.
-#[function_component(TextFieldPlain)]
-fn text_field_plain(p: &PlainProps) -> Html {
-    let id = use_memo((), |_| super::fields::unique_id("e"));
+/// A labelled field of the evidence form, read when the form is sent (the panel is shown
+/// once, so the field's name makes its id).
+fn plain_field(name: &'static str, label: &'static str, placeholder: &'static str, error: &AttrValue) -> Html {
+    let id = format!("evidence-{name}");
     let err_id = format!("{id}-err");
     html! {
         <div class="field">
-            <label for={(*id).clone()}>{ p.label.clone() }</label>
-            <input id={(*id).clone()} name={p.name.clone()} type="text" placeholder={p.placeholder.clone()}
-                aria-invalid={(!p.error.is_empty()).then_some("true")} aria-describedby={(!p.error.is_empty()).then(|| err_id.clone())} />
-            if !p.error.is_empty() { <p class="field-error" id={err_id}>{ p.error.clone() }</p> }
+            <label for={id.clone()}>{ label }</label>
+            <input {id} {name} type="text" {placeholder}
+                aria-invalid={(!error.is_empty()).then_some("true")} aria-describedby={(!error.is_empty()).then(|| err_id.clone())} />
+            if !error.is_empty() { <p class="field-error" id={err_id}>{ error.clone() }</p> }
         </div>
     }
 }

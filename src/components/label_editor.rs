@@ -144,7 +144,7 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
             <ul class="label-rows">{ for rows }</ul>
             if !error.is_empty() { <p class="field-error" role="alert">{ (*error).clone() }</p> }
             <button type="button" onclick={onadd}>{ "Add label" }</button>
-            <Scale scale={p.meta.scale.clone()} meta={p.meta.clone()} annotations={p.annotations.clone()} ondispatch={p.ondispatch.clone()} />
+            { scale(p) }
             <h3>{ "ClaimReview" }</h3>
             <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
             <div class="dialog-actions"><button type="button" class="primary" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "Done" }</button></div>
@@ -152,19 +152,10 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ScaleProps {
-    scale: Rc<Vec<Rating>>,
-    meta: Meta,
-    annotations: Rc<Vec<Rc<Annotation>>>,
-    ondispatch: Callback<Action>,
-}
-
 /// The rating scale: each verdict's name and its number for ClaimReview.
-#[function_component(Scale)]
-fn scale(p: &ScaleProps) -> Html {
+fn scale(p: &LabelEditorProps) -> Html {
     let used = |id: &str| p.annotations.iter().filter(|a| a.claim.as_ref().is_some_and(|c| c.verdict == id)).count();
-    let rows = p.scale.iter().enumerate().map(|(i, r)| {
+    let rows = p.meta.scale.iter().enumerate().map(|(i, r)| {
         let edit = |f: fn(&mut Rating, String)| on_value(&p.meta, &p.ondispatch, |m| Rc::make_mut(&mut m.scale), i, f);
         let n = used(&r.id);
         let ondelete = {

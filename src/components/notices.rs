@@ -33,25 +33,17 @@ impl Notice {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub ondismiss: Callback<&'static str>,
-    /// A message's button was pressed (its topic).
-    #[prop_or_default]
-    pub onaction: Callback<&'static str>,
-}
-
-#[function_component(Notices)]
-pub fn notices(p: &NoticesProps) -> Html {
+/// The messages, errors first; `onaction`: a message's button was pressed (its topic). (Drawn
+/// by the App shell as part of its own view: a few elements, not worth a component's code.)
+pub fn view(notices: &[Notice], ondismiss: &Callback<&'static str>, onaction: &Callback<&'static str>) -> Html {
     let list = |level: Level| {
-        p.notices.iter().filter(|n| n.level == level).map(|n| {
+        notices.iter().filter(|n| n.level == level).map(|n| {
             let ondismiss = {
-                let (topic, cb) = (n.topic, p.ondismiss.clone());
+                let (topic, cb) = (n.topic, ondismiss.clone());
                 Callback::from(move |_: MouseEvent| cb.emit(topic))
             };
             let action = n.action.map(|name| {
-                let (topic, cb) = (n.topic, p.onaction.clone());
+                let (topic, cb) = (n.topic, onaction.clone());
                 html! { <button type="button" class="notice-action" onclick={Callback::from(move |_: MouseEvent| cb.emit(topic))}>{ name }</button> }
             });
             let times = (n.repeats > 1).then(|| html! { <span class="notice-times">{ format!(" (×{})", n.repeats) }</span> });

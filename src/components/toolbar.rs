@@ -2,7 +2,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the toolbar shows and does.
 pub struct ToolbarProps {
     pub title: AttrValue,
     pub can_undo: bool,
@@ -27,8 +27,9 @@ pub struct ToolbarProps {
     pub status: AttrValue,
 }
 
-#[function_component(Toolbar)]
-pub fn toolbar(p: &ToolbarProps) -> Html {
+/// The toolbar, drawn by the App shell as part of its own view (the buttons' callbacks are
+/// made once, so a redraw only compares a few attributes).
+pub fn view(p: &ToolbarProps) -> Html {
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
