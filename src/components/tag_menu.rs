@@ -57,7 +57,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
         <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
              onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
-            <TagItems labels={p.labels.clone()} onpick={p.onpick.clone()} />
+            { tag_items(&p.labels, &p.onpick) }
             if p.cue {
                 <button type="button" role="menuitem" class="tag cue" onclick={{ let cb = p.oncue.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
                     { "Cue of the claim" }
@@ -68,26 +68,19 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct TagItemsProps {
-    labels: Rc<Vec<Label>>,
-    onpick: Callback<String>,
-}
-
 /// The menu's buttons: the same from one selection to the next, so opening, moving and
-/// closing the menu leaves them alone.
-#[function_component(TagItems)]
-fn tag_items(p: &TagItemsProps) -> Html {
+/// closing the menu changes nothing in them.
+fn tag_items(labels: &[Label], onpick: &Callback<String>) -> Html {
     // One listener for all the items: the clicked item names its label.
     let onclick = {
-        let onpick = p.onpick.clone();
+        let onpick = onpick.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(label) = data_of(&e, "data-label") {
                 onpick.emit(label);
             }
         })
     };
-    let items = p.labels.iter().map(|l| {
+    let items = labels.iter().map(|l| {
         let class = if l.kind == crate::model::Kind::Claim { "tag claim" } else { "tag entity" };
         html! {
             <button type="button" role="menuitem" {class} style={format!("--c:{}", l.color)} data-label={l.id.clone()}>
