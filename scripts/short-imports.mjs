@@ -33,6 +33,28 @@ const utf8 = new TextEncoder();
 const text = new TextDecoder('utf-8', { fatal: true });
 const str = (s) => [...toLeb(utf8.encode(s).length), ...utf8.encode(s)];
 
+/** The section with this id: where it starts, where its body starts, where it ends. */
+function findSection(bytes, id) {
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, body] = leb(bytes, at + 1);
+    if (bytes[at] === id) return { id, start: at, body, end: body + size };
+    at = body + size;
+  }
+  return null;
+}
+
+/** `bytes` with `section`'s body replaced by `body` (bytes). */
+function replaceSection(bytes, section, body) {
+  return new Uint8Array([
+    ...bytes.subarray(0, section.start),
+    section.id,
+    ...toLeb(body.length),
+    ...body,
+    ...bytes.subarray(section.end),
+  ]);
+}
+
 /** Short names: a … z, A … Z, then two letters. */
 function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -64,14 +86,7 @@ function descriptionEnd(bytes, kind, at) {
  */
 export function shortenImports(wasm, js, module) {
   const bytes = new Uint8Array(wasm);
-  let at = 8;
-  let section = null;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, body] = leb(bytes, at + 1);
-    if (id === 2) section = { start: at, body, end: body + size };
-    at = body + size;
-  }
+  const section = findSection(bytes, 2);
   if (!section) return { wasm, js, renamed: 0 };
   let [count, p] = leb(bytes, section.body);
   const entries = [];
@@ -99,14 +114,7 @@ export function shortenImports(wasm, js, module) {
     const ourModule = e.mod === module;
     body.push(...str(ourModule ? 'a' : e.mod), ...str(ourModule ? names.get(e.field) : e.field), ...e.rest);
   }
-  const rebuilt = new Uint8Array([
-    ...bytes.subarray(0, section.start),
-    2,
-    ...toLeb(body.length),
-    ...body,
-    ...bytes.subarray(section.end),
-  ]);
-  return { wasm: rebuilt, js: out, renamed: names.size };
+  return { wasm: replaceSection(bytes, section, body), js: out, renamed: names.size };
 }
 
 /**
@@ -116,14 +124,7 @@ export function shortenImports(wasm, js, module) {
  */
 export function shortenExports(wasm, js) {
   const bytes = new Uint8Array(wasm);
-  let at = 8;
-  let section = null;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, body] = leb(bytes, at + 1);
-    if (id === 7) section = { start: at, body, end: body + size };
-    at = body + size;
-  }
+  const section = findSection(bytes, 7);
   if (!section) return { wasm, js, renamed: 0 };
   let [count, p] = leb(bytes, section.body);
   const entries = [];
@@ -143,14 +144,7 @@ export function shortenExports(wasm, js) {
   for (const [long, short] of names) out = out.replace(read(long), `.${short}`);
   const body = [...toLeb(count)];
   for (const e of entries) body.push(...str(names.get(e.name) ?? e.name), ...e.rest);
-  const rebuilt = new Uint8Array([
-    ...bytes.subarray(0, section.start),
-    7,
-    ...toLeb(body.length),
-    ...body,
-    ...bytes.subarray(section.end),
-  ]);
-  return { wasm: rebuilt, js: out, renamed: names.size };
+  return { wasm: replaceSection(bytes, section, body), js: out, renamed: names.size };
 }
 
 /** `wasm` without the custom sections `names` (e.g. the toolchain's `producers` record). */
