@@ -59,12 +59,12 @@ fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent>
 
 #[function_component(LibraryView)]
 pub fn library_view(p: &LibraryProps) -> Html {
-    let filter = use_state(String::new);
+    let filter = use_state(AttrValue::default);
     let renaming = use_state(|| None::<String>);
     let all = use_state(|| false);
     let oninput = {
         let filter = filter.clone();
-        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value().into()))
     };
     let onrestore = super::file_chosen(&p.onrestore);
     let listed = p.library.listed(&filter, lower);
