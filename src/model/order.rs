@@ -4,7 +4,14 @@
 
 /// Sort `v` by `key`, smallest first; equal keys keep their order.
 pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
-    let mut keys: Vec<(u64, u64, usize)> = v.iter().enumerate().map(|(i, x)| (key(x).0, key(x).1, i)).collect();
+    let mut keys: Vec<(u64, u64, usize)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (a, b) = key(x);
+            (a, b, i)
+        })
+        .collect();
     keys.sort_unstable();
     let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(keys.iter().filter_map(|k| slots[k.2].take()));
