@@ -42,14 +42,10 @@ pub fn app() -> Html {
     let trash = use_mut_ref(Trash::default);
     let latest = use_mut_ref(|| None::<Latest>);
     let notify = use_memo((), |_| notifier(&notices));
-    let h = use_memo((), |_| Handlers::new(latest.clone(), (*notify).clone()));
-    let onsaved = use_memo((), |_| {
-        let ui = ui.dispatcher();
-        Callback::from(move |_: ()| ui.dispatch(UiMsg::Saved))
-    });
-    let flush = use_saver(state.clone(), (*notify).clone(), (*onsaved).clone());
-    let docs = Docs { state: state.clone(), notify: (*notify).clone(), flush: flush.clone(), trash: trash.clone() };
-    *latest.borrow_mut() = Some(Latest { state: state.clone(), ui: ui.clone(), flush, docs });
+    let h = use_memo((), |_| Handlers::new(latest.clone()));
+    let flush = use_saver(state.clone(), (*notify).clone(), h.saved.clone());
+    let docs = Docs { state: state.clone(), notify: (*notify).clone(), flush, trash: trash.clone() };
+    *latest.borrow_mut() = Some(Latest { ui: ui.clone(), docs });
     h.pending.set(ui.menu);
     let library =
         use_memo((ui.saved, state.doc.id.clone(), state.doc.title.clone(), ui.library), |_| storage::load_library().0);

@@ -86,12 +86,11 @@ impl Ui {
     }
 }
 
-/// The data of the latest render, for the handlers.
+/// The data of the latest render, for the handlers: the view state, and the document state
+/// with its messages and saving (`docs`, as the library's actions take them).
 #[derive(Clone)]
 pub struct Latest {
-    pub state: UseReducerHandle<State>,
     pub ui: UseReducerHandle<Ui>,
-    pub flush: Callback<()>,
     pub docs: Docs,
 }
 
@@ -131,6 +130,8 @@ pub struct Handlers {
     pub paste: Callback<String>,
     pub dismiss: Callback<&'static str>,
     pub notice_action: Callback<&'static str>,
+    /// The stored library changed: its summaries are read again.
+    pub saved: Callback<()>,
     pub lib_open: Callback<String>,
     pub lib_delete: Callback<String>,
     pub rename: Callback<(String, String)>,
@@ -175,19 +176,19 @@ fn ui<T: 'static>(l: &L, msg: fn(T) -> UiMsg) -> Callback<T> {
 
 /// A callback doing the edit `action` makes of the value handed in.
 fn edit<T: 'static>(l: &L, action: fn(T) -> Action) -> Callback<T> {
-    with(l, move |x, v| x.state.dispatch(action(v)))
+    with(l, move |x, v| x.docs.state.dispatch(action(v)))
 }
 
 impl Handlers {
     /// The handlers, reading the data each render puts into `latest`.
-    pub fn new(latest: L, notify: Callback<Notice>) -> Self {
+    pub fn new(latest: L) -> Self {
         let l = &latest;
         let kept = Rc::new(RefCell::new(Kept::default()));
         let pending = Rc::new(Cell::new(None::<Picked>));
         let taken = pending.clone();
         let tag = with(l, move |x, label: String| {
             if let Some(p) = taken.take() {
-                x.state.dispatch(Action::Add { start: p.start, end: p.end, label, now: now_iso() });
+                x.docs.state.dispatch(Action::Add { start: p.start, end: p.end, label, now: now_iso() });
                 dom::clear_selection();
                 x.ui.dispatch(UiMsg::Menu(None));
             }
@@ -199,7 +200,7 @@ impl Handlers {
         let select = {
             let kept = kept.clone();
             with(l, move |x, id: String| {
-                x.state.dispatch(Action::Select(Some(id.clone())));
+                x.docs.state.dispatch(Action::Select(Some(id.clone())));
                 // Flash (and scroll to) it in a task of its own, so this click's task stays short.
                 let (ui, k) = (x.ui.clone(), kept.clone());
                 kept.borrow_mut().flash_timer = Some(Timeout::new(0, move || {
@@ -209,41 +210,35 @@ impl Handlers {
             })
         };
         let export = {
-            let (kept, notify) = (kept.clone(), notify.clone());
+            let kept = kept.clone();
             with(l, move |x, _: ()| {
-                let name = format!("{}.annotations.json", formats::slug(&x.state.doc.title));
+                let name = format!("{}.annotations.json", formats::slug(&x.docs.state.doc.title));
                 let now = now_iso();
-                let json = native::to_json_cached(&x.state, &now, &mut kept.borrow_mut().cache);
+                let json = native::to_json_cached(&x.docs.state, &now, &mut kept.borrow_mut().cache);
                 if dom::download(&name, "application/json", &json).is_err() {
-                    return notify.emit(refused("export"));
+                    return x.docs.notify.emit(refused("export"));
                 }
-                x.flush.emit(());
-                let _ = storage::update_library(|lib| lib.mark_exported(Some(&x.state.doc.id), &now));
+                x.docs.flush.emit(());
+                let _ = storage::update_library(|lib| lib.mark_exported(Some(&x.docs.state.doc.id), &now));
                 x.ui.dispatch(UiMsg::Saved);
             })
         };
-        let claimreview = {
-            let notify = notify.clone();
-            with(l, move |x, _: ()| {
-                let out = formats::claimreview::export(&x.state, &x.ui.reviewer);
-                notify.emit(claimreview_notice(&x.state, &out, &x.ui.reviewer));
-            })
-        };
+        let claimreview = with(l, |x, _: ()| {
+            let out = formats::claimreview::export(&x.docs.state, &x.ui.reviewer);
+            x.docs.notify.emit(claimreview_notice(&x.docs.state, &out, &x.ui.reviewer));
+        });
         // A file of the app's own JSON: one article's annotations, or a whole library's backup.
-        let json = {
-            let notify = notify.clone();
-            with(l, move |x, (name, text): (String, String)| {
-                x.ui.dispatch(UiMsg::Opening(None));
-                if text.contains(&format!("\"{}\"", formats::library::FORMAT)) {
-                    x.docs.restore(&name, &text);
-                } else {
-                    let (action, notice) = import::import(&x.state, &name, &text, || x.flush.emit(()));
-                    action.into_iter().for_each(|a| x.state.dispatch(a));
-                    notify.emit(notice);
-                }
-                x.ui.dispatch(UiMsg::Saved);
-            })
-        };
+        let json = with(l, |x, (name, text): (String, String)| {
+            x.ui.dispatch(UiMsg::Opening(None));
+            if text.contains(&format!("\"{}\"", formats::library::FORMAT)) {
+                x.docs.restore(&name, &text);
+            } else {
+                let (action, notice) = import::import(&x.docs.state, &name, &text, || x.docs.flush.emit(()));
+                action.into_iter().for_each(|a| x.docs.state.dispatch(a));
+                x.docs.notify.emit(notice);
+            }
+            x.ui.dispatch(UiMsg::Saved);
+        });
         // A file chosen in the toolbar, the dialog or the library, or dropped on the page.
         let file = with(l, move |x, file: web_sys::File| {
             let (ui, json, name) = (x.ui.clone(), json.clone(), file.name());
@@ -283,7 +278,7 @@ impl Handlers {
             retag: edit(l, |(id, label): (String, String)| Action::Retag { id, label, now: now_iso() }),
             delete: edit(l, |id: String| Action::Delete { id, now: now_iso() }),
             dispatch: edit(l, |a: Action| a),
-            picking: with(l, |x, on: bool| x.ui.dispatch(UiMsg::Picking(x.state.selected.clone().filter(|_| on)))),
+            picking: with(l, |x, on: bool| x.ui.dispatch(UiMsg::Picking(x.docs.state.selected.clone().filter(|_| on)))),
             mark: ui(l, UiMsg::Marked),
             cue: with(l, on_cue),
             undo: edit(l, |_: ()| Action::Undo { now: now_iso() }),
@@ -300,13 +295,14 @@ impl Handlers {
             }),
             file,
             paste: ui(l, |text: String| UiMsg::Opening(Some(Rc::new(Ok(Draft::plain(&text, "pasted")))))),
-            dismiss: Callback::from(move |topic| notify.emit(Notice::info(topic, ""))),
+            dismiss: with(l, |x, topic| x.docs.notify.emit(Notice::info(topic, ""))),
             // A message's button: "Undo" of a deletion is the only one.
             notice_action: library_action(l, |d, topic: &'static str| {
                 if topic == "deleted" {
                     d.undelete();
                 }
             }),
+            saved: ui(l, |_: ()| UiMsg::Saved),
             lib_open,
             lib_delete: library_action(l, |d, id: String| d.delete(&id)),
             rename: library_action(l, |d, (id, title): (String, String)| d.rename(&id, &title)),
@@ -317,7 +313,7 @@ impl Handlers {
                 x.ui.dispatch(UiMsg::Library(false));
             }),
             stored,
-            open: ui(l, |_: ()| UiMsg::Opening(Some(Rc::new(Ok(Draft::default()))))),
+            open: ui(l, |_: ()| blank()),
             library: ui(l, |_: ()| UiMsg::ToggleLibrary),
             library_close: ui(l, |_: ()| UiMsg::Library(false)),
             labels: ui(l, |_: ()| UiMsg::Labels(true)),
@@ -329,7 +325,7 @@ impl Handlers {
 
 /// A key's intent.
 fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
-    let (state, ui) = (&x.state, &x.ui);
+    let (state, ui) = (&x.docs.state, &x.ui);
     match &i {
         KeyIntent::Tag(label) => tag.emit(label.clone()),
         KeyIntent::Escape if ui.picking.is_some() => ui.dispatch(UiMsg::Picking(None)),
@@ -344,14 +340,14 @@ fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
             dom::clear_selection();
         }
         KeyIntent::Escape => state.dispatch(Action::Select(None)),
-        KeyIntent::Open => ui.dispatch(UiMsg::Opening(Some(Rc::new(Ok(Draft::default()))))),
+        KeyIntent::Open => ui.dispatch(blank()),
         _ => keys::action(&i, now_iso()).into_iter().for_each(|a| state.dispatch(a)),
     }
 }
 
 /// A click on the article at code point `cp` (or off the text).
 fn on_hit(x: &Latest, cp: Option<usize>) {
-    let state = &x.state;
+    let state = &x.docs.state;
     let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
     if let Some(claim) = x.ui.picking.as_ref().and_then(|id| state.get(id)) {
         // Picking a speaker: the innermost person or organisation under the click.
@@ -368,15 +364,20 @@ fn on_hit(x: &Latest, cp: Option<usize>) {
 
 /// "Cue of the claim" in the menu: the selection becomes the selected claim's cue.
 fn on_cue(x: &Latest, _: ()) {
-    let (Some(p), Some(claim)) = (x.ui.menu, x.state.selected.as_ref().and_then(|id| x.state.get(id))) else {
+    let (Some(p), Some(claim)) = (x.ui.menu, x.docs.state.selected.as_ref().and_then(|id| x.docs.state.get(id))) else {
         return;
     };
     if claim.claim.is_some() {
         let span = Span { start: p.start, end: p.end };
-        x.state.dispatch(claim_panel::set(&claim.id, Field::Cue(Some(span))));
+        x.docs.state.dispatch(claim_panel::set(&claim.id, Field::Cue(Some(span))));
     }
     dom::clear_selection();
     x.ui.dispatch(UiMsg::Menu(None));
+}
+
+/// The open dialog with nothing in it yet.
+fn blank() -> UiMsg {
+    UiMsg::Opening(Some(Rc::new(Ok(Draft::default()))))
 }
 
 fn refused(topic: &'static str) -> Notice {
