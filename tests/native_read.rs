@@ -227,3 +227,13 @@ fn ratings_hold_their_numbers() {
     assert_eq!(r.value, u32::MAX);
     assert!(read_all(r#"{"id":"x","name":"X","value":4294967296}"#, read::rating).is_err());
 }
+
+#[test]
+fn settings_read_back_with_defaults_for_what_is_missing() {
+    let s = stored::Settings { words: false, reviewer: "Fact desk ✓".into() };
+    let back = stored::settings(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!((back.words, back.reviewer.as_str()), (false, "Fact desk ✓"));
+    let empty = stored::settings(r#"{"later":1}"#).unwrap();
+    assert_eq!((empty.words, empty.reviewer.as_str()), (true, ""));
+    assert!(stored::settings(r#"{"words":"yes"}"#).is_err());
+}

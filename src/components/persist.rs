@@ -2,9 +2,9 @@
 //! what the browser session kept of them (undo history, where the reader was).
 use super::notices::Notice;
 use crate::browser::storage;
-use crate::formats::json_read::{read_all, Error};
+use crate::formats::native;
+use crate::formats::stored::{self, Settings};
 use crate::formats::text_in::count;
-use crate::formats::{native, stored};
 use crate::model::state::Snapshot;
 use crate::model::{default_labels, Document, Label, State};
 
@@ -136,38 +136,9 @@ pub fn keep_reviewer_setting(name: &str) {
     keep_settings(|s| s.reviewer = name.trim().to_string());
 }
 
-/// The app's settings, kept apart from every document.
-#[derive(serde::Serialize)]
-struct Settings {
-    words: bool,
-    reviewer: String,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { words: true, reviewer: String::new() }
-    }
-}
-
-/// Read the settings as kept; a missing one keeps its default.
-fn read_settings(json: &str) -> Result<Settings, Error> {
-    read_all(json, |r| {
-        let mut s = Settings::default();
-        r.object()?;
-        while let Some(key) = r.key()? {
-            match &*key {
-                "words" => s.words = r.bool()?,
-                "reviewer" => s.reviewer = r.string()?,
-                _ => r.skip()?,
-            }
-        }
-        Ok(s)
-    })
-}
-
 fn settings() -> Settings {
     let stored = storage::get(&storage::settings_key()).ok().flatten();
-    stored.and_then(|s| read_settings(&s).ok()).unwrap_or_default()
+    stored.and_then(|s| stored::settings(&s).ok()).unwrap_or_default()
 }
 
 fn keep_settings(f: impl FnOnce(&mut Settings)) {

@@ -1,5 +1,6 @@
-//! The app's own stored values beside its documents, read back: the library index (kept in
-//! localStorage) and a document's undo history (kept in sessionStorage for the session).
+//! The app's own stored values beside its documents, read back: the library index and the
+//! settings (kept in localStorage) and a document's undo history (kept in sessionStorage for
+//! the session).
 use super::json_read::{read_all, Error, Reader};
 use super::native_read::{annotation, entity, label, rating};
 use crate::model::history::{Edit, History};
@@ -114,5 +115,36 @@ fn meta(r: &mut Reader) -> Read<Meta> {
         labels: Rc::new(r.need(labels, "labels")?),
         entities: Rc::new(r.need(entities, "entities")?),
         scale: Rc::new(r.need(scale, "scale")?),
+    })
+}
+
+/// The app's settings, kept apart from every document.
+#[derive(serde::Serialize)]
+pub struct Settings {
+    /// "Snap to words".
+    pub words: bool,
+    /// The reviewer named in exported ClaimReviews.
+    pub reviewer: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { words: true, reviewer: String::new() }
+    }
+}
+
+/// Read the settings as kept; a missing one keeps its default.
+pub fn settings(json: &str) -> Read<Settings> {
+    read_all(json, |r| {
+        let mut s = Settings::default();
+        r.object()?;
+        while let Some(key) = r.key()? {
+            match &*key {
+                "words" => s.words = r.bool()?,
+                "reviewer" => s.reviewer = r.string()?,
+                _ => r.skip()?,
+            }
+        }
+        Ok(s)
     })
 }
