@@ -31,6 +31,12 @@ function toLeb(value) {
 
 const utf8 = new TextEncoder();
 const text = new TextDecoder('utf-8', { fatal: true });
+/** Reads a length-prefixed UTF-8 name at `at`: [name, next offset]. */
+function readString(bytes, at) {
+  const [len, start] = leb(bytes, at);
+  return [text.decode(bytes.subarray(start, start + len)), start + len];
+}
+
 const str = (s) => [...toLeb(utf8.encode(s).length), ...utf8.encode(s)];
 
 /** The section with this id: where it starts, where its body starts, where it ends. */
@@ -91,13 +97,10 @@ export function shortenImports(wasm, js, module) {
   let [count, p] = leb(bytes, section.body);
   const entries = [];
   for (let i = 0; i < count; i++) {
-    const [mlen, m0] = leb(bytes, p);
-    const mod = text.decode(bytes.subarray(m0, m0 + mlen));
-    const [flen, f0] = leb(bytes, m0 + mlen);
-    const field = text.decode(bytes.subarray(f0, f0 + flen));
-    const kind = bytes[f0 + flen];
-    const end = descriptionEnd(bytes, kind, f0 + flen + 1);
-    entries.push({ mod, field, rest: bytes.subarray(f0 + flen, end) });
+    const [mod, f0] = readString(bytes, p);
+    const [field, k] = readString(bytes, f0);
+    const end = descriptionEnd(bytes, bytes[k], k + 1);
+    entries.push({ mod, field, rest: bytes.subarray(k, end) });
     p = end;
   }
   const key = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}:`, 'g');
@@ -129,10 +132,9 @@ export function shortenExports(wasm, js) {
   let [count, p] = leb(bytes, section.body);
   const entries = [];
   for (let i = 0; i < count; i++) {
-    const [len, n0] = leb(bytes, p);
-    const name = text.decode(bytes.subarray(n0, n0 + len));
-    const end = leb(bytes, n0 + len + 1)[1];
-    entries.push({ name, rest: bytes.subarray(n0 + len, end) });
+    const [name, k] = readString(bytes, p);
+    const end = leb(bytes, k + 1)[1];
+    entries.push({ name, rest: bytes.subarray(k, end) });
     p = end;
   }
   const read = (name) => new RegExp(`\\.${name}(?![\\w$])`, 'g');
@@ -154,14 +156,9 @@ export function dropCustomSections(wasm, names) {
   let at = 8;
   while (at < bytes.length) {
     const [size, body] = leb(bytes, at + 1);
-    const custom = bytes[at] === 0 && names.includes(text.decode(bytes.subarray(...nameAt(bytes, body))));
+    const custom = bytes[at] === 0 && names.includes(readString(bytes, body)[0]);
     if (!custom) kept.push(bytes.subarray(at, body + size));
     at = body + size;
   }
   return Buffer.concat(kept);
-}
-
-function nameAt(bytes, at) {
-  const [len, start] = leb(bytes, at);
-  return [start, start + len];
 }
