@@ -81,7 +81,7 @@ pub fn block_view(p: &BlockProps) -> Html {
                 let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
                 let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
                 html! {
-                    <mark {key} {class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
+                    <mark {key} ~className={class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
                           data-labels={names}>{ text(seg.start, seg.end) }</mark>
                 }
             })

@@ -84,7 +84,7 @@ pub fn details(p: &DetailsProps) -> Html {
         ),
     };
     html! {
-        <section class={if a.is_none() { "details idle" } else { "details" }} aria-label="Selected annotation"
+        <section ~className={if a.is_none() { "details idle" } else { "details" }} aria-label="Selected annotation"
                  style={format!("--c:{}", current.map_or("#c4cad3", |l| l.color.as_str()))}>
             <div class="details-head">
                 <span class="details-label">{ name }</span>

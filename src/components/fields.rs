@@ -72,7 +72,7 @@ pub fn text_field(p: &TextProps) -> Html {
 #[hook]
 pub fn use_shown_value(field: &NodeRef, value: &AttrValue) {
     let field = field.clone();
-    use_effect_with(value.clone(), move |v| {
+    super::use_effect_on(value.clone(), move |v| {
         if let Some(area) = field.cast::<HtmlTextAreaElement>() {
             area.set_value(v);
         } else if let Some(input) = field.cast::<HtmlInputElement>() {
@@ -102,7 +102,7 @@ pub fn input(p: &InputProps) -> Html {
     use_shown_value(&field, &p.value);
     let max = p.maxlength.map(|m| m.to_string());
     html! {
-        <input ref={field} type={p.kind.clone()} class={p.class.clone()} aria-label={p.label.clone()} maxlength={max}
+        <input ref={field} type={p.kind.clone()} ~className={p.class.as_str()} aria-label={p.label.clone()} maxlength={max}
             onchange={p.onchange.clone()} />
     }
 }

@@ -141,7 +141,7 @@ fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>
         Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
     };
     html! {
-        <tr key={d.id.clone()} aria-current={open.then_some("true")} class={open.then_some("current")}>
+        <tr key={d.id.clone()} aria-current={open.then_some("true")} ~className={if open { "current" } else { "" }}>
             <td class="title-cell">{ title }</td>
             <td class="muted">{ d.source.clone() }</td>
             <td class="num">{ d.entities }</td>

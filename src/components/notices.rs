@@ -48,7 +48,7 @@ pub fn view(notices: &[Notice], ondismiss: &Callback<&'static str>, onaction: &C
             });
             let times = (n.repeats > 1).then(|| html! { <span class="notice-times">{ format!(" (×{})", n.repeats) }</span> });
             html! {
-                <div class={if level == Level::Error { "notice error" } else { "notice info" }}>
+                <div ~className={if level == Level::Error { "notice error" } else { "notice info" }}>
                     <span class="notice-text">{ n.text.clone() }{ times }</span>
                     { action }
                     <button type="button" class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>

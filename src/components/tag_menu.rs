@@ -30,7 +30,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     {
         // A press anywhere outside the open menu closes it.
         let (menu, onclose) = (menu.clone(), p.onclose.clone());
-        use_effect_with((), move |_| {
+        super::use_effect_on((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "mousedown", move |e| {
                 let inside =
                     menu.cast::<web_sys::Node>().zip(e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()));
@@ -59,7 +59,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             { tag_items(&p.labels, &p.onpick) }
             if p.cue {
-                <button type="button" role="menuitem" class="tag cue" onclick={{ let cb = p.oncue.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
+                <button type="button" role="menuitem" class="tag cue" onclick={super::click(&p.oncue)}>
                     { "Cue of the claim" }
                 </button>
             }
@@ -83,7 +83,7 @@ fn tag_items(labels: &[Label], onpick: &Callback<String>) -> Html {
     let items = labels.iter().map(|l| {
         let class = if l.kind == crate::model::Kind::Claim { "tag claim" } else { "tag entity" };
         html! {
-            <button type="button" role="menuitem" {class} style={format!("--c:{}", l.color)} data-label={l.id.clone()}>
+            <button type="button" role="menuitem" ~className={class} style={format!("--c:{}", l.color)} data-label={l.id.clone()}>
                 <span class="swatch" aria-hidden="true"></span>
                 { l.name.clone() }
                 <kbd aria-hidden="true">{ l.key.clone() }</kbd>
