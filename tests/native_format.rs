@@ -145,6 +145,36 @@ fn merge_skips_duplicates_and_renames_clashing_ids() {
     assert_ne!(fresh[0].id, s.snapshot().annotations[0].id);
 }
 
+#[test]
+fn merged_ids_never_clash_with_the_document_or_each_other() {
+    let s = annotated();
+    let taken = s.snapshot().annotations[0].id.clone();
+    let moved = |id: &str, start: usize| {
+        let mut a = s.snapshot().annotations[0].clone();
+        (a.id, a.start, a.end) = (id.to_string(), start, start + 1);
+        a
+    };
+    // Two new ones share the document's id; a third already is "<id>-2"; a fourth repeats it.
+    let incoming = vec![
+        moved(&taken, 0),
+        moved(&taken, 1),
+        moved(&format!("{taken}-2"), 2),
+        moved(&format!("{taken}-2"), 3),
+        moved("fresh", 4),
+    ];
+    let (fresh, dups) = native::merge_new(&s, incoming);
+    assert_eq!(dups, 0);
+    let ids: Vec<&str> = fresh.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [format!("{taken}-3"), format!("{taken}-4"), format!("{taken}-2"), format!("{taken}-2-2"), "fresh".into()]
+    );
+    let mut all: Vec<&str> = s.annotations().iter().map(|a| a.id.as_str()).chain(ids.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), s.annotations().len() + fresh.len(), "every id is used once");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     /// Export → import is the identity, and every exported span's offsets give its quote.

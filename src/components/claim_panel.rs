@@ -6,10 +6,10 @@ use crate::formats::claimreview::is_organization;
 use crate::model::annotation::{Annotation, Attribution, Evidence, Worthiness, REVIEWED_MAX};
 use crate::model::labels::{self, Label};
 use crate::model::meta::{is_web_link, Rating};
+use crate::model::order::Names;
 use crate::model::speaker::{self, Mention, Speaker, Suggestion, Who};
 use crate::model::state::Field;
 use crate::model::{Action, Document};
-use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -55,12 +55,13 @@ pub fn suggestion(anns: &[Rc<Annotation>], labels: &[Label], doc: &Document, cla
 /// mention standing for its name).
 fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
     let kinds = speaker_labels(labels);
-    let mut seen = HashSet::new();
     let mut out: Vec<(AttrValue, AttrValue)> = vec![("".into(), "No speaker chosen".into())];
     let chosen_text = chosen.and_then(|id| anns.iter().find(|m| m.id == id)).map(|m| m.quote.as_str());
-    for m in anns.iter().filter(|m| kinds.iter().any(|(id, _)| *id == m.label)) {
+    let speakers: Vec<&Rc<Annotation>> = anns.iter().filter(|m| kinds.iter().any(|(id, _)| *id == m.label)).collect();
+    let first = Names::new(speakers.iter().map(|m| m.quote.as_str()));
+    for (i, m) in speakers.iter().enumerate() {
         let is_chosen = chosen == Some(m.id.as_str());
-        if is_chosen || (Some(m.quote.as_str()) != chosen_text && seen.insert(m.quote.as_str())) {
+        if is_chosen || (Some(m.quote.as_str()) != chosen_text && first.first(&m.quote) == Some(i)) {
             out.push((m.id.clone().into(), m.quote.clone().into()));
         }
     }

@@ -12,7 +12,6 @@ use crate::model::{merge, Action, State};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -23,7 +22,7 @@ struct Saver {
     onsaved: Callback<()>,
     dirty: bool,
     timer: Option<Timeout>,
-    backed_up: HashSet<String>,
+    backed_up: Vec<String>,
     cache: native::JsonCache,
     /// The document followed and the stored value this tab last read or wrote: a stored value
     /// other than that is another tab's, to merge before writing.
@@ -43,7 +42,8 @@ struct Saver {
 /// the first save replaces it.
 fn back_up(saver: &mut Saver) {
     let Some(id) = saver.latest.as_ref().map(|s| s.doc.id.clone()) else { return };
-    if saver.backed_up.insert(id.clone()) {
+    if !saver.backed_up.contains(&id) {
+        saver.backed_up.push(id.clone());
         let key = storage::doc_key(&id);
         if let Ok(Some(prev)) = storage::get(&key) {
             let _ = storage::set(&format!("{key}:backup"), &prev);
@@ -144,7 +144,7 @@ fn schedule(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     let (again, notify) = (cell.clone(), notify.clone());
     let mut saver = cell.borrow_mut();
     saver.dirty = true;
-    saver.timer = Some(Timeout::new(300, move || save_now(&again, &notify)));
+    saver.timer = Some(crate::browser::dom::timeout(300, move || save_now(&again, &notify)));
 }
 
 /// Another tab wrote this tab's document: merge it in now, and save if this tab has more.
@@ -184,7 +184,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
     cell.borrow_mut().onsaved = onsaved;
     {
         let (cell, notify) = (cell.clone(), notify.clone());
-        use_effect_with((state.doc.id.clone(), state.revision), move |(_, revision)| {
+        super::use_effect_on((state.doc.id.clone(), state.revision), move |(_, revision)| {
             let latest = cell.borrow().latest.clone();
             if let Some(state) = latest {
                 follow(&mut cell.borrow_mut(), &state);
@@ -204,11 +204,11 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
         })
     };
     let flush = flush_now.clone();
-    use_effect_with((), move |_| {
+    super::use_effect_on((), move |_| {
         // Take the backup and prepare the saved form while the page is idle, not during the
         // first save.
         let idle = cell.clone();
-        let backup = Timeout::new(1500, move || {
+        let backup = crate::browser::dom::timeout(1500, move || {
             let mut saver = idle.borrow_mut();
             back_up(&mut saver);
             if let Some(state) = saver.latest.clone() {

@@ -16,6 +16,7 @@ pub use super::native_check::merge_new;
 use super::native_check::{add_annotations, settle_claims};
 pub use super::native_write::{to_json, to_json_cached, warm, JsonCache};
 pub use super::reanchor::{context, reanchor};
+use crate::model::order::Names;
 
 /// A file that was read: the document with the records that passed, and what did not.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,11 +164,12 @@ impl FileIn {
             index: index.clone(),
         };
         let records = self.annotations.ok_or("The file's \"annotations\" is not a list.")?;
-        let seen = add_annotations(&mut out, records);
+        add_annotations(&mut out, records);
+        let ids = Names::new(out.snapshot.annotations.iter().map(|a| a.id.as_str()));
         let relations = self.relations.ok_or("The file's \"relations\" is not a list.")?;
         for (i, relation) in relations.into_iter().enumerate() {
             match relation {
-                Ok(r) if seen.contains(&r.from) && seen.contains(&r.to) => out.snapshot.relations.push(r),
+                Ok(r) if ids.contains(&r.from) && ids.contains(&r.to) => out.snapshot.relations.push(r),
                 Ok(r) => out.failed.push(format!(
                     "relation #{}: \"{}\" or \"{}\" is not an annotation here",
                     i + 1,

@@ -4,19 +4,27 @@
 use super::native::{Imported, SAID_BY};
 use super::reanchor::{fill_context, reanchor, short};
 use crate::model::annotation::Annotation;
+use crate::model::order::Names;
 use crate::model::state::{Snapshot, State};
 use crate::model::text::TextIndex;
-use std::collections::HashSet;
 
-/// Check each annotation record against the document and keep those that pass; the ids kept.
-pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation, String>>) -> HashSet<String> {
+/// Check each annotation record against the document and keep those that pass (an id used
+/// by an earlier record is refused).
+pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation, String>>) {
     out.snapshot.annotations.reserve_exact(records.len());
-    let mut seen = HashSet::with_capacity(records.len());
-    for (i, record) in records.into_iter().enumerate() {
-        match record.and_then(|a| check_annotation(a, &out.snapshot, &out.index)) {
-            Ok((a, _)) if !seen.insert(a.id.clone()) => {
-                out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id))
-            }
+    let checked: Vec<Result<(Annotation, bool), String>> =
+        records.into_iter().map(|r| r.and_then(|a| check_annotation(a, &out.snapshot, &out.index))).collect();
+    // (An id is never empty: the records that failed stand in as "".)
+    let ids = Names::new(checked.iter().map(|r| r.as_ref().map_or("", |(a, _)| a.id.as_str())));
+    let first: Vec<bool> = checked
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.is_err() || ids.first(&r.as_ref().unwrap().0.id) == Some(i))
+        .collect();
+    drop(ids);
+    for (i, record) in checked.into_iter().enumerate() {
+        match record {
+            Ok((a, _)) if !first[i] => out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id)),
             Ok((a, moved)) => {
                 out.reanchored += moved as usize;
                 out.snapshot.annotations.push(a);
@@ -24,7 +32,6 @@ pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation
             Err(why) => out.failed.push(format!("annotation #{}: {why}", i + 1)),
         }
     }
-    seen
 }
 
 /// Claims made whole after reading: speakers from `said_by` relations where the claim does not
@@ -32,7 +39,8 @@ pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation
 pub(super) fn settle_claims(snap: &mut Snapshot, len: usize) {
     let said_by: Vec<(String, String)> =
         snap.relations.iter().filter(|r| r.kind == SAID_BY).map(|r| (r.from.clone(), r.to.clone())).collect();
-    let entity_ids: HashSet<&str> = snap.entities.iter().map(|e| e.id.as_str()).collect();
+    let entity_ids = Names::new(snap.entities.iter().map(|e| e.id.as_str()));
+    let claims_said = Names::new(said_by.iter().map(|(from, _)| from.as_str()));
     for a in &mut snap.annotations {
         if a.entity_ref.as_deref().is_some_and(|e| !entity_ids.contains(e)) {
             a.entity_ref = None;
@@ -40,7 +48,7 @@ pub(super) fn settle_claims(snap: &mut Snapshot, len: usize) {
         let Some(c) = a.claim.as_mut() else { continue };
         c.settle();
         if c.speaker.is_none() {
-            c.speaker = said_by.iter().find(|(from, _)| *from == a.id).map(|(_, to)| to.clone());
+            c.speaker = claims_said.first(&a.id).map(|i| said_by[i].1.clone());
         }
         if c.cue.is_some_and(|s| s.start >= s.end || s.end > len) {
             c.cue = None;
@@ -92,25 +100,36 @@ fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Re
 /// Split imported annotations into those new to `existing` (ids made unique) and a count of
 /// duplicates (same span and label already there).
 pub fn merge_new(existing: &State, incoming: Vec<Annotation>) -> (Vec<Annotation>, usize) {
-    let mut taken: HashSet<String> = existing.annotations().iter().map(|a| a.id.clone()).collect();
-    // (Sets of strings only: each kind of hash set costs the shipped code a few KB.)
     let span = |a: &Annotation| format!("{}:{}:{}", a.start, a.end, a.label);
-    let spans: HashSet<String> = existing.annotations().iter().map(|a| span(a)).collect();
-    let mut fresh = Vec::new();
-    let mut dups = 0;
-    for mut a in incoming {
-        if spans.contains(&span(&a)) {
-            dups += 1;
-            continue;
+    let spans: Vec<String> = existing.annotations().iter().map(|a| span(a)).collect();
+    let spans = Names::new(spans.iter().map(String::as_str));
+    let count = incoming.len();
+    let mut fresh: Vec<Annotation> = incoming.into_iter().filter(|a| !spans.contains(&span(a))).collect();
+    let dups = count - fresh.len();
+    // An id the document or an earlier new annotation already has gets the first "-2", "-3", …
+    // that neither the document nor any of the new ones uses.
+    let ids: Vec<Option<String>> = {
+        let old = existing.annotations().len();
+        let all =
+            Names::new(existing.annotations().iter().map(|a| a.id.as_str()).chain(fresh.iter().map(|a| a.id.as_str())));
+        let mut given: Vec<String> = Vec::new();
+        fresh
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if all.first(&a.id) == Some(old + i) {
+                    return None;
+                }
+                let id = (2..).map(|n| format!("{}-{n}", a.id)).find(|id| !all.contains(id) && !given.contains(id))?;
+                given.push(id.clone());
+                Some(id)
+            })
+            .collect()
+    };
+    for (a, id) in fresh.iter_mut().zip(ids) {
+        if let Some(id) = id {
+            a.id = id;
         }
-        let base = a.id.clone();
-        let mut n = 2;
-        while taken.contains(&a.id) {
-            a.id = format!("{base}-{n}");
-            n += 1;
-        }
-        taken.insert(a.id.clone());
-        fresh.push(a);
     }
     (fresh, dups)
 }

@@ -3,9 +3,9 @@
 use super::json_write;
 use super::native::{FORMAT, SAID_BY, VERSION};
 use crate::model::annotation::{Annotation, Relation};
+use crate::model::order::{self, Names};
 use crate::model::state::State;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 #[derive(Serialize)]
@@ -29,7 +29,8 @@ struct DocOut<'a> {
 #[derive(Default)]
 pub struct JsonCache {
     doc: Option<(String, String)>,
-    anns: HashMap<usize, (Rc<Annotation>, String)>,
+    /// Sorted by address.
+    anns: Vec<(usize, Rc<Annotation>, String)>,
     compact: bool,
 }
 
@@ -60,7 +61,8 @@ pub fn warm(state: &State, cache: &mut JsonCache) {
 /// Keep `parts` (one per annotation of `state`, in order) as the cache's annotation JSON.
 fn remember(state: &State, cache: &mut JsonCache, parts: Vec<String>) {
     cache.anns =
-        state.annotations().iter().zip(parts).map(|(a, text)| (Rc::as_ptr(a) as usize, (a.clone(), text))).collect();
+        state.annotations().iter().zip(parts).map(|(a, text)| (Rc::as_ptr(a) as usize, a.clone(), text)).collect();
+    order::by_key(&mut cache.anns, |(at, ..)| (*at as u64, 0));
 }
 
 /// The JSON of the document part and of every annotation, from the cache where it holds them.
@@ -90,7 +92,10 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
     }
     let mut parts = Vec::with_capacity(state.annotations().len());
     for a in state.annotations().iter() {
-        let text = cache.anns.remove(&(Rc::as_ptr(a) as usize)).map(|(_, text)| text).unwrap_or_else(|| {
+        let at = Rc::as_ptr(a) as usize;
+        let cached =
+            cache.anns.binary_search_by_key(&at, |(at, ..)| *at).ok().map(|i| std::mem::take(&mut cache.anns[i].2));
+        let text = cached.filter(|t| !t.is_empty()).unwrap_or_else(|| {
             let mut text = String::with_capacity(256);
             let stored = cache.compact.then(|| {
                 let (before, after) = super::native::context(&doc.text, &state.index, a.start, a.end);
@@ -118,7 +123,7 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     let mut relations: Vec<&Relation> = state.relations.iter().chain(&said_by).collect();
     // Most documents have no relations: skip indexing thousands of ids for nothing.
     if !relations.is_empty() {
-        let ids: HashSet<&str> = state.annotations().iter().map(|a| a.id.as_str()).collect();
+        let ids = Names::new(state.annotations().iter().map(|a| a.id.as_str()));
         relations.retain(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str()));
     }
     let doc_json = cache.doc.as_ref().map_or("", |(_, j)| j.as_str());

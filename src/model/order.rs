@@ -28,6 +28,30 @@ pub fn ranks(names: &[&str]) -> Vec<u64> {
     out
 }
 
+/// A set of strings, sorted once and searched by halves. Every set the app needs is one of
+/// these (each kind of hash set or map compiled its own hashing and growing code into the
+/// bundle).
+pub struct Names<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Names<'a> {
+    /// The set of `names`, each remembering where it first came (its index in `names`).
+    pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut v: Vec<(&str, usize)> = names.into_iter().enumerate().map(|(i, n)| (n, i)).collect();
+        v.sort_unstable();
+        Names(v)
+    }
+
+    /// Where `name` first came in the list the set was made of, if it is there.
+    pub fn first(&self, name: &str) -> Option<usize> {
+        let i = self.0.partition_point(|(n, _)| *n < name);
+        self.0.get(i).filter(|(n, _)| *n == name).map(|(_, at)| *at)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.first(name).is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,6 +63,14 @@ mod tests {
         assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
         by_key(&mut v, |x| (u64::MAX - x.0, x.1 as u64));
         assert_eq!(v, [(3, 'a'), (3, 'c'), (1, 'b'), (1, 'e'), (0, 'd')]);
+    }
+
+    #[test]
+    fn names_find_the_first_place_of_each() {
+        let names = Names::new(["b", "a", "c", "a", ""]);
+        assert_eq!((names.first("a"), names.first("b"), names.first("")), (Some(1), Some(0), Some(4)));
+        assert!(names.contains("c") && !names.contains("d") && !names.contains("aa"));
+        assert!(!Names::new([]).contains(""));
     }
 
     #[test]
