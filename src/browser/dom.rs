@@ -1,4 +1,8 @@
 //! Small DOM chores: downloads, reading files, scrolling, frames.
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Offer `content` as a file download named `name`.
@@ -16,9 +20,9 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     doc.body().ok_or("no body")?.append_child(&a)?;
     a.click();
     a.remove();
-    let revoke = Closure::once_into_js(move || {
+    let revoke = once_js(Box::new(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
+    }));
     gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
     Ok(())
 }
@@ -33,26 +37,44 @@ pub fn scroll_to(selector: &str) {
     }
 }
 
+/// One closure type for every one-shot callback handed to the browser: each closure type
+/// given to wasm-bindgen compiles glue of its own (a few hundred bytes); boxed, they share it.
+fn once_js(f: Box<dyn FnOnce()>) -> JsValue {
+    Closure::once_into_js(f)
+}
+
+fn raf(f: &JsValue) {
+    let _ = gloo::utils::window().request_animation_frame(f.unchecked_ref());
+}
+
+/// A timer running `f` after `ms` milliseconds, cancelled when dropped.
+pub fn timeout(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
+    timeout_boxed(ms, Box::new(f))
+}
+
+fn timeout_boxed(ms: u32, f: Box<dyn FnOnce()>) -> Timeout {
+    Timeout::new(ms, f)
+}
+
 /// Run `f` in a task of its own, as soon as the current one (and its event's other
 /// dispatches) is done.
 pub fn soon(f: impl FnOnce() + 'static) {
-    gloo::timers::callback::Timeout::new(0, f).forget();
+    timeout_boxed(0, Box::new(f)).forget();
 }
 
 /// Run `f` after the next frame has been painted (two animation frames).
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    let inner = Closure::once_into_js(f);
-    let outer = Closure::once_into_js(move || {
-        let _ = gloo::utils::window().request_animation_frame(inner.unchecked_ref());
-    });
-    let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
+    let inner = once_js(Box::new(f));
+    raf(&once_js(Box::new(move || raf(&inner))));
 }
 
 /// Run `f` in a task of its own once the next frame has been drawn (an animation frame, then
 /// a zero timeout): work that can wait a frame does not lengthen the frame before it.
 pub fn after_frame(f: impl FnOnce() + 'static) {
-    let outer = Closure::once_into_js(move || soon(f));
-    let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    raf(&once_js(Box::new(move || {
+        timeout_boxed(0, f).forget();
+    })));
 }
 
 thread_local! {
@@ -107,12 +129,39 @@ pub fn typing_in_field() -> bool {
 
 /// The hover label of the highlight under a pointer event, and where to show it (viewport
 /// pixels: the highlight's first line, left and top).
-pub fn hover_label(e: &web_sys::Event) -> Option<(String, f64, f64)> {
+fn hover_label(e: &web_sys::Event) -> Option<(String, f64, f64)> {
     let target: web_sys::Element = e.target()?.dyn_into().ok()?;
     let mark = target.closest("mark[data-labels]").ok()??;
     let rects = mark.get_client_rects();
     let first = rects.get(0)?;
     Some((mark.get_attribute("data-labels")?, first.left(), first.top()))
+}
+
+/// Show in `label` the labels of the highlight under the pointer in `root`, above its first
+/// line, and hide it when the pointer leaves `root` or the page scrolls (it is placed in
+/// viewport pixels). Written to the element directly: a hover redraws nothing else.
+pub fn hover_labels(root: &web_sys::Element, label: web_sys::HtmlElement) -> [EventListener; 3] {
+    let shown = Rc::new(RefCell::new(None::<(String, f64, f64)>));
+    let show = {
+        let (label, shown) = (label.clone(), shown.clone());
+        move |now: Option<(String, f64, f64)>| {
+            if *shown.borrow() == now {
+                return;
+            }
+            if let Some((text, x, y)) = &now {
+                label.set_text_content(Some(text));
+                let _ = label.set_attribute("style", &format!("left:{}px;top:{}px", *x as i32, *y as i32));
+            }
+            label.set_hidden(now.is_none());
+            *shown.borrow_mut() = now;
+        }
+    };
+    let (over, out) = (show.clone(), show.clone());
+    [
+        EventListener::new(root, "mouseover", move |e| over(hover_label(e))),
+        EventListener::new(root, "mouseleave", move |_| out(None)),
+        EventListener::new(&gloo::utils::window(), "scroll", move |_| show(None)),
+    ]
 }
 
 /// The value of `attr` on the element (or its nearest ancestor) that received the event:

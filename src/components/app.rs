@@ -17,7 +17,6 @@ use super::toolbar::{self, ToolbarProps};
 use super::use_later;
 use crate::browser::{dom, files, mark, storage};
 use crate::model::Annotation;
-use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -51,13 +50,13 @@ pub fn app() -> Html {
         use_memo((ui.saved, state.doc.id.clone(), state.doc.title.clone(), ui.library), |_| storage::load_library().0);
     // (Measured only while the library is shown.)
     let used = use_memo((library.clone(), ui.library), |(lib, shown)| if *shown { storage::used(lib) } else { 0 });
-    use_effect_with((), {
+    super::use_effect_on((), {
         let (h, ui) = (h.clone(), ui.dispatcher());
         move |_| {
             mark("aa:mounted");
             dom::after_paint(|| mark("aa:painted"));
             // Once the page is idle: summaries for index entries written before they were kept.
-            let repair = Timeout::new(2000, move || {
+            let repair = dom::timeout(2000, move || {
                 if storage::repair_library() {
                     ui.dispatch(UiMsg::Saved);
                 }
@@ -70,7 +69,7 @@ pub fn app() -> Html {
     {
         // Back to where the reader was in this document (a reload in the same session).
         let s = state.clone();
-        use_effect_with(state.doc.id.clone(), move |_| {
+        super::use_effect_on(state.doc.id.clone(), move |_| {
             dom::after_paint(move || {
                 mark("aa:doc-painted");
                 persist::restore_reading(&s)

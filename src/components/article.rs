@@ -1,7 +1,6 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
 use super::chunk::{Chunk, CHUNK};
-use super::hover_label::HoverLabel;
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
 use crate::browser::{clusters, dom};
@@ -74,7 +73,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     };
     {
         let (root, near, s) = (root.clone(), near.clone(), p.state.clone());
-        use_effect_with(state.doc.id.clone(), move |_| {
+        super::use_effect_on(state.doc.id.clone(), move |_| {
             near.dispatch(NearAction::Reset(first_screen(&s)));
             let dispatcher = near.dispatcher();
             let observer = root.cast::<web_sys::Element>().and_then(|el| {
@@ -89,15 +88,22 @@ pub fn article_view(p: &ArticleProps) -> Html {
             move || drop(observer)
         });
     }
-    // Ready the text segmenter (used when a selection ends) while the reader is still reading.
-    use_effect_with((), |_| {
-        let warm = gloo::timers::callback::Timeout::new(1000, clusters::warm);
-        move || drop(warm)
-    });
+    // The label of the highlight under the pointer lives outside the article (whose paragraphs
+    // clip what overflows them).
+    let hover = use_node_ref();
+    {
+        let (root, hover) = (root.clone(), hover.clone());
+        super::use_effect_on((), move |_| {
+            // Ready the text segmenter (used when a selection ends) while the reader reads.
+            let warm = dom::timeout(1000, clusters::warm);
+            let labels = root.cast::<web_sys::Element>().zip(hover.cast()).map(|(r, l)| dom::hover_labels(&r, l));
+            move || drop((warm, labels))
+        });
+    }
     {
         // A flashed annotation (chosen in the sidebar) is scrolled into view.
         let s = p.state.clone();
-        use_effect_with(p.flash.clone(), move |flash| {
+        super::use_effect_on(p.flash.clone(), move |flash| {
             if let Some(a) = flash.as_ref().and_then(|id| s.get(id)) {
                 // After the next frame is painted, when layout is clean, so scrolling forces none.
                 let block = layout::blocks_touching(&s.blocks, a.start, a.end).start;
@@ -158,10 +164,10 @@ pub fn article_view(p: &ArticleProps) -> Html {
     });
     html! {
         <>
-            <article class="article" aria-label="Article text" ref={root.clone()} {onmouseup} {onclick}>
+            <article class="article" aria-label="Article text" ref={root} {onmouseup} {onclick}>
                 { for chunks }
             </article>
-            <HoverLabel {root} />
+            <div class="hover-label" aria-hidden="true" hidden=true ref={hover}></div>
         </>
     }
 }

@@ -203,9 +203,9 @@ impl Handlers {
                 x.docs.state.dispatch(Action::Select(Some(id.clone())));
                 // Flash (and scroll to) it in a task of its own, so this click's task stays short.
                 let (ui, k) = (x.ui.clone(), kept.clone());
-                kept.borrow_mut().flash_timer = Some(Timeout::new(0, move || {
+                kept.borrow_mut().flash_timer = Some(dom::timeout(0, move || {
                     ui.dispatch(UiMsg::Flash(Some(id.into())));
-                    k.borrow_mut().flash_timer = Some(Timeout::new(1200, move || ui.dispatch(UiMsg::Flash(None))));
+                    k.borrow_mut().flash_timer = Some(dom::timeout(1200, move || ui.dispatch(UiMsg::Flash(None))));
                 }));
             })
         };

@@ -84,7 +84,7 @@ pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
 #[hook]
 pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, onintent: Callback<KeyIntent>) {
     let current = super::use_latest((state, menu_open, onintent));
-    use_effect_with((), move |_| {
+    super::use_effect_on((), move |_| {
         let opts = gloo::events::EventListenerOptions::enable_prevent_default();
         let listener =
             gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {

@@ -2,7 +2,7 @@
 //! rating scale of verdicts; name the reviewer of exported ClaimReviews. Every change is one
 //! undoable step (except the reviewer, a setting of the app).
 use super::fields::{Input, TextField};
-use super::modal::Modal;
+use super::modal::{self, use_modal};
 use crate::browser::now_iso;
 use crate::model::annotation::Kind;
 use crate::model::labels::Label;
@@ -54,6 +54,7 @@ fn on_meta(meta: &Meta, d: &Callback<Action>, f: fn(&mut Meta)) -> Callback<Mous
 #[function_component(LabelEditor)]
 pub fn label_editor(p: &LabelEditorProps) -> Html {
     // The label waiting for its deletion to be confirmed, and why a key was refused.
+    let root = use_modal();
     let confirming = use_state(|| None::<String>);
     let error = use_state(AttrValue::default);
     let count = |id: &str| p.annotations.iter().filter(|a| a.label == id).count();
@@ -138,18 +139,21 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
             key: key.unwrap_or_default(),
         });
     });
-    html! {
-        <Modal title="Labels and ratings" onclose={p.onclose.clone()}>
-            <h3>{ "Labels" }</h3>
-            <ul class="label-rows">{ for rows }</ul>
-            if !error.is_empty() { <p class="field-error" role="alert">{ (*error).clone() }</p> }
-            <button type="button" onclick={onadd}>{ "Add label" }</button>
-            { scale(p) }
-            <h3>{ "ClaimReview" }</h3>
-            <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
-            <div class="dialog-actions"><button type="button" class="primary" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "Done" }</button></div>
-        </Modal>
-    }
+    modal::view(
+        &root,
+        "Labels and ratings",
+        &p.onclose,
+        html! { <div class="label-editor">
+                <h3>{ "Labels" }</h3>
+                <ul class="label-rows">{ for rows }</ul>
+                if !error.is_empty() { <p class="field-error" role="alert">{ (*error).clone() }</p> }
+                <button type="button" onclick={onadd}>{ "Add label" }</button>
+                { scale(p) }
+                <h3>{ "ClaimReview" }</h3>
+                <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
+                <div class="dialog-actions"><button type="button" class="primary" onclick={super::click(&p.onclose)}>{ "Done" }</button></div>
+        </div> },
+    )
 }
 
 /// The rating scale: each verdict's name and its number for ClaimReview.

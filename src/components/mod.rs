@@ -9,7 +9,6 @@ pub mod documents;
 pub mod entity_panel;
 pub mod fields;
 pub mod handlers;
-pub mod hover_label;
 pub mod import;
 pub mod keys;
 pub mod label_editor;
@@ -29,7 +28,30 @@ pub use app::App;
 use crate::model::{Action, State};
 use std::cell::RefCell;
 use std::rc::Rc;
+use yew::functional::{Hook, TearDown};
 use yew::{hook, use_effect_with, use_mut_ref, use_state, Reducible};
+
+/// `use_effect_with`, the effect and its clean-up boxed. Each effect closure given to Yew
+/// compiles a copy of its effect machinery (about 600 bytes); boxed, all effects whose
+/// dependencies have the same type share one.
+pub fn use_effect_on<D: PartialEq + 'static, R: TearDown>(
+    deps: D,
+    f: impl FnOnce(&D) -> R + 'static,
+) -> impl Hook<Output = ()> {
+    boxed_effect(
+        deps,
+        Box::new(move |d: &D| -> Box<dyn FnOnce()> {
+            let r = f(d);
+            Box::new(move || r.tear_down())
+        }),
+    )
+}
+
+type Effect<D> = Box<dyn FnOnce(&D) -> Box<dyn FnOnce()>>;
+
+fn boxed_effect<D: PartialEq + 'static>(deps: D, f: Effect<D>) -> impl Hook<Output = ()> {
+    use_effect_with(deps, move |d| f(d))
+}
 
 /// A cell holding the value of the latest render: lets a callback made once (and so never
 /// changing, which spares the components it is handed to a re-render) read current data.
@@ -59,11 +81,17 @@ impl Reducible for State {
 pub fn use_later<T: Clone + PartialEq + 'static>(now: T) -> T {
     let later = use_state(|| now.clone());
     let set = later.setter();
-    use_effect_with(now, move |now| {
+    use_effect_on(now, move |now| {
         let now = now.clone();
         crate::browser::dom::after_frame(move || set.set(now));
     });
     (*later).clone()
+}
+
+/// A click handler calling `cb` (one closure type for all such buttons).
+pub fn click(cb: &yew::Callback<()>) -> yew::Callback<web_sys::MouseEvent> {
+    let cb = cb.clone();
+    yew::Callback::from(move |_: web_sys::MouseEvent| cb.emit(()))
 }
 
 /// The `change` handler of a file input: hands on the chosen file, then empties the input so

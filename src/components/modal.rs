@@ -4,14 +4,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ModalProps {
-    pub title: AttrValue,
-    pub onclose: Callback<()>,
-    #[prop_or_default]
-    pub children: Html,
-}
-
 const FOCUSABLE: &str =
     "button:not([disabled]), [href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex=\"-1\"])";
 
@@ -20,12 +12,14 @@ fn focusables(root: &web_sys::Element) -> Vec<HtmlElement> {
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
 }
 
-#[function_component(Modal)]
-pub fn modal(p: &ModalProps) -> Html {
+/// The dialog's root, with focus moved into it when it opens and given back to where it was
+/// when it closes. Its component draws the dialog with `view`.
+#[hook]
+pub fn use_modal() -> NodeRef {
     let root = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with((), move |_| {
+        super::use_effect_on((), move |_| {
             let before = gloo::utils::document().active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
             if let Some(first) = root.cast::<web_sys::Element>().and_then(|r| focusables(&r).into_iter().next()) {
                 let _ = first.focus();
@@ -37,8 +31,13 @@ pub fn modal(p: &ModalProps) -> Html {
             }
         });
     }
+    root
+}
+
+/// The dialog titled `title` holding `children`, around the root `use_modal` gave.
+pub fn view(root: &NodeRef, title: &str, onclose: &Callback<()>, children: Html) -> Html {
     let onkeydown = {
-        let (root, onclose) = (root.clone(), p.onclose.clone());
+        let (root, onclose) = (root.clone(), onclose.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.prevent_default();
@@ -64,7 +63,7 @@ pub fn modal(p: &ModalProps) -> Html {
         })
     };
     let onbackdrop = {
-        let onclose = p.onclose.clone();
+        let onclose = onclose.clone();
         Callback::from(move |e: MouseEvent| {
             let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
             if on_backdrop {
@@ -72,15 +71,15 @@ pub fn modal(p: &ModalProps) -> Html {
             }
         })
     };
-    let heading = format!("dialog-{}", p.title.to_ascii_lowercase().replace(' ', "-"));
+    let heading = format!("dialog-{}", title.to_ascii_lowercase().replace(' ', "-"));
     html! {
         <div class="backdrop" onclick={onbackdrop}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading.clone()} ref={root} {onkeydown}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading.clone()} ref={root.clone()} {onkeydown}>
                 <div class="dialog-head">
-                    <h2 id={heading}>{ p.title.clone() }</h2>
-                    <button type="button" class="dismiss" aria-label="Close" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "×" }</button>
+                    <h2 id={heading}>{ title.to_string() }</h2>
+                    <button type="button" class="dismiss" aria-label="Close" onclick={super::click(onclose)}>{ "×" }</button>
                 </div>
-                { p.children.clone() }
+                { children }
             </div>
         </div>
     }

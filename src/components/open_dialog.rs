@@ -1,7 +1,7 @@
 //! The "Open article" dialog: paste text or choose a file (.txt, .md, .html, or the app's own
 //! JSON), see what will be opened, edit its title, open it. A modal dialog: focus stays in it
 //! and goes back where it was when it closes.
-use super::modal::Modal;
+use super::modal::{self, use_modal};
 use crate::formats::text_in::{self, count, Draft};
 use crate::model::library::Library;
 use crate::model::text::sha256_hex;
@@ -26,13 +26,14 @@ pub struct OpenDialogProps {
 
 #[function_component(OpenDialog)]
 pub fn open_dialog(p: &OpenDialogProps) -> Html {
+    let root = use_modal();
     let draft = use_state(|| p.initial.as_ref().clone().ok().unwrap_or_default());
     let error = use_state(|| p.initial.as_ref().clone().err());
     // Until the title is typed into, it follows the text (or the file).
     let title_typed = use_state(|| false);
     {
         let (draft, error, typed) = (draft.setter(), error.setter(), title_typed.setter());
-        use_effect_with(p.initial.clone(), move |initial| match initial.as_ref() {
+        super::use_effect_on(p.initial.clone(), move |initial| match initial.as_ref() {
             Ok(d) => {
                 draft.set(d.clone());
                 error.set(None);
@@ -94,31 +95,34 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
     });
     // Every part is always there (hidden when empty): parts that come and go would make the
     // fields before them be drawn anew, and the text box would lose focus as one types.
-    html! {
-        <Modal title="Open article" onclose={p.onclose.clone()}>
-            <form class="open-form" {onsubmit}>
-                <label class="field-label" for="open-text">{ "Article text" }</label>
-                <textarea id="open-text" class="open-text" value={draft.text.clone()} {oninput} rows="8"
-                    placeholder="Paste the article here, or choose a file below" spellcheck="false" />
-                <div class="open-row">
-                    <label class="button file">{ "Choose a file…" }
-                        <input type="file" aria-label="Choose a file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={onfile} />
-                    </label>
-                    <span class="hint">{ ".txt, .md, .html or an .annotations.json file — or drop one anywhere" }</span>
-                </div>
-                <label class="field-label" for="open-title">{ "Title" }</label>
-                <input id="open-title" type="text" class="open-title" value={draft.title.clone()} oninput={ontitle} />
-                <section class="preview" aria-label="Preview" hidden={draft.text.trim().is_empty()}>
-                    <p class="preview-meta">{ meta }</p>
-                    { for first.iter().map(|l| html! { <p class="preview-line">{ l.to_string() }</p> }) }
-                </section>
-                <p class="dialog-note" role="status" hidden={note.is_none()}>{ note.unwrap_or_default() }</p>
-                <p class="dialog-error" role="alert" hidden={shown_error.is_none()}>{ shown_error.unwrap_or_default() }</p>
-                <div class="dialog-buttons">
-                    <button type="button" onclick={{ let c = p.onclose.clone(); Callback::from(move |_: MouseEvent| c.emit(())) }}>{ "Cancel" }</button>
-                    <button type="submit" class="primary">{ open_label }</button>
-                </div>
-            </form>
-        </Modal>
-    }
+    modal::view(
+        &root,
+        "Open article",
+        &p.onclose,
+        html! {
+                <form class="open-form" {onsubmit}>
+                    <label class="field-label" for="open-text">{ "Article text" }</label>
+                    <textarea id="open-text" class="open-text" value={draft.text.clone()} {oninput} rows="8"
+                        placeholder="Paste the article here, or choose a file below" spellcheck="false" />
+                    <div class="open-row">
+                        <label class="button file">{ "Choose a file…" }
+                            <input type="file" aria-label="Choose a file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={onfile} />
+                        </label>
+                        <span class="hint">{ ".txt, .md, .html or an .annotations.json file — or drop one anywhere" }</span>
+                    </div>
+                    <label class="field-label" for="open-title">{ "Title" }</label>
+                    <input id="open-title" type="text" class="open-title" value={draft.title.clone()} oninput={ontitle} />
+                    <section class="preview" aria-label="Preview" hidden={draft.text.trim().is_empty()}>
+                        <p class="preview-meta">{ meta }</p>
+                        { for first.iter().map(|l| html! { <p class="preview-line">{ l.to_string() }</p> }) }
+                    </section>
+                    <p class="dialog-note" role="status" hidden={note.is_none()}>{ note.unwrap_or_default() }</p>
+                    <p class="dialog-error" role="alert" hidden={shown_error.is_none()}>{ shown_error.unwrap_or_default() }</p>
+                    <div class="dialog-buttons">
+                        <button type="button" onclick={super::click(&p.onclose)}>{ "Cancel" }</button>
+                        <button type="submit" class="primary">{ open_label }</button>
+                    </div>
+                </form>
+        },
+    )
 }

@@ -1,7 +1,7 @@
 //! The sidebar: counts per label, the selected annotation's panel, and every annotation in
 //! document order, grouped into entities and claims.
 use super::details::{Details, PanelData};
-use super::sidebar_index::{claim_line, ClaimFilter, ClaimFilters, EntityIndex};
+use super::sidebar_index::{claim_filters, claim_line, claim_speakers, entity_counts, entity_index, ClaimFilter};
 use crate::browser::dom::{self, data_of};
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
@@ -44,13 +44,18 @@ pub struct SidebarProps {
 #[function_component(Sidebar)]
 pub fn sidebar(p: &SidebarProps) -> Html {
     let filter = use_state(ClaimFilter::default);
+    // (Gathered when the annotations change, not on every render of the sidebar.)
+    let speakers = use_memo(p.annotations.clone(), |anns| claim_speakers(anns));
+    // Mentions per entity, counted when the annotations change.
+    let entity_counts =
+        use_memo((p.annotations.clone(), p.data.meta.entities.clone()), |(anns, ents)| entity_counts(anns, ents));
     let onfilter = {
         let filter = filter.setter();
         Callback::from(move |f: ClaimFilter| filter.set(f))
     };
     let counts = p.labels.iter().zip(p.counts.iter().copied()).map(|(l, n)| {
         html! {
-            <li class={if n == 0 { "count zero" } else { "count" }} style={format!("--c:{}", l.color)}>
+            <li ~className={if n == 0 { "count zero" } else { "count" }} style={format!("--c:{}", l.color)}>
                 <span class="swatch" aria-hidden="true"></span>
                 <span class="count-name">{ l.name.clone() }</span>
                 <span class="count-n">{ n }</span>
@@ -63,10 +68,9 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
                 data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
             <div class="lists">
-                <EntityIndex entities={p.data.meta.entities.clone()} labels={p.labels.clone()} annotations={p.annotations.clone()}
-                    marked={p.marked.clone()} onmark={p.onmark.clone()} />
+                { entity_index(p, &entity_counts) }
                 <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
-                <ClaimFilters annotations={p.annotations.clone()} scale={p.data.meta.scale.clone()} value={(*filter).clone()} onchange={onfilter} />
+                { claim_filters(&speakers, &p.data.meta.scale, &filter, &onfilter) }
                 <Group title="Claims" kind={Kind::Claim} filter={(*filter).clone()} ..group_props(p) />
             </div>
         </aside>
@@ -112,7 +116,7 @@ fn group(p: &GroupProps) -> Html {
     {
         // (Nothing to add while the group is shown whole; looked at again when it grows.)
         let shown = shown.clone();
-        use_effect_with((*shown, total), move |&(n, total)| {
+        super::use_effect_on((*shown, total), move |&(n, total)| {
             if n < PAGE && n < total {
                 dom::after_frame(move || shown.set(n + RUN));
             }

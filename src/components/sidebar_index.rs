@@ -1,9 +1,9 @@
 //! The sidebar's entity index (the mentions grouped by entity, with counts; choosing one marks
 //! all its mentions in the article) and the claims' filters (speaker, check-worthiness, verdict).
 use crate::model::annotation::{Annotation, Worthiness};
-use crate::model::labels::{self, Label};
+use crate::model::labels;
 use crate::model::meta::{rating_name, Entity, Rating};
-use std::collections::HashMap;
+use crate::model::order::Names;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,30 +48,29 @@ fn worth_id(w: Worthiness) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FiltersProps {
-    pub annotations: Rc<Vec<Rc<Annotation>>>,
-    pub scale: Rc<Vec<Rating>>,
-    pub value: ClaimFilter,
-    pub onchange: Callback<ClaimFilter>,
+/// The claims' speakers, each once and in order (the filter's list), and whether there are
+/// claims at all.
+pub fn claim_speakers(anns: &[Rc<Annotation>]) -> (bool, Vec<AttrValue>) {
+    // (Keyed as the app's other string sorts are, so all of them share one sort.)
+    let mut names: Vec<(&str, usize)> = anns
+        .iter()
+        .filter_map(|a| a.claim.as_ref())
+        .map(|c| (c.speaker_text.as_str(), 0))
+        .filter(|s| !s.0.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let any = anns.iter().any(|a| a.claim.is_some());
+    (any, names.into_iter().map(|n| AttrValue::from(n.0.to_string())).collect())
 }
 
-#[function_component(ClaimFilters)]
-pub fn claim_filters(p: &FiltersProps) -> Html {
-    // (Gathered when the annotations change, not on every render of the sidebar.)
-    let names = use_memo(p.annotations.clone(), |anns| {
-        // (Keyed as the app's other string sorts are, so all of them share one sort.)
-        let mut names: Vec<(&str, usize)> = anns
-            .iter()
-            .filter_map(|a| a.claim.as_ref())
-            .map(|c| (c.speaker_text.as_str(), 0))
-            .filter(|s| !s.0.is_empty())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let any = anns.iter().any(|a| a.claim.is_some());
-        (any, names.into_iter().map(|n| AttrValue::from(n.0.to_string())).collect::<Vec<_>>())
-    });
+/// The claims' filters: by speaker (the list from `claim_speakers`), check-worthiness and verdict.
+pub fn claim_filters(
+    names: &(bool, Vec<AttrValue>),
+    scale: &[Rating],
+    value: &ClaimFilter,
+    onchange: &Callback<ClaimFilter>,
+) -> Html {
     if !names.0 {
         return html! {};
     }
@@ -81,9 +80,9 @@ pub fn claim_filters(p: &FiltersProps) -> Html {
     let mut worth = vec![any("Any worthiness"), (NONE.into(), "Not assessed".into())];
     worth.extend(Worthiness::ALL.iter().map(|w| (AttrValue::from(worth_id(*w)), AttrValue::from(w.name()))));
     let mut verdicts = vec![any("Any verdict")];
-    verdicts.extend(p.scale.iter().map(|r| (AttrValue::from(r.id.clone()), AttrValue::from(r.name.clone()))));
+    verdicts.extend(scale.iter().map(|r| (AttrValue::from(r.id.clone()), AttrValue::from(r.name.clone()))));
     let set = |f: fn(&mut ClaimFilter, String)| {
-        let (value, cb) = (p.value.clone(), p.onchange.clone());
+        let (value, cb) = (value.clone(), onchange.clone());
         Callback::from(move |v: String| {
             let mut next = value.clone();
             f(&mut next, v);
@@ -103,42 +102,31 @@ pub fn claim_filters(p: &FiltersProps) -> Html {
     };
     html! {
         <div class="claim-filters" role="group" aria-label="Filter claims">
-            { list("Filter by speaker", speakers, &p.value.speaker, set(|f, v| f.speaker = v)) }
-            { list("Filter by check-worthiness", worth, &p.value.worthiness, set(|f, v| f.worthiness = v)) }
-            { list("Filter by verdict", verdicts, &p.value.verdict, set(|f, v| f.verdict = v)) }
+            { list("Filter by speaker", speakers, &value.speaker, set(|f, v| f.speaker = v)) }
+            { list("Filter by check-worthiness", worth, &value.worthiness, set(|f, v| f.worthiness = v)) }
+            { list("Filter by verdict", verdicts, &value.verdict, set(|f, v| f.verdict = v)) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct IndexProps {
-    pub entities: Rc<Vec<Entity>>,
-    pub labels: Rc<Vec<Label>>,
-    pub annotations: Rc<Vec<Rc<Annotation>>>,
-    pub marked: Option<AttrValue>,
-    pub onmark: Callback<Option<AttrValue>>,
+/// Mentions per entity of `entities`, in its order.
+pub fn entity_counts(anns: &[Rc<Annotation>], entities: &[Entity]) -> Vec<usize> {
+    let ids = Names::new(entities.iter().map(|e| e.id.as_str()));
+    let mut counts = vec![0; entities.len()];
+    for i in anns.iter().filter_map(|a| ids.first(a.entity_ref.as_deref()?)) {
+        counts[i] += 1;
+    }
+    counts
 }
 
-/// The document's entities with their mention counts; pressing one marks its mentions.
-#[function_component(EntityIndex)]
-pub fn entity_index(p: &IndexProps) -> Html {
-    // Mentions per entity, counted when the annotations change.
-    let counts = use_memo((p.annotations.clone(), p.entities.clone()), |(anns, entities)| {
-        if entities.is_empty() {
-            return Vec::new();
-        }
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for a in anns.iter() {
-            if let Some(e) = a.entity_ref.as_deref() {
-                *counts.entry(e).or_default() += 1;
-            }
-        }
-        entities.iter().map(|e| counts.get(e.id.as_str()).copied().unwrap_or(0)).collect::<Vec<usize>>()
-    });
-    if p.entities.is_empty() {
+/// The document's entities with their mention counts (from `entity_counts`); pressing one
+/// marks its mentions.
+pub fn entity_index(p: &super::sidebar::SidebarProps, counts: &[usize]) -> Html {
+    let entities = &p.data.meta.entities;
+    if entities.is_empty() {
         return html! {};
     }
-    let items = p.entities.iter().zip(counts.iter().copied()).filter(|(_, n)| *n > 0).map(|(e, n)| {
+    let items = entities.iter().zip(counts.iter().copied()).filter(|(_, n)| *n > 0).map(|(e, n)| {
         let label = labels::find(&p.labels, &e.label);
         let color = label.map_or("#8c8c8c", |l| l.color.as_str());
         let pressed = p.marked.as_deref() == Some(e.id.as_str());

@@ -30,10 +30,7 @@ pub struct ToolbarProps {
 /// The toolbar, drawn by the App shell as part of its own view (the buttons' callbacks are
 /// made once, so a redraw only compares a few attributes).
 pub fn view(p: &ToolbarProps) -> Html {
-    let click = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    use super::click;
     let onwords = {
         let cb = p.onwords.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
@@ -78,7 +75,7 @@ fn export_menu(p: &ExportProps) -> Html {
     {
         // Opened: the first item takes the focus.
         let list = list.clone();
-        use_effect_with(*open, move |open| {
+        super::use_effect_on(*open, move |open| {
             if *open {
                 let first =
                     list.cast::<web_sys::Element>().and_then(|l| l.query_selector("[role=menuitem]").ok().flatten());
