@@ -1,5 +1,6 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod claimreview;
+pub mod foreign;
 pub mod json_read;
 pub mod json_write;
 pub mod library;
