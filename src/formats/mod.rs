@@ -1,6 +1,8 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod claimreview;
+pub mod doccano;
 pub mod foreign;
+mod interchange;
 pub mod json_read;
 pub mod json_write;
 pub mod library;
