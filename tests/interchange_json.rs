@@ -1,9 +1,9 @@
-//! The JSON interchange formats (doccano JSONL): export → read gives the spans back; every
-//! exported offset gives its quote in the format's unit, after emoji, combining marks, CJK and
-//! CRLF; other tools' files read, and their faults reported.
+//! The JSON interchange formats (doccano JSONL, Label Studio): export → read gives the spans
+//! back; every exported offset gives its quote in the format's unit, after emoji, combining
+//! marks, CJK and CRLF; other tools' files read, and their faults reported.
 #![cfg(not(target_arch = "wasm32"))]
-use article_annotator::formats::doccano;
-use article_annotator::formats::foreign::Unit;
+use article_annotator::formats::foreign::{ForeignSpan, Unit};
+use article_annotator::formats::{doccano, label_studio};
 use article_annotator::model::meta::Entity;
 use article_annotator::model::state::Snapshot;
 use article_annotator::model::{default_labels, Action, Attribution, Document, Evidence, Span, State, Worthiness};
@@ -29,6 +29,11 @@ fn add(s: &mut State, needle: &str, nth: usize, label: &str) -> String {
 
 fn cp_slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end.saturating_sub(start)).collect()
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap()
 }
 
 /// The article with a linked mention, a noted mention and a claim with every field set.
@@ -61,6 +66,10 @@ fn annotated() -> (State, [String; 4]) {
     f.evidence.push(Evidence { url: "https://example.org/customs".into(), note: "table 3".into() });
     s.apply(Action::Commit { update: vec![mention, c], remove: vec![], meta: Some(Box::new(meta)), now: NOW.into() });
     (s, [place, li, renee, claim])
+}
+
+fn json(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).unwrap()
 }
 
 const LEFT_OUT: [&str; 4] = [
@@ -102,6 +111,73 @@ fn doccano_exports_one_line_in_code_points_and_reads_it_back() {
         f.spans.iter().map(|x| (x.label.as_str(), x.start, x.end, cp_slice(text, x.start, x.end))).collect();
     let want: Vec<_> = s.annotations().iter().map(|a| (a.label.as_str(), a.start, a.end, a.quote.clone())).collect();
     assert_eq!(got, want);
+}
+
+#[test]
+fn label_studio_exports_utf16_units_and_reads_them_back() {
+    let (s, _) = annotated();
+    let e = label_studio::export(&s, NOW);
+    assert_eq!((e.name.as_str(), e.mime), ("talks-in.label-studio.json", "application/json"));
+    assert_eq!(e.left_out, left_out("Label Studio"));
+    let v = json(&e.bytes);
+    let text = v[0]["data"]["text"].as_str().unwrap();
+    assert_eq!(text, s.doc.text);
+    assert_eq!(v[0]["annotations"][0]["created_at"], NOW);
+    let result = v[0]["annotations"][0]["result"].as_array().unwrap();
+    assert_eq!(result.len(), 4);
+    for r in result {
+        assert_eq!(
+            (r["type"].as_str(), r["from_name"].as_str(), r["to_name"].as_str()),
+            (Some("labels"), Some("label"), Some("text"))
+        );
+        let val = &r["value"];
+        let (start, end) = (val["start"].as_u64().unwrap() as usize, val["end"].as_u64().unwrap() as usize);
+        assert_eq!(utf16_slice(text, start, end), val["text"].as_str().unwrap());
+    }
+    // The flag is two astral code points: four UTF-16 units where Python counts two.
+    assert_eq!((result[0]["value"]["start"].as_u64(), result[0]["value"]["end"].as_u64()), (Some(9), Some(13)));
+    assert_eq!(result[0]["value"]["labels"][0], "Location");
+
+    let back = label_studio::read(std::str::from_utf8(&e.bytes).unwrap()).unwrap();
+    assert_eq!(back.len(), 1);
+    let f = &back[0];
+    assert_eq!((f.format, f.unit, f.text.as_deref()), ("Label Studio", Unit::Either, Some(s.doc.text.as_str())));
+    assert!(f.failed.is_empty(), "{:?}", f.failed);
+    let got: Vec<_> =
+        f.spans.iter().map(|x| (x.id.clone(), x.label.clone(), x.start, x.end, x.quote.clone())).collect();
+    let want: Vec<_> = s
+        .annotations()
+        .iter()
+        .map(|a| {
+            let name = s.label(&a.label).unwrap().name.clone();
+            (a.id.clone(), name, s.index.cp_to_utf16(a.start), s.index.cp_to_utf16(a.end), a.quote.clone())
+        })
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn label_studio_config_names_every_label_escaped() {
+    let mut labels = default_labels();
+    labels.truncate(1);
+    labels[0].name = "Q&A <\"quoted\">".into();
+    let s = State::new(Snapshot { doc: Document::from_text("x", "t"), labels, ..Snapshot::default() });
+    assert_eq!(
+        label_studio::config(&s),
+        "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"Q&amp;A &lt;&quot;quoted&quot;&gt;\" background=\"#e69f00\"/>\n  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>\n"
+    );
+}
+
+fn span(id: &str, label: &str, start: usize, end: usize, quote: &str, place: &str) -> ForeignSpan {
+    ForeignSpan {
+        id: id.into(),
+        label: label.into(),
+        start,
+        end,
+        quote: quote.into(),
+        place: place.into(),
+        ..ForeignSpan::default()
+    }
 }
 
 /// doccano ≥ 1.7 lines with "entities", a blank line (CRLF), a line with no text, garbage,
@@ -165,9 +241,61 @@ fn doccano_text_with_crlf_is_normalised_and_its_spans_follow() {
     assert_eq!(got, ["Title", "Xi", "Li"]);
 }
 
+/// Label Studio tasks: one with predictions only (offsets in UTF-16 units and in code points,
+/// a choice, faults), one without text, one whose annotation wins over its prediction.
+const LABEL_STUDIO: &str = r#"[
+ {"id": 11, "data": {"content": "👩\u200d🔬 Rene\u0301e met 李明 in 🇧🇪 Brussels."}, "annotations": [],
+  "predictions": [{"model_version": "v1", "result": [
+   {"id": "p1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 6, "end": 12, "text": "Rene\u0301e", "labels": ["PER"]}},
+   {"id": "p2", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 15, "end": 17, "text": "李明", "labels": ["PER"]}},
+   {"id": "p3", "from_name": "topic", "to_name": "text", "type": "choices", "value": {"choices": ["news"]}},
+   {"id": "p4", "type": "labels", "value": {"start": 5, "end": 900, "text": "x", "labels": ["LOC"]}},
+   {"id": "p1", "type": "labels", "value": {"start": 0, "end": 2, "text": "👩", "labels": ["X"]}},
+   {"id": "p6", "type": "labels", "value": {"end": 3, "labels": ["X"]}}]}]},
+ {"id": 12, "data": {"n": 3}, "annotations": []},
+ {"id": 13, "data": {"text": "Minsk\r\nMinsk"},
+  "annotations": [{"result": [{"id": "a", "type": "labels", "value": {"start": 7, "end": 12, "text": "Minsk", "labels": ["LOC"]}}]}],
+  "predictions": [{"result": [{"id": "b", "type": "labels", "value": {"start": 0, "end": 5, "text": "Minsk", "labels": ["ORG"]}}]}]}
+]"#;
+
+#[test]
+fn label_studio_tasks_read_with_predictions_and_faults() {
+    let docs = label_studio::read(LABEL_STUDIO).unwrap();
+    assert_eq!(docs.len(), 2);
+    let first = &docs[0];
+    let text = "👩\u{200d}🔬 Rene\u{301}e met 李明 in 🇧🇪 Brussels.";
+    assert_eq!((first.unit, first.text.as_deref(), first.title.as_str()), (Unit::Either, Some(text), text));
+    let got: Vec<_> = first.spans.iter().map(|s| (s.id.as_str(), s.label.as_str(), s.start, s.end)).collect();
+    assert_eq!(got, [("p1", "PER", 6, 12), ("p2", "PER", 15, 17)]);
+    // p1 counts UTF-16 units, p2 code points: the placer tells them apart by the quote.
+    assert_eq!(utf16_slice(text, 6, 12), first.spans[0].quote);
+    assert_eq!(cp_slice(text, 15, 17), first.spans[1].quote);
+    assert_eq!(
+        first.failed,
+        [
+            "task 2: line 10, column 49: the task's \"data\" holds no text",
+            "task 1, result 4: end 900 is past the end of the text (37 characters)",
+            "task 1, result 6: line 9, column 71: \"start\" is missing",
+            "task 1, result 5: the id \"p1\" is taken by task 1, result 1",
+        ]
+    );
+    // The annotation wins over the prediction; the CRLF goes and the span follows it.
+    let last = &docs[1];
+    assert_eq!(last.text.as_deref(), Some("Minsk\nMinsk"));
+    assert_eq!(last.spans, vec![span("a", "LOC", 6, 11, "Minsk", "task 3, result 1")]);
+    assert_eq!(
+        label_studio::read("[1, 2").unwrap_err(),
+        "The file is not valid JSON (line 1, column 6: the text ends where ',' or ']' should be)."
+    );
+    assert_eq!(label_studio::read("[]").unwrap_err(), "The file is not a Label Studio export: it holds no tasks.");
+    let one = r#"{"data": {"text": "Minsk"}, "annotations": [{"result": []}]}"#;
+    assert_eq!(label_studio::read(one).unwrap()[0].title, "Minsk");
+}
+
 #[test]
 fn nothing_is_left_out_of_a_document_with_spans_only() {
     let mut s = state(TEXT);
     add(&mut s, "李明", 0, "PERSON");
     assert!(doccano::export(&s).left_out.is_empty());
+    assert!(label_studio::export(&s, NOW).left_out.is_empty());
 }

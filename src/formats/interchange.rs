@@ -3,6 +3,7 @@
 //! span read from another tool's file goes through.
 use super::foreign::{Foreign, ForeignSpan, Unit};
 use super::json_read::{Error, Reader};
+use super::json_write::{key, string};
 use crate::model::order::Names;
 use crate::model::state::State;
 use crate::model::text::{normalize_text, TextIndex};
@@ -34,6 +35,12 @@ pub fn say(out: &mut Vec<String>, n: usize, one: &str, many: &str, why: &str) {
     if n > 0 {
         out.push(format!("{n} {}: {why}", if n == 1 { one } else { many }));
     }
+}
+
+/// Append `,"k":"v"`.
+pub fn field(out: &mut String, k: &str, v: &str) {
+    key(out, k);
+    string(out, v);
 }
 
 /// An id, written as a string or as a whole number.

@@ -5,6 +5,7 @@ pub mod foreign;
 mod interchange;
 pub mod json_read;
 pub mod json_write;
+pub mod label_studio;
 pub mod library;
 pub mod markdown;
 pub mod markdown_inline;
