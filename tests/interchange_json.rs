@@ -1,12 +1,14 @@
-//! The JSON interchange formats (doccano JSONL, Label Studio): export → read gives the spans
-//! back; every exported offset gives its quote in the format's unit, after emoji, combining
-//! marks, CJK and CRLF; other tools' files read, and their faults reported.
+//! The JSON interchange formats (W3C Web Annotation, doccano JSONL, Label Studio): export →
+//! read gives the spans back; every exported offset gives its quote in the format's unit, after
+//! emoji, combining marks, CJK and CRLF; other tools' files read, and their faults reported.
 #![cfg(not(target_arch = "wasm32"))]
 use article_annotator::formats::foreign::{ForeignSpan, Unit};
-use article_annotator::formats::{doccano, label_studio};
+use article_annotator::formats::{doccano, label_studio, w3c};
+use article_annotator::model::annotation::Relation;
 use article_annotator::model::meta::Entity;
 use article_annotator::model::state::Snapshot;
 use article_annotator::model::{default_labels, Action, Attribution, Document, Evidence, Span, State, Worthiness};
+use proptest::prelude::*;
 use serde_json::Value;
 use std::rc::Rc;
 
@@ -70,6 +72,101 @@ fn annotated() -> (State, [String; 4]) {
 
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap()
+}
+
+#[test]
+fn w3c_export_is_a_collection_that_reads_back_whole() {
+    let (s, [_, li, renee, claim]) = annotated();
+    let e = w3c::export(&s, NOW);
+    assert_eq!((e.name.as_str(), e.mime), ("talks-in.w3c.jsonld", "application/ld+json"));
+    assert!(e.left_out.is_empty());
+    let v = json(&e.bytes);
+    assert_eq!(v["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    assert_eq!(v["label"], "Talks in 🇧🇪");
+    assert_eq!(v["total"], 4);
+    assert_eq!(v["generator"]["name"], "Article Annotator");
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!((v["first"]["type"].as_str(), items.len()), (Some("AnnotationPage"), 4));
+    let text = &s.doc.text;
+    for item in items {
+        assert_eq!(item["type"], "Annotation");
+        assert_eq!(item["target"]["source"], format!("urn:sha256:{}", s.doc.sha256));
+        let sel = item["target"]["selector"].as_array().unwrap();
+        let (start, end) = (sel[1]["start"].as_u64().unwrap() as usize, sel[1]["end"].as_u64().unwrap() as usize);
+        assert_eq!(cp_slice(text, start, end), sel[0]["exact"].as_str().unwrap());
+        assert!(cp_slice(text, 0, start).ends_with(sel[0]["prefix"].as_str().unwrap()));
+        assert!(cp_slice(text, end, usize::MAX).starts_with(sel[0]["suffix"].as_str().unwrap()));
+    }
+    let c = items.iter().find(|i| i["id"] == format!("urn:article-annotator:{}:{claim}", s.doc.id)).unwrap();
+    assert_eq!(c["motivation"], "assessing");
+    assert_eq!(c["body"][0]["value"], "Claim");
+    assert_eq!(
+        (c["body"][1]["purpose"].as_str(), c["body"][1]["value"].as_str()),
+        (Some("assessing"), Some("Mostly true"))
+    );
+    assert_eq!(c["body"][1]["aa:rating"], 4);
+    assert_eq!(c["body"][2]["source"], format!("urn:article-annotator:{}:{renee}", s.doc.id));
+    assert_eq!(c["aa:claim"]["evidence"][0]["url"], "https://example.org/customs");
+    let m = items.iter().find(|i| i["target"]["selector"][0]["exact"] == "李明").unwrap();
+    assert_eq!(m["body"][1]["value"], "not the footballer");
+    assert_eq!(m["body"][2]["source"], "https://www.wikidata.org/wiki/Q15031");
+
+    let f = w3c::read(std::str::from_utf8(&e.bytes).unwrap()).unwrap();
+    assert_eq!(
+        (f.format, f.unit, f.text.as_deref(), f.title.as_str()),
+        ("W3C Web Annotation", Unit::CodePoint, None, "Talks in 🇧🇪")
+    );
+    assert!(f.failed.is_empty(), "{:?}", f.failed);
+    assert_eq!(f.relations, vec![("said_by".to_string(), claim.clone(), renee.clone())]);
+    let want: Vec<ForeignSpan> = s
+        .annotations()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ForeignSpan {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            start: a.start,
+            end: a.end,
+            quote: a.quote.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            note: a.note.clone(),
+            kb_id: if a.id == li { "Q15031".into() } else { String::new() },
+            claim: a.claim.clone(),
+            place: format!("item {}", i + 1),
+        })
+        .collect();
+    assert_eq!(f.spans, want);
+}
+
+#[test]
+fn w3c_says_which_links_it_cannot_carry() {
+    let (mut s, [place, _, renee, claim]) = annotated();
+    let mut meta = s.meta();
+    Rc::make_mut(&mut meta.entities).push(Entity {
+        id: "e2".into(),
+        name: "Belgium".into(),
+        label: "LOC".into(),
+        aliases: vec![],
+        kb_id: String::new(),
+    });
+    let mut a = (**s.get(&place).unwrap()).clone();
+    a.entity_ref = Some("e2".into());
+    s.apply(Action::Commit { update: vec![a], remove: vec![], meta: Some(Box::new(meta)), now: NOW.into() });
+    let mut snap = s.snapshot();
+    for (i, kind) in ["cue_of", "quotes"].iter().enumerate() {
+        let id = format!("r{i}");
+        snap.relations.push(Relation { id, kind: kind.to_string(), from: claim.clone(), to: renee.clone() });
+    }
+    let e = w3c::export(&State::new(snap), NOW);
+    assert_eq!(
+        e.left_out,
+        [
+            "1 link to an entity without a Wikidata id: W3C keeps only Wikidata links",
+            "2 other links between spans: W3C keeps only speaker links"
+        ]
+    );
 }
 
 const LEFT_OUT: [&str; 4] = [
@@ -168,6 +265,79 @@ fn label_studio_config_names_every_label_escaped() {
     );
 }
 
+/// Texts of pieces that trip offset counting, joined at random.
+fn pieces() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "a",
+        "Zoë ",
+        "😀",
+        "👩\u{200d}🔬",
+        "🇧🇪",
+        "李明",
+        "Rene\u{301}e",
+        " ",
+        "\r\n",
+        "\n",
+        "\r",
+        "word ",
+        "\"",
+        "\\",
+    ]);
+    prop::collection::vec(piece, 1..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Every exported offset gives its quote on the normalised text (code points; UTF-16 units
+    /// for Label Studio), and each format reads back the spans it wrote.
+    #[test]
+    fn exported_offsets_hold_and_read_back(raw in pieces(), spans in prop::collection::vec((0usize..200, 1usize..10, 0usize..8), 0..10)) {
+        let mut s = state(&raw);
+        let len = s.index.len();
+        prop_assume!(len > 0);
+        for (start, width, label) in spans {
+            let start = start % len;
+            let label = default_labels()[label].id.clone();
+            s.apply(Action::Add { start, end: (start + width).min(len), label, now: "t".into() });
+        }
+        let text = s.doc.text.clone();
+        prop_assert!(!text.contains('\r'));
+        let want: Vec<_> = s.annotations().iter().map(|a| (a.start, a.end, a.quote.clone())).collect();
+        for a in s.annotations().iter() {
+            prop_assert_eq!(cp_slice(&text, a.start, a.end), a.quote.clone());
+        }
+
+        let w = w3c::export(&s, NOW);
+        let v = json(&w.bytes);
+        for item in v["first"]["items"].as_array().unwrap() {
+            let sel = &item["target"]["selector"];
+            let (st, en) = (sel[1]["start"].as_u64().unwrap() as usize, sel[1]["end"].as_u64().unwrap() as usize);
+            prop_assert_eq!(cp_slice(&text, st, en), sel[0]["exact"].as_str().unwrap());
+        }
+        let f = w3c::read(std::str::from_utf8(&w.bytes).unwrap()).unwrap();
+        let got: Vec<_> = f.spans.iter().map(|x| (x.start, x.end, x.quote.clone())).collect();
+        prop_assert_eq!(&got, &want);
+
+        let d = doccano::export(&s);
+        let v: Value = serde_json::from_slice(&d.bytes).unwrap();
+        prop_assert_eq!(v["text"].as_str().unwrap(), text.as_str());
+        let f = &doccano::read(std::str::from_utf8(&d.bytes).unwrap()).unwrap()[0];
+        let got: Vec<_> = f.spans.iter().map(|x| (x.start, x.end, cp_slice(&text, x.start, x.end))).collect();
+        prop_assert_eq!(&got, &want);
+
+        let l = label_studio::export(&s, NOW);
+        let v = json(&l.bytes);
+        for r in v[0]["annotations"][0]["result"].as_array().unwrap() {
+            let val = &r["value"];
+            let (st, en) = (val["start"].as_u64().unwrap() as usize, val["end"].as_u64().unwrap() as usize);
+            prop_assert_eq!(utf16_slice(&text, st, en), val["text"].as_str().unwrap());
+        }
+        let f = &label_studio::read(std::str::from_utf8(&l.bytes).unwrap()).unwrap()[0];
+        let got: Vec<_> = f.spans.iter().map(|x| (s.index.utf16_to_cp(x.start), s.index.utf16_to_cp(x.end), x.quote.clone())).collect();
+        prop_assert_eq!(&got, &want);
+    }
+}
+
 fn span(id: &str, label: &str, start: usize, end: usize, quote: &str, place: &str) -> ForeignSpan {
     ForeignSpan {
         id: id.into(),
@@ -178,6 +348,84 @@ fn span(id: &str, label: &str, start: usize, end: usize, quote: &str, place: &st
         place: place.into(),
         ..ForeignSpan::default()
     }
+}
+
+/// A Hypothesis API export: positions counted in UTF-16 units by the browser extension.
+const HYPOTHESIS: &str = r#"{"total": 5, "rows": [
+ {"id": "h1", "text": "check this", "tags": ["Person", "politics"], "target": [{"source": "https://example.org/a",
+   "selector": [{"type": "RangeSelector", "startContainer": "/p[1]", "startOffset": 3, "endContainer": "/p[1]", "endOffset": 13},
+                {"type": "TextPositionSelector", "start": 3, "end": 13},
+                {"type": "TextQuoteSelector", "exact": "Xi Jinping", "prefix": "😀 ", "suffix": " met"}]}]},
+ {"id": "h2", "tags": [], "text": "a page note", "target": [{"source": "https://example.org/a"}]},
+ {"id": "h1", "tags": ["Person"], "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "Lukashenko"}]}]},
+ {"id": "h4", "tags": ["Person"], "target": [{"selector": [{"type": "TextPositionSelector", "start": 20, "end": 12}]}]},
+ {"id": "h5", "target": [{"selector": [{"type": "TextPositionSelector", "start": "3", "end": 5}]}]}
+]}"#;
+
+#[test]
+fn a_hypothesis_export_reads_with_its_utf16_positions() {
+    let f = w3c::read(HYPOTHESIS).unwrap();
+    assert_eq!((f.unit, f.text.as_deref()), (Unit::Either, None));
+    let mut h1 = span("h1", "Person", 3, 13, "Xi Jinping", "item 1");
+    (h1.prefix, h1.suffix, h1.note) = ("😀 ".into(), " met".into(), "check this".into());
+    assert_eq!(f.spans, vec![h1]);
+    // The positions are UTF-16 units: in code points the quote starts one earlier.
+    let text = "😀 Xi Jinping met Lukashenko.";
+    assert_eq!(utf16_slice(text, 3, 13), "Xi Jinping");
+    assert_eq!(cp_slice(text, 2, 12), "Xi Jinping");
+    assert_eq!(
+        f.failed,
+        [
+            "item 2: it has neither a TextQuoteSelector nor a TextPositionSelector",
+            "item 4: start 20 comes after end 12",
+            "item 5: line 9, column 82: \"start\" should be a whole number, not a string",
+            "item 3: the id \"h1\" is taken by item 1",
+        ]
+    );
+}
+
+/// A Recogito-style collection: tags and comments as bodies, a place identified, a record
+/// with a quote only, an empty one and garbage.
+const RECOGITO: &str = r##"{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://recogito.example/doc/1",
+ "type": "AnnotationCollection", "label": "Li Ming in Minsk",
+ "first": {"type": "AnnotationPage", "items": [
+  {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "#r1", "type": "Annotation",
+   "body": [{"type": "TextualBody", "purpose": "tagging", "value": "PERSON"},
+            {"type": "TextualBody", "purpose": "commenting", "value": "the minister"},
+            {"type": "SpecificResource", "purpose": "identifying", "source": "http://www.wikidata.org/entity/Q15031"}],
+   "target": {"source": "https://example.org/a", "selector": [{"type": "TextQuoteSelector", "exact": "李明"},
+              {"type": "TextPositionSelector", "start": 0, "end": 2}]}},
+  {"id": "#r2", "type": "Annotation", "body": {"type": "TextualBody", "purpose": "tagging", "value": "PLACE"},
+   "target": {"source": "https://example.org/a", "selector": {"type": "TextQuoteSelector", "exact": "Minsk", "prefix": "in "}}},
+  {"id": "#r3", "type": "Annotation", "body": [], "target": {"selector": {"type": "TextPositionSelector", "start": 5, "end": 5}}},
+  "garbage"
+ ]}}"##;
+
+#[test]
+fn a_recogito_collection_reads_tags_notes_and_links() {
+    let f = w3c::read(RECOGITO).unwrap();
+    assert_eq!((f.unit, f.title.as_str()), (Unit::Either, "Li Ming in Minsk"));
+    let mut r1 = span("#r1", "PERSON", 0, 2, "李明", "item 1");
+    (r1.note, r1.kb_id) = ("the minister".into(), "Q15031".into());
+    let mut r2 = span("#r2", "PLACE", 0, 0, "Minsk", "item 2");
+    r2.prefix = "in ".into();
+    assert_eq!(f.spans, vec![r1, r2]);
+    assert!(f.relations.is_empty());
+    assert_eq!(f.failed, ["item 3: the span is empty", "item 4: line 13, column 3: expected an object, not a string"]);
+}
+
+#[test]
+fn w3c_refuses_what_holds_no_annotations() {
+    assert_eq!(w3c::read("no json").unwrap_err(), "The file is not valid JSON (line 1, column 1: expected a value).");
+    assert_eq!(
+        w3c::read("{\"type\": \"AnnotationCollection\", \"first\": \"https://example.org/page1\"}").unwrap_err(),
+        "The file holds JSON, but no Web Annotations (no \"items\", \"first\" page or \"rows\")."
+    );
+    // One annotation alone, and a plain list, are read.
+    let one = r#"{"type": "Annotation", "body": {"purpose": "tagging", "value": "ORG"},
+      "target": {"selector": {"type": "TextPositionSelector", "start": 1, "end": 4}}}"#;
+    assert_eq!(w3c::read(one).unwrap().spans, vec![span("", "ORG", 1, 4, "", "item 1")]);
+    assert_eq!(w3c::read(&format!("[{one}, {one}]")).unwrap().spans.len(), 2);
 }
 
 /// doccano ≥ 1.7 lines with "entities", a blank line (CRLF), a line with no text, garbage,
@@ -298,4 +546,5 @@ fn nothing_is_left_out_of_a_document_with_spans_only() {
     add(&mut s, "李明", 0, "PERSON");
     assert!(doccano::export(&s).left_out.is_empty());
     assert!(label_studio::export(&s, NOW).left_out.is_empty());
+    assert!(w3c::export(&s, NOW).left_out.is_empty());
 }
