@@ -489,6 +489,22 @@ fn doccano_text_with_crlf_is_normalised_and_its_spans_follow() {
     assert_eq!(got, ["Title", "Xi", "Li"]);
 }
 
+#[test]
+fn texts_with_a_bom_or_crlf_keep_their_spans_where_the_quote_is() {
+    // A BOM inside doccano's text: the document will not have it either.
+    let f = &doccano::read("{\"text\": \"\\ufeffXi said\", \"label\": [[1, 3, \"PER\"]]}").unwrap()[0];
+    assert_eq!((f.text.as_deref(), f.spans[0].start, f.spans[0].end), (Some("Xi said"), 0, 2));
+    // Label Studio: one span in UTF-16 units after an emoji, one in code points, both past a CRLF.
+    let task = r#"{"data": {"text": "😀 a\r\nXi and Li"}, "annotations": [{"result": [
+      {"id": "u", "type": "labels", "value": {"start": 6, "end": 8, "text": "Xi", "labels": ["PER"]}},
+      {"id": "c", "type": "labels", "value": {"start": 12, "end": 14, "text": "Li", "labels": ["PER"]}}]}]}"#;
+    let f = &label_studio::read(task).unwrap()[0];
+    let text = f.text.as_deref().unwrap();
+    assert_eq!(text, "😀 a\nXi and Li");
+    let got: Vec<_> = f.spans.iter().map(|s| (s.start, s.end, cp_slice(text, s.start, s.end))).collect();
+    assert_eq!(got, [(4, 6, "Xi".to_string()), (11, 13, "Li".to_string())]);
+}
+
 /// Label Studio tasks: one with predictions only (offsets in UTF-16 units and in code points,
 /// a choice, faults), one without text, one whose annotation wins over its prediction.
 const LABEL_STUDIO: &str = r#"[
