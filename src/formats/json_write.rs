@@ -1,6 +1,6 @@
 //! A small, fast JSON writer for the hot path of saving: strings escaped in runs, numbers
 //! written directly. Used for annotations, which a document can hold by the ten thousand.
-use crate::model::annotation::{Annotation, Kind};
+use crate::model::annotation::{Annotation, Claim, Kind};
 
 /// Append `s` as a JSON string literal.
 pub fn string(out: &mut String, s: &str) {
@@ -28,13 +28,15 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-fn key(out: &mut String, k: &str) {
+/// Append `,"k":` (a key after an earlier entry).
+pub fn key(out: &mut String, k: &str) {
     out.push(',');
     string(out, k);
     out.push(':');
 }
 
-fn number(out: &mut String, n: usize) {
+/// Append a whole number.
+pub fn number(out: &mut String, n: usize) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = n;
@@ -107,9 +109,14 @@ pub fn annotation(out: &mut String, a: &Annotation, stored: Option<Stored>) {
     }
     if let Some(c) = &a.claim {
         key(out, "claim");
-        out.push_str(&serde_json::to_string(c).expect("plain data always serialises"));
+        claim(out, c);
     }
     out.push('}');
+}
+
+/// Append a claim's fields as the native file has them (DESIGN §4).
+pub fn claim(out: &mut String, c: &Claim) {
+    out.push_str(&serde_json::to_string(c).expect("plain data always serialises"));
 }
 
 #[cfg(test)]

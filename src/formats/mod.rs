@@ -1,8 +1,11 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod claimreview;
+pub mod doccano;
 pub mod foreign;
+mod interchange;
 pub mod json_read;
 pub mod json_write;
+pub mod label_studio;
 pub mod library;
 pub mod markdown;
 pub mod markdown_inline;
@@ -13,6 +16,8 @@ pub mod native_write;
 pub mod reanchor;
 pub mod stored;
 pub mod text_in;
+pub mod w3c;
+mod w3c_read;
 
 /// How long a slug may be, in code points; it is cut at a word before that.
 const SLUG_MAX: usize = 60;

@@ -1,0 +1,133 @@
+//! doccano JSONL, the sequence-labelling form spaCy's converters read: one JSON object per
+//! line, `{"text": "…", "label": [[start, end, "LABEL"], …]}`, offsets in code points. Export
+//! writes that form with our label ids; import also reads doccano 1.7's `"entities"` list.
+use super::foreign::{Export, Foreign, ForeignSpan, Unit};
+use super::interchange::{add_all, id, left_out, normalize, title};
+use super::json_read::{Error, Reader};
+use super::json_write::{number, string};
+use crate::model::state::State;
+
+/// The article as one doccano line (`<slug>.doccano.jsonl`): every entity and claim as
+/// `[start, end, label id]`.
+pub fn export(state: &State) -> Export {
+    let mut out = String::with_capacity(state.doc.text.len() + 64 + state.annotations().len() * 24);
+    out.push_str("{\"text\":");
+    string(&mut out, &state.doc.text);
+    out.push_str(",\"label\":[");
+    for (i, a) in state.annotations().iter().enumerate() {
+        out.push_str(if i > 0 { ",[" } else { "[" });
+        number(&mut out, a.start);
+        out.push(',');
+        number(&mut out, a.end);
+        out.push(',');
+        string(&mut out, &a.label);
+        out.push(']');
+    }
+    out.push_str("]}\n");
+    Export {
+        name: format!("{}.doccano.jsonl", super::slug(&state.doc.title)),
+        mime: "application/jsonl",
+        bytes: out.into_bytes(),
+        left_out: left_out(state, "doccano JSONL"),
+    }
+}
+
+/// Read a doccano JSONL file: one document per non-empty line. A line that cannot be read is
+/// reported ("line 3: …", in the first document's `failed`) and the others are read; `Err`
+/// when no line could be.
+pub fn read(jsonl: &str) -> Result<Vec<Foreign>, String> {
+    let jsonl = jsonl.strip_prefix('\u{feff}').unwrap_or(jsonl);
+    let (mut out, mut failed) = (Vec::new(), Vec::new());
+    for (i, line) in jsonl.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let mut r = Reader::new(line);
+        match record(&mut r, i + 1).and_then(|f| r.finish().map(|()| f)) {
+            Ok(f) => out.push(f),
+            Err(e) if e.syntax => {
+                let at = r.locate(&e);
+                failed.push(format!("line {}: not JSON ({})", i + 1, at.strip_prefix("line 1, ").unwrap_or(&at)));
+            }
+            Err(e) => failed.push(format!("line {}: {}", i + 1, e.what)),
+        }
+    }
+    let Some(first) = out.first_mut() else {
+        let why = failed.first().cloned().unwrap_or_else(|| "it holds no lines".into());
+        return Err(format!("The file is not doccano JSONL: {why}."));
+    };
+    failed.append(&mut first.failed);
+    first.failed = failed;
+    Ok(out)
+}
+
+/// Line `n`, one document.
+fn record(r: &mut Reader, n: usize) -> Result<Foreign, Error> {
+    let mut f = Foreign { format: "doccano JSONL", unit: Unit::CodePoint, ..Foreign::default() };
+    let (mut key_id, mut text, mut spans) = (String::new(), None, Vec::new());
+    r.object()?;
+    while let Some(k) = r.key()? {
+        match &*k {
+            "id" => key_id = id(r)?,
+            "text" => text = Some(r.string()?),
+            "label" | "entities" => {
+                let entities = k == "entities";
+                r.array()?;
+                let mut m = 0;
+                while r.item()? {
+                    m += 1;
+                    let place = format!("line {n}, {} {m}", if entities { "entity" } else { "label" });
+                    let read: fn(&mut Reader) -> Result<ForeignSpan, Error> = if entities { entity } else { triple };
+                    match r.attempt(read)? {
+                        Ok(s) => spans.push(Ok(ForeignSpan { place, ..s })),
+                        Err(e) => spans.push(Err(format!("{place}: {}", e.what))),
+                    }
+                }
+            }
+            _ => r.skip()?,
+        }
+    }
+    let text = r.need(text, "text")?;
+    let len = text.chars().count();
+    f.title = title(&text, &key_id);
+    f.text = Some(text);
+    add_all(&mut f, spans, Some(len));
+    normalize(&mut f);
+    Ok(f)
+}
+
+/// `[start, end, "LABEL"]`.
+fn triple(r: &mut Reader) -> Result<ForeignSpan, Error> {
+    let mut s = ForeignSpan::default();
+    let mut i = 0;
+    r.array()?;
+    while r.item()? {
+        match i {
+            0 => s.start = r.usize()?,
+            1 => s.end = r.usize()?,
+            2 => s.label = r.string()?,
+            _ => r.skip()?,
+        }
+        i += 1;
+    }
+    if i < 3 {
+        return Err(r.error("a label should be [start, end, \"LABEL\"]".into()));
+    }
+    Ok(s)
+}
+
+/// `{"id": 1, "start_offset": 0, "end_offset": 5, "label": "PER"}`.
+fn entity(r: &mut Reader) -> Result<ForeignSpan, Error> {
+    let (mut s, mut start, mut end, mut label) = (ForeignSpan::default(), None, None, None);
+    r.object()?;
+    while let Some(k) = r.key()? {
+        match &*k {
+            "id" => s.id = id(r)?,
+            "start_offset" => start = Some(r.usize()?),
+            "end_offset" => end = Some(r.usize()?),
+            "label" => label = Some(r.string()?),
+            _ => r.skip()?,
+        }
+    }
+    s.start = r.need(start, "start_offset")?;
+    s.end = r.need(end, "end_offset")?;
+    s.label = r.need(label, "label")?;
+    Ok(s)
+}
