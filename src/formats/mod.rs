@@ -13,6 +13,7 @@ pub mod native_write;
 pub mod reanchor;
 pub mod stored;
 pub mod text_in;
+pub mod zip;
 
 /// How long a slug may be, in code points; it is cut at a word before that.
 const SLUG_MAX: usize = 60;
