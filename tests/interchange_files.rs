@@ -2,7 +2,48 @@
 //! code-point offsets, fragments, relations, notes and claim attributes, read back), CoNLL IOB2
 //! (nests, words, sentences, what it leaves out) and the HTML report (escaped, self-contained).
 #![cfg(not(target_arch = "wasm32"))]
-use article_annotator::formats::zip;
+use article_annotator::formats::{brat, zip};
+use article_annotator::model::meta::Entity;
+use article_annotator::model::state::Snapshot;
+use article_annotator::model::{default_labels, Action, Attribution, Document, Evidence, Span, State, Worthiness};
+use proptest::prelude::*;
+
+fn state(text: &str) -> State {
+    State::new(Snapshot { doc: Document::from_text(text, "t"), labels: default_labels(), ..Snapshot::default() })
+}
+
+/// The code-point range of the `nth` occurrence of `needle`.
+fn cp(s: &State, needle: &str, nth: usize) -> (usize, usize) {
+    let b = s.doc.text.match_indices(needle).nth(nth).expect(needle).0;
+    let start = s.doc.text[..b].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn add(s: &mut State, needle: &str, nth: usize, label: &str) -> String {
+    let (start, end) = cp(s, needle, nth);
+    s.apply(Action::Add { start, end, label: label.into(), now: "2026-11-29T10:00:00Z".into() });
+    s.selected.clone().unwrap()
+}
+
+fn cp_slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+/// The files of a ZIP, each checked against its CRC.
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let list = zip::entries(bytes).unwrap();
+    list.iter()
+        .map(|e| {
+            let data = &bytes[e.data.clone()];
+            assert_eq!((e.method, e.size as usize, e.crc), (0, data.len(), zip::crc32(data)), "{}", e.name);
+            (e.name.clone(), String::from_utf8(data.to_vec()).unwrap())
+        })
+        .collect()
+}
+
+fn file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+    &files.iter().find(|f| f.0 == name).unwrap_or_else(|| panic!("no {name}")).1
+}
 
 #[test]
 fn zip_stores_and_lists_its_files() {
@@ -54,4 +95,225 @@ fn zip_lists_deflated_entries_for_the_browser_to_inflate() {
     assert_eq!(list[0].data, 35..47);
     assert_eq!((list[1].name.as_str(), list[1].method, list[1].size), ("ü/北京.txt", 8, 0));
     assert_eq!(list[1].data, 90..92);
+}
+
+const ARTICLE: &str = "Xi 😀 Jinping met 李明 in Zürich.\r\nRene\u{301}e said \"Trade grew by 40 % on 🇧🇪 day\" to 👩\u{200d}🔬 reporters.\r\n\r\nLukashenko agreed.";
+
+/// An article with entities (one linked to Wikidata, one with a note), a claim with every
+/// field, and a span across a paragraph break.
+fn annotated() -> State {
+    let mut s = state(ARTICLE);
+    let xi = add(&mut s, "Xi 😀 Jinping", 0, "PERSON");
+    add(&mut s, "李明", 0, "PERSON");
+    let zurich = add(&mut s, "Zürich", 0, "LOC");
+    let renee = add(&mut s, "Rene\u{301}e", 0, "PERSON");
+    let claim = add(&mut s, "Trade grew by 40 % on 🇧🇪 day", 0, "CLAIM");
+    add(&mut s, "👩\u{200d}🔬", 0, "OTHER");
+    add(&mut s, "reporters.\n\nLukashenko", 0, "EVENT");
+    let mut snap = s.snapshot();
+    snap.entities.push(Entity {
+        id: "e1".into(),
+        name: "Xi Jinping".into(),
+        label: "PERSON".into(),
+        aliases: vec![],
+        kb_id: "Q15031".into(),
+    });
+    for a in &mut snap.annotations {
+        if a.id == xi {
+            a.entity_ref = Some("e1".into());
+        } else if a.id == zurich {
+            a.note = "the city,\tnot\nthe canton".into();
+        } else if a.id == claim {
+            let c = a.claim.as_mut().unwrap();
+            c.speaker = Some(renee.clone());
+            c.attribution = Attribution::Direct;
+            c.set_worthiness(Some(Worthiness::CheckWorthy));
+            c.verdict = "mostly_true".into();
+            c.explanation = "Customs data show 38 %.".into();
+            c.cue = Some(Span { start: 1, end: 2 });
+            c.evidence.push(Evidence { url: "https://example.org/stats".into(), note: "customs".into() });
+        }
+    }
+    State::new(snap)
+}
+
+#[test]
+fn brat_export_reads_back_the_same_spans_relations_notes_and_claims() {
+    let s = annotated();
+    let out = brat::export(&s, zip::dos_time("2026-11-29T11:05:30Z"));
+    assert_eq!((out.name.as_str(), out.mime), ("xi-jinping-met-李明-in-zürich.brat.zip", "application/zip"));
+    let files = unzip(&out.bytes);
+    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    let slug = "xi-jinping-met-李明-in-zürich";
+    assert_eq!(names, [format!("{slug}.txt"), format!("{slug}.ann"), "annotation.conf".into(), "tools.conf".into()]);
+    let (txt, ann) = (file(&files, &format!("{slug}.txt")), file(&files, &format!("{slug}.ann")));
+    assert_eq!(txt, s.doc.text, "the text exactly, CRLF already normalised");
+    assert!(!txt.contains('\r'));
+    let conf = file(&files, "annotation.conf");
+    for line in [
+        "[entities]\nPERSON\nORG\nLOC\nDATE\nEVENT\nQUANTITY\nOTHER\nCLAIM\n",
+        "[relations]\nsaid_by Arg1:CLAIM, Arg2:PERSON|ORG|LOC|DATE|EVENT|QUANTITY|OTHER\n[events]\n[attributes]\n",
+        "Attribution Arg:CLAIM, Value:direct|indirect|according_to|author|none\n",
+        "Worthiness Arg:CLAIM, Value:check_worthy|not_check_worthy|not_factual\n",
+        "Verdict Arg:CLAIM, Value:unverified|true|mostly_true|mixed|mostly_false|false|unverifiable\n",
+    ] {
+        assert!(conf.contains(line), "{conf}\nlacks\n{line}");
+    }
+    assert!(file(&files, "tools.conf").contains("Wikidata\t<URL>:https://www.wikidata.org/"));
+    assert!(ann.contains("\tEVENT 81 91;93 103\treporters. Lukashenko\n"), "{ann}");
+    assert!(ann.contains("\tAnnotatorNotes T3\tthe city, not the canton\n"), "{ann}");
+    assert!(ann.contains("N1\tReference T1 Wikidata:Q15031\tXi Jinping\n"), "{ann}");
+    assert_eq!(out.left_out, ["1 claim cue (the reporting words): brat has no place for them"]);
+
+    let back = brat::read(ann, txt).unwrap();
+    assert!(back.failed.is_empty(), "{:?}", back.failed);
+    assert_eq!((back.format, back.title.as_str()), ("brat", "Xi 😀 Jinping met 李明 in Zürich."));
+    assert_eq!(back.text.as_deref(), Some(txt));
+    let ours = s.annotations();
+    assert_eq!(back.spans.len(), ours.len());
+    for (f, a) in back.spans.iter().zip(ours.iter()) {
+        assert_eq!((&f.label, f.start, f.end, &f.quote), (&a.label, a.start, a.end, &a.quote));
+        assert_eq!(cp_slice(txt, f.start, f.end), f.quote);
+    }
+    let t = |id: &str| back.spans[ours.iter().position(|a| a.id == id).unwrap()].id.clone();
+    let claim = ours.iter().find(|a| a.claim.is_some()).unwrap();
+    let c = claim.claim.as_ref().unwrap();
+    assert_eq!(back.relations, [("said_by".to_string(), t(&claim.id), t(c.speaker.as_ref().unwrap()))]);
+    let fc = back.spans.iter().find(|f| f.label == "CLAIM").unwrap();
+    let got = fc.claim.as_ref().unwrap();
+    assert_eq!((got.attribution, got.worthiness, got.verdict.as_str()), (c.attribution, c.worthiness, "mostly_true"));
+    assert_eq!(
+        fc.note,
+        "Claim as reviewed: Trade grew by 40 % on 🇧🇪 day | Explanation: Customs data show 38 %. | Evidence: https://example.org/stats (customs)"
+    );
+    assert_eq!(back.spans[0].kb_id, "Q15031");
+    assert_eq!(back.spans.iter().filter(|f| f.claim.is_some()).count(), 1, "only the claim has claim fields");
+}
+
+#[test]
+fn brat_export_says_what_it_leaves_out() {
+    let mut s = state("A\n\nB said so.");
+    add(&mut s, "B", 0, "PERSON");
+    let mut snap = s.snapshot();
+    snap.entities.push(Entity {
+        id: "e1".into(),
+        name: "B".into(),
+        label: "PERSON".into(),
+        aliases: vec![],
+        kb_id: "".into(),
+    });
+    snap.annotations[0].entity_ref = Some("e1".into());
+    // A span of nothing but line breaks (a file may bring one).
+    let mut blank = snap.annotations[0].clone();
+    (blank.id, blank.start, blank.end, blank.quote) = ("x".into(), 1, 3, "\n\n".into());
+    snap.annotations.push(blank);
+    let s = State::new(snap);
+    let out = brat::export(&s, (0, 0x21));
+    assert_eq!(
+        out.left_out,
+        [
+            "1 span holding only line breaks: brat cannot mark them",
+            "1 link to an entity with no Wikidata id: brat keeps only knowledge-base links"
+        ]
+    );
+    let files = unzip(&out.bytes);
+    assert_eq!(files.len(), 3, "no tools.conf without a Wikidata link");
+    assert_eq!(file(&files, "a.ann"), "T1\tPERSON 3 4\tB\n");
+    assert!(file(&files, "annotation.conf").contains("\nCLAIM\n"), "every label is declared, in use or not");
+}
+
+#[test]
+fn brat_reads_fragments_whole_and_reports_bad_lines() {
+    let txt = "Xi 😀 met\nLi.\nNo more.";
+    let ann = "T1\tPERSON 0 2\tXi\nT2\tEVENT 5 8;9 11\tmet Li\nT3\tLOC 3 4\tsomething else\nX9\tjunk\n\
+               T4\tPERSON 4 2\tx\nT5\tORG 0 99\toff the end\nR1\tsaid_by Arg1:T1\n#1\tAnnotatorNotes T9\tnote\n\
+               A1\tVerdict T1 false\nA2\tAttribution T1 sideways\nN1\tReference T1 Wikidata:Q42\tXi\nE1\tMeet:T2\n";
+    let f = brat::read(ann, txt).unwrap();
+    let spans: Vec<(&str, usize, usize, &str)> =
+        f.spans.iter().map(|s| (s.label.as_str(), s.start, s.end, s.quote.as_str())).collect();
+    assert_eq!(
+        spans,
+        [
+            ("PERSON", 0, 2, "Xi"),
+            ("EVENT", 5, 11, "met\nLi"),
+            ("LOC", 3, 4, "something else"),
+            ("ORG", 0, 99, "off the end")
+        ]
+    );
+    assert_eq!(f.spans[0].claim.as_ref().unwrap().verdict, "false");
+    assert_eq!(f.spans[0].kb_id, "Q42");
+    assert_eq!(f.spans[1].place, "line 2");
+    let failed: Vec<&str> = f.failed.iter().map(|s| &s[..s.find(':').unwrap()]).collect();
+    assert_eq!(failed, ["line 4", "line 5", "line 7", "line 12", "line 8", "line 10"], "{:?}", f.failed);
+    assert!(f.failed[1].contains("not in order") && f.failed[4].contains("no span T9"), "{:?}", f.failed);
+    assert!(brat::read("hello\nworld", txt).unwrap_err().contains("not a brat"));
+    assert!(brat::read("", txt).unwrap().spans.is_empty());
+}
+
+/// Texts from pieces that trip offset counting: astral emoji, joined emoji, flags, CJK,
+/// combining marks and CRLF line breaks.
+fn pieces() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "a",
+        "bc ",
+        "😀",
+        "👩\u{200d}🔬",
+        "🇧🇪",
+        "李明",
+        "e\u{301}",
+        " ",
+        "\r\n",
+        "\n",
+        ". ",
+        "\t",
+        "Zoë",
+    ]);
+    prop::collection::vec(piece, 1..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn brat_offsets_give_the_text_column(text in pieces(), raw in prop::collection::vec((0usize..200, 1usize..30, any::<bool>()), 0..12)) {
+        let mut s = state(&text);
+        let len = s.index.len();
+        for (a, n, claim) in raw {
+            let start = a % len;
+            let end = (start + n).min(len);
+            if start < end {
+                let label = if claim { "CLAIM" } else { "PERSON" };
+                s.apply(Action::Add { start, end, label: label.into(), now: "n".into() });
+            }
+        }
+        let out = brat::export(&s, (0, 0x21));
+        let files = unzip(&out.bytes);
+        let (txt, ann) = (&files[0].1, &files[1].1);
+        prop_assert_eq!(txt, &s.doc.text);
+        let mut written = 0;
+        for line in ann.lines().filter(|l| l.starts_with('T')) {
+            written += 1;
+            let cols: Vec<&str> = line.splitn(3, '\t').collect();
+            let offsets = cols[1].split_once(' ').unwrap().1;
+            let frags: Vec<String> = offsets.split(';').map(|f| {
+                let (a, b) = f.split_once(' ').unwrap();
+                cp_slice(txt, a.parse().unwrap(), b.parse().unwrap())
+            }).collect();
+            prop_assert!(frags.iter().all(|f| !f.is_empty() && !f.contains('\n')), "{}", line);
+            prop_assert_eq!(frags.join(" "), cols[2]);
+        }
+        let blank = s.annotations().iter().filter(|a| a.quote.chars().all(|c| c == '\n')).count();
+        prop_assert_eq!(written + blank, s.annotations().len());
+        let back = brat::read(ann, txt).unwrap();
+        prop_assert!(back.failed.is_empty());
+        // A line break at either end is not written.
+        let ours: Vec<_> = s.annotations().iter().filter(|a| !a.quote.chars().all(|c| c == '\n')).map(|a| {
+            let q = a.quote.trim_matches('\n');
+            let lead = a.quote.len() - a.quote.trim_start_matches('\n').len();
+            (a.label.clone(), a.start + lead, a.start + lead + q.chars().count(), q.to_string())
+        }).collect();
+        let edged = s.annotations().iter().filter(|a| a.quote.trim_matches('\n') != a.quote && !a.quote.trim_matches('\n').is_empty()).count();
+        prop_assert_eq!(out.left_out.iter().any(|l| l.contains("starting or ending with a line break")), edged > 0);
+        let theirs: Vec<_> = back.spans.iter().map(|f| (f.label.clone(), f.start, f.end, f.quote.clone())).collect();
+        prop_assert_eq!(ours, theirs);
+    }
 }
