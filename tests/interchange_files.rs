@@ -2,6 +2,7 @@
 //! code-point offsets, fragments, relations, notes and claim attributes, read back), CoNLL IOB2
 //! (nests, words, sentences, what it leaves out) and the HTML report (escaped, self-contained).
 #![cfg(not(target_arch = "wasm32"))]
+use article_annotator::formats::conll::{self, Plain, Segmenter};
 use article_annotator::formats::{brat, zip};
 use article_annotator::model::meta::Entity;
 use article_annotator::model::state::Snapshot;
@@ -316,4 +317,71 @@ proptest! {
         let theirs: Vec<_> = back.spans.iter().map(|f| (f.label.clone(), f.start, f.end, f.quote.clone())).collect();
         prop_assert_eq!(ours, theirs);
     }
+}
+
+fn words(text: &str) -> Vec<&str> {
+    Plain.words(text).iter().map(|&(a, b)| &text[a..b]).collect()
+}
+
+#[test]
+fn plain_words_keep_clusters_and_split_punctuation() {
+    assert_eq!(
+        words("Zoë's 👩\u{200d}🔬 🇧🇪🇧🇪 Rene\u{301}e 李明, 😀👍🏽 (x)"),
+        ["Zoë", "'", "s", "👩\u{200d}🔬", "🇧🇪", "🇧🇪", "Rene\u{301}e", "李明", ",", "😀", "👍🏽", "(", "x", ")"]
+    );
+    let text = "Dr. Smith left. Jones came!\nNew line?Yes 3.5 ok";
+    let sentences: Vec<&str> = Plain.sentences(text).iter().map(|&(a, b)| text[a..b].trim()).collect();
+    assert_eq!(sentences, ["Dr.", "Smith left.", "Jones came!", "New line?Yes 3.5 ok"]);
+}
+
+#[test]
+fn conll_tags_the_outermost_span_of_each_nest() {
+    let mut s = state("Xi Jinping met the Bank of China chief in 北京 😀.\r\nNew\nYork agreed.");
+    add(&mut s, "Xi Jinping", 0, "PERSON");
+    add(&mut s, "Bank of China", 0, "ORG");
+    add(&mut s, "China", 0, "LOC");
+    add(&mut s, "the Bank", 0, "OTHER");
+    add(&mut s, "met the", 0, "EVENT");
+    add(&mut s, "北京", 0, "LOC");
+    add(&mut s, "😀", 0, "OTHER");
+    add(&mut s, "Jinping met the Bank of China chief", 0, "CLAIM");
+    add(&mut s, "New\nYork", 0, "LOC");
+    add(&mut s, "gree", 0, "EVENT");
+    let out = conll::export(&s, &Plain);
+    assert_eq!((out.name.as_str(), out.mime), ("xi-jinping-met-the-bank-of-china-chief-in-北京.conll", "text/plain"));
+    let expected = "-DOCSTART- -X- -X- O\n\n\
+        Xi -X- -X- B-PERSON\nJinping -X- -X- I-PERSON\nmet -X- -X- B-EVENT\nthe -X- -X- I-EVENT\n\
+        Bank -X- -X- B-ORG\nof -X- -X- I-ORG\nChina -X- -X- I-ORG\nchief -X- -X- O\nin -X- -X- O\n\
+        北京 -X- -X- B-LOC\n😀 -X- -X- B-OTHER\n. -X- -X- O\n\n\
+        New -X- -X- B-LOC\n\nYork -X- -X- B-LOC\nagreed -X- -X- B-EVENT\n. -X- -X- O\n\n";
+    assert_eq!(String::from_utf8(out.bytes).unwrap(), expected);
+    assert_eq!(
+        out.left_out,
+        [
+            "2 overlapping spans: CoNLL keeps the outermost of each nest",
+            "1 claim: CoNLL carries entities only",
+            "1 span across a sentence break: tagged as one entity per sentence",
+        ]
+    );
+}
+
+#[test]
+fn conll_takes_words_from_any_segmenter() {
+    /// A careless segmenter: ranges out of the text, white space, a word holding a space.
+    struct Lines;
+    impl Segmenter for Lines {
+        fn words(&self, text: &str) -> Vec<(usize, usize)> {
+            vec![(0, 6), (6, 7), (0, 99), (7, text.len())]
+        }
+        fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+            vec![(0, text.len())]
+        }
+    }
+    let mut s = state("李明 x yz");
+    add(&mut s, "李明", 0, "PERSON");
+    add(&mut s, " ", 0, "OTHER");
+    let out = conll::export(&s, &Lines);
+    let body = String::from_utf8(out.bytes).unwrap();
+    assert_eq!(body, "-DOCSTART- -X- -X- O\n\n李明 -X- -X- B-PERSON\nx_yz -X- -X- O\n\n", "invalid ranges dropped");
+    assert_eq!(out.left_out, ["1 span over no whole word: CoNLL tags words"]);
 }

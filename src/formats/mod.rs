@@ -1,6 +1,7 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod brat;
 pub mod claimreview;
+pub mod conll;
 pub mod foreign;
 pub mod json_read;
 pub mod json_write;
