@@ -3,7 +3,7 @@
 //! (nests, words, sentences, what it leaves out) and the HTML report (escaped, self-contained).
 #![cfg(not(target_arch = "wasm32"))]
 use article_annotator::formats::conll::{self, Plain, Segmenter};
-use article_annotator::formats::{brat, zip};
+use article_annotator::formats::{brat, report, zip};
 use article_annotator::model::meta::Entity;
 use article_annotator::model::state::Snapshot;
 use article_annotator::model::{default_labels, Action, Attribution, Document, Evidence, Span, State, Worthiness};
@@ -384,4 +384,117 @@ fn conll_takes_words_from_any_segmenter() {
     let body = String::from_utf8(out.bytes).unwrap();
     assert_eq!(body, "-DOCSTART- -X- -X- O\n\n李明 -X- -X- B-PERSON\nx_yz -X- -X- O\n\n", "invalid ranges dropped");
     assert_eq!(out.left_out, ["1 span over no whole word: CoNLL tags words"]);
+}
+
+/// The text inside each <mark> of `html` (tags left out, entities decoded).
+fn marked_texts(html: &str) -> Vec<String> {
+    let body = &html[html.find("<article>").unwrap()..html.find("</article>").unwrap()];
+    let (mut plain, mut open, mut out) = (String::new(), Vec::new(), Vec::new());
+    let mut rest = body;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let end = rest.find('>').unwrap();
+            let tag = &rest[..=end];
+            if tag.starts_with("<mark") {
+                open.push(plain.len());
+            } else if tag == "</mark>" {
+                out.push(plain[open.pop().unwrap()..].to_string());
+            }
+            rest = &rest[end + 1..];
+        } else if c == '&' {
+            let end = rest.find(';').unwrap();
+            plain.push(match &rest[..=end] {
+                "&amp;" => '&',
+                "&lt;" => '<',
+                "&gt;" => '>',
+                "&quot;" => '"',
+                "&#39;" => '\'',
+                e => panic!("unexpected entity {e}"),
+            });
+            rest = &rest[end + 1..];
+        } else {
+            plain.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    assert!(open.is_empty());
+    out
+}
+
+#[test]
+fn report_escapes_every_user_string_and_fetches_nothing() {
+    let text =
+        "<script>alert(\"x\")</script> & 'q' by Xi\r\nXi & Li met <b>friends</b> at the Bank of China in 北京 😀.";
+    let mut s = state(text);
+    let xi = add(&mut s, "Xi", 1, "PERSON");
+    add(&mut s, "Xi", 0, "PERSON");
+    add(&mut s, "Li", 0, "PERSON");
+    add(&mut s, "Bank of China", 0, "ORG");
+    add(&mut s, "China", 0, "LOC");
+    add(&mut s, "<script>alert(\"x\")</script> & 'q'", 0, "CLAIM");
+    add(&mut s, "met <b>friends</b> at", 0, "EVENT");
+    add(&mut s, "😀", 0, "OTHER");
+    let mut snap = s.snapshot();
+    snap.doc.url = "https://news.example/a?b=1&c=\"2\"".into();
+    snap.doc.authors = vec!["Anna <Ann> O'Neil".into()];
+    snap.labels[0].color = "red;}body{background:url(https://evil.example/x)".into();
+    snap.entities.push(Entity {
+        id: "e1".into(),
+        name: "Xi Jinping".into(),
+        label: "PERSON".into(),
+        aliases: vec![],
+        kb_id: "Q15031".into(),
+    });
+    for a in &mut snap.annotations {
+        if a.label == "PERSON" && a.quote == "Xi" {
+            a.entity_ref = Some("e1".into());
+        }
+        if let Some(c) = a.claim.as_mut() {
+            c.speaker = Some(xi.clone());
+            c.verdict = "false".into();
+            c.explanation = "No <i>such</i> thing & more".into();
+            c.evidence = vec![
+                Evidence { url: "https://example.org/a?x=1&y=\"2\"".into(), note: "the <source>".into() },
+                Evidence { url: "javascript:alert(1)".into(), note: "bad".into() },
+                Evidence { url: "http://example.com/b".into(), note: String::new() },
+            ];
+        }
+    }
+    let s = State::new(snap);
+    let out = report::export(&s, "29 November 2026, 11:05 <UTC>");
+    assert_eq!((out.mime, out.left_out.len()), ("text/html", 0));
+    assert!(out.name.ends_with(".report.html"));
+    let html = String::from_utf8(out.bytes).unwrap();
+    assert!(!html.to_lowercase().contains("<script"), "no script element");
+    assert!(html.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; by Xi</title>"));
+    assert!(html.contains("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; by Xi</h1>"));
+    assert!(html.contains("Anna &lt;Ann&gt; O&#39;Neil") && html.contains("11:05 &lt;UTC&gt;"));
+    assert!(html.contains("<td>No &lt;i&gt;such&lt;/i&gt; thing &amp; more</td>"));
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
+    // Every quote lies inside one <mark>; nested spans are nested elements.
+    let marks = marked_texts(&html);
+    for a in s.annotations().iter() {
+        assert!(marks.iter().any(|m| m.contains(a.quote.as_str())), "{:?} not in a mark", a.quote);
+    }
+    assert!(html.contains("Bank of <mark class=\"l2\" title=\"Location\">China</mark></mark>"), "{html}");
+    // Nothing is fetched: no source, no stylesheet link, no url() in the style; the only
+    // links are the web evidence.
+    for bad in ["src=", "<link", "url(", "@import", "<img", "<iframe"] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+    let hrefs: Vec<&str> = html.split("href=\"").skip(1).map(|h| &h[..h.find('"').unwrap()]).collect();
+    assert_eq!(hrefs, ["https://example.org/a?x=1&amp;y=&quot;2&quot;", "http://example.com/b"]);
+    assert!(
+        html.contains(">the &lt;source&gt;</a><br>javascript:alert(1) (bad)<br><a href=\"http://example.com/b\">http://example.com/b</a>"),
+        "a link that is not to the web is not a link"
+    );
+    assert!(html.contains("<dd>https://news.example/a?b=1&amp;c=&quot;2&quot;</dd>"), "the address as text");
+    // The legend, the entities with their counts and Wikidata id, the claim's fields.
+    assert!(html.contains(".l0{background:#e2e2e2;border-color:#8c8c8c}"), "a colour that is not one is grey");
+    assert!(html.contains("<li><mark class=\"l0\">Person</mark> <span class=\"n\">3</span></li>"));
+    assert!(html.contains(
+        "<li>Li <span class=\"n\">1 mention</span></li><li>Xi Jinping <span class=\"n\">2 mentions</span> <code>Q15031</code></li>"
+    ));
+    assert!(html.contains("<td>Xi Jinping</td><td>The author&#39;s own</td><td>Not assessed</td><td>False</td>"));
+    assert!(html.contains("print-color-adjust:exact") && html.contains("break-inside:avoid"));
 }

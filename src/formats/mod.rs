@@ -13,6 +13,7 @@ mod native_check;
 pub mod native_read;
 pub mod native_write;
 pub mod reanchor;
+pub mod report;
 pub mod stored;
 pub mod text_in;
 pub mod zip;
