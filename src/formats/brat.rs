@@ -4,7 +4,7 @@ use super::foreign::{Export, Foreign, ForeignSpan, Unit};
 use super::native::SAID_BY;
 use super::native_read::{ATTRIBUTIONS, WORTHINESS};
 use super::{label_tokens, slug, token, token_of, zip};
-use crate::model::annotation::{Attribution, Kind, Worthiness};
+use crate::model::annotation::{Attribution, Claim, Kind, Worthiness};
 use crate::model::meta::is_kb_id;
 use crate::model::order::Names;
 use crate::model::state::State;
@@ -27,26 +27,14 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
     let mut t_of = vec![0; anns.len()];
     let (mut ann, mut t, mut blank, mut edged) = (String::new(), 0, 0, 0);
     for (i, a) in anns.iter().enumerate() {
-        let (mut offsets, mut words, mut at) = (String::new(), String::new(), a.start);
-        for piece in index.slice(text, a.start, a.end).split('\n') {
-            let n = piece.chars().count();
-            if n > 0 {
-                if !offsets.is_empty() {
-                    offsets.push(';');
-                    words.push(' ');
-                }
-                let _ = write!(offsets, "{at} {}", at + n);
-                words.push_str(piece);
-            }
-            at += n + 1;
-        }
+        let quote = index.slice(text, a.start, a.end);
+        let (offsets, words) = fragments(quote, a.start);
         if offsets.is_empty() {
             blank += 1;
             continue;
         }
         // A line break at an end is not written (brat marks no line break).
-        let trim = index.slice(text, a.start, a.end);
-        edged += (trim.starts_with('\n') || trim.ends_with('\n')) as usize;
+        edged += (quote.starts_with('\n') || quote.ends_with('\n')) as usize;
         t += 1;
         t_of[i] = t;
         let _ = writeln!(ann, "T{t}\t{} {offsets}\t{words}", token_of(&types, &a.label));
@@ -59,7 +47,7 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
             continue;
         }
         let mut note = vec![flat(&a.note)];
-        let mut attr: Vec<(&str, String)> = Vec::new();
+        let mut attr = Vec::new();
         if let Some(c) = &a.claim {
             let to = c.speaker.as_deref().and_then(|s| ids.first(s)).map_or(0, |j| t_of[j]);
             if to > 0 {
@@ -68,27 +56,7 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
             } else if !c.speaker_text.trim().is_empty() {
                 note.push(format!("Speaker: {}", flat(&c.speaker_text)));
             }
-            let at = Attribution::ALL.iter().position(|&x| x == c.attribution).unwrap_or(0);
-            attr.push(("Attribution", ATTRIBUTIONS[at].into()));
-            if let Some(w) = c.worthiness {
-                attr.push(("Worthiness", WORTHINESS[Worthiness::ALL.iter().position(|&x| x == w).unwrap_or(0)].into()));
-            }
-            if c.has_verdict() {
-                let v = token(&c.verdict);
-                if !verdicts.contains(&v) {
-                    verdicts.push(v.clone());
-                }
-                attr.push(("Verdict", v));
-            }
-            for (head, body) in [("Claim as reviewed", &c.reviewed), ("Explanation", &c.explanation)] {
-                if !body.trim().is_empty() {
-                    note.push(format!("{head}: {}", flat(body)));
-                }
-            }
-            for e in &c.evidence {
-                let tail = if e.note.is_empty() { String::new() } else { format!(" ({})", flat(&e.note)) };
-                note.push(format!("Evidence: {}{tail}", flat(&e.url)));
-            }
+            attr = claim_fields(c, &mut note, &mut verdicts);
             cues += c.cue.is_some() as usize;
         }
         for (name, value) in attr {
@@ -143,6 +111,52 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
     Export { name: format!("{name}.brat.zip"), mime: "application/zip", bytes: zip::store(&files, now_dos), left_out }
 }
 
+/// brat's fragments of a span whose text is `quote` and that starts at `start`: its offsets
+/// ("10 15;16 20", one fragment a line, empty ones left out) and their texts joined by spaces.
+fn fragments(quote: &str, start: usize) -> (String, String) {
+    let (mut offsets, mut words, mut at) = (String::new(), String::new(), start);
+    for piece in quote.split('\n') {
+        let n = piece.chars().count();
+        if n > 0 {
+            if !offsets.is_empty() {
+                offsets.push(';');
+                words.push(' ');
+            }
+            let _ = write!(offsets, "{at} {}", at + n);
+            words.push_str(piece);
+        }
+        at += n + 1;
+    }
+    (offsets, words)
+}
+
+/// A claim's attributes (name, value token), its free-text fields added to `note`, and its
+/// verdict added to the `verdicts` declared when the scale lacks it.
+fn claim_fields(c: &Claim, note: &mut Vec<String>, verdicts: &mut Vec<String>) -> Vec<(&'static str, String)> {
+    let at = Attribution::ALL.iter().position(|&x| x == c.attribution).unwrap_or(0);
+    let mut attr = vec![("Attribution", ATTRIBUTIONS[at].to_string())];
+    if let Some(w) = c.worthiness {
+        attr.push(("Worthiness", WORTHINESS[Worthiness::ALL.iter().position(|&x| x == w).unwrap_or(0)].into()));
+    }
+    if c.has_verdict() {
+        let v = token(&c.verdict);
+        if !verdicts.contains(&v) {
+            verdicts.push(v.clone());
+        }
+        attr.push(("Verdict", v));
+    }
+    for (head, body) in [("Claim as reviewed", &c.reviewed), ("Explanation", &c.explanation)] {
+        if !body.trim().is_empty() {
+            note.push(format!("{head}: {}", flat(body)));
+        }
+    }
+    for e in &c.evidence {
+        let tail = if e.note.is_empty() { String::new() } else { format!(" ({})", flat(&e.note)) };
+        note.push(format!("Evidence: {}{tail}", flat(&e.url)));
+    }
+    attr
+}
+
 /// `annotation.conf`: every span type, `said_by` from claims to entities, the other relation
 /// `kinds`, and the claim attributes with their values.
 fn conf(types: &[(String, String, Kind)], kinds: &[String], verdicts: &[String]) -> String {
@@ -173,7 +187,7 @@ fn conf(types: &[(String, String, Kind)], kinds: &[String], verdicts: &[String])
     out
 }
 
-/// A line of the `.ann` to apply once every span is read: (line number, target id, what).
+/// What a line of the `.ann` says about a span, applied once every span is read.
 enum Later<'a> {
     Note(&'a str),
     Attribute(&'a str, &'a str),

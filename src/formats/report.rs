@@ -48,12 +48,16 @@ fn colors(c: &str) -> (u32, u32) {
     (v, [16, 8, 0].iter().fold(0, |t, s| (t << 8) | ((((v >> s) & 0xff) + 3 * 255) / 4)))
 }
 
+/// The name of label `id` (the id when the label set lacks it).
+fn label_name<'a>(state: &'a State, id: &'a str) -> &'a str {
+    state.label(id).map_or(id, |l| &l.name)
+}
+
 /// The report of the document, exported at `now` (as the user reads it).
 pub fn export(state: &State, now: &str) -> Export {
-    let (doc, text, index) = (&state.doc, &state.doc.text, &state.index);
+    let doc = &state.doc;
     let types = label_tokens(state);
     let class = |label: &str| types.iter().position(|t| t.0 == label).unwrap_or(0);
-    let name = |id: &str| state.label(id).map_or(id, |l| l.name.as_str()).to_string();
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
@@ -90,30 +94,11 @@ pub fn export(state: &State, now: &str) -> Export {
     }
     for (i, t) in types.iter().enumerate().filter(|(i, _)| counts[*i] > 0) {
         let _ = write!(out, "<li><mark class=\"l{i}\">");
-        escape(&mut out, &name(&t.0));
+        escape(&mut out, label_name(state, &t.0));
         let _ = write!(out, "</mark> <span class=\"n\">{}</span></li>", counts[i]);
     }
-    out.push_str("</ul></section>\n<section><h2>Article</h2><article>\n");
-    for (i, &block) in state.blocks.iter().enumerate() {
-        out.push_str("<p>");
-        // The marks open around the text so far, outermost first.
-        let mut open: Vec<Rc<Annotation>> = Vec::new();
-        for seg in segments(block, &state.bucket(i)) {
-            let keep = open.iter().zip(&seg.covering).take_while(|(a, b)| Rc::ptr_eq(a, b)).count();
-            out.push_str(&"</mark>".repeat(open.len() - keep));
-            open.truncate(keep);
-            for a in &seg.covering[keep..] {
-                let _ = write!(out, "<mark class=\"l{}\" title=\"", class(&a.label));
-                escape(&mut out, &name(&a.label));
-                out.push_str("\">");
-                open.push(a.clone());
-            }
-            escape(&mut out, index.slice(text, seg.start, seg.end));
-        }
-        out.push_str(&"</mark>".repeat(open.len()));
-        out.push_str("</p>\n");
-    }
-    out.push_str("</article></section>\n");
+    out.push_str("</ul></section>\n");
+    article(state, &types, &mut out);
     entities(state, &types, &mut out);
     claims(state, &mut out);
     out.push_str("</body></html>\n");
@@ -123,6 +108,33 @@ pub fn export(state: &State, now: &str) -> Export {
         bytes: out.into_bytes(),
         left_out: vec![],
     }
+}
+
+/// The article, one paragraph a block, its spans as <mark>s nested as they nest (a span
+/// crossing another is cut where it does, as the app's layout cuts it).
+fn article(state: &State, types: &[(String, String, Kind)], out: &mut String) {
+    out.push_str("<section><h2>Article</h2><article>\n");
+    for (i, &block) in state.blocks.iter().enumerate() {
+        out.push_str("<p>");
+        // The marks open around the text so far, outermost first.
+        let mut open: Vec<Rc<Annotation>> = Vec::new();
+        for seg in segments(block, &state.bucket(i)) {
+            let keep = open.iter().zip(&seg.covering).take_while(|(a, b)| Rc::ptr_eq(a, b)).count();
+            out.push_str(&"</mark>".repeat(open.len() - keep));
+            open.truncate(keep);
+            for a in &seg.covering[keep..] {
+                let class = types.iter().position(|t| t.0 == a.label).unwrap_or(0);
+                let _ = write!(out, "<mark class=\"l{class}\" title=\"");
+                escape(out, label_name(state, &a.label));
+                out.push_str("\">");
+                open.push(a.clone());
+            }
+            escape(out, state.index.slice(&state.doc.text, seg.start, seg.end));
+        }
+        out.push_str(&"</mark>".repeat(open.len()));
+        out.push_str("</p>\n");
+    }
+    out.push_str("</article></section>\n");
 }
 
 /// Each entity once under its label, with how many mentions it has and its Wikidata id; a
@@ -148,7 +160,7 @@ fn entities(state: &State, types: &[(String, String, Kind)], out: &mut String) {
         if i == 0 || all[order[i - 1]].0 != class {
             let label = &types[class].0;
             let _ = write!(out, "{}<h3><mark class=\"l{class}\">", if i > 0 { "</ul>" } else { "" });
-            escape(out, state.label(label).map_or(label, |l| &l.name));
+            escape(out, label_name(state, label));
             out.push_str("</mark></h3><ul>");
         }
         let n = order[i..].iter().take_while(|&&j| all[j] == (class, name, kb)).count();
