@@ -228,7 +228,8 @@ fn brat_reads_fragments_whole_and_reports_bad_lines() {
     let txt = "Xi 😀 met\nLi.\nNo more.";
     let ann = "T1\tPERSON 0 2\tXi\nT2\tEVENT 5 8;9 11\tmet Li\nT3\tLOC 3 4\tsomething else\nX9\tjunk\n\
                T4\tPERSON 4 2\tx\nT5\tORG 0 99\toff the end\nR1\tsaid_by Arg1:T1\n#1\tAnnotatorNotes T9\tnote\n\
-               A1\tVerdict T1 false\nA2\tAttribution T1 sideways\nN1\tReference T1 Wikidata:Q42\tXi\nE1\tMeet:T2\n";
+               A1\tVerdict T1 false\nA2\tAttribution T1 sideways\nN1\tReference T1 Wikidata:Q42\tXi\nE1\tMeet:T2\n\
+               A3\tNegation T2\nN2\tReference T2 UniProt:P04637\tp53\n";
     let f = brat::read(ann, txt).unwrap();
     let spans: Vec<(&str, usize, usize, &str)> =
         f.spans.iter().map(|s| (s.label.as_str(), s.start, s.end, s.quote.as_str())).collect();
@@ -243,6 +244,10 @@ fn brat_reads_fragments_whole_and_reports_bad_lines() {
     );
     assert_eq!(f.spans[0].claim.as_ref().unwrap().verdict, "false");
     assert_eq!(f.spans[0].kb_id, "Q42");
+    assert!(
+        f.spans[1].claim.is_none() && f.spans[1].kb_id.is_empty(),
+        "another tool's attribute or database is not ours"
+    );
     assert_eq!(f.spans[1].place, "line 2");
     let failed: Vec<&str> = f.failed.iter().map(|s| &s[..s.find(':').unwrap()]).collect();
     assert_eq!(failed, ["line 4", "line 5", "line 7", "line 12", "line 8", "line 10"], "{:?}", f.failed);

@@ -271,12 +271,12 @@ pub fn read(ann: &str, txt: &str) -> Result<Foreign, String> {
                 _ => {}
             },
             Later::Attribute(name, value) => {
-                let c = s.claim.get_or_insert_with(Default::default);
+                // Only our attributes make a span a claim (another tool's "Negation" does not).
                 let pos = |names: &[&str]| names.iter().position(|&x| x == value);
                 match (name, pos(&ATTRIBUTIONS), pos(&WORTHINESS)) {
-                    ("Attribution", Some(i), _) => c.attribution = Attribution::ALL[i],
-                    ("Worthiness", _, Some(i)) => c.set_worthiness(Some(Worthiness::ALL[i])),
-                    ("Verdict", ..) if !value.is_empty() => c.verdict = value.to_string(),
+                    ("Attribution", Some(i), _) => claim(s).attribution = Attribution::ALL[i],
+                    ("Worthiness", _, Some(i)) => claim(s).set_worthiness(Some(Worthiness::ALL[i])),
+                    ("Verdict", ..) if !value.is_empty() => claim(s).verdict = value.to_string(),
                     ("Attribution" | "Worthiness" | "Verdict", ..) => {
                         f.failed.push(format!("line {n}: “{value}” is not a value of {name}"))
                     }
@@ -286,6 +286,11 @@ pub fn read(ann: &str, txt: &str) -> Result<Foreign, String> {
         }
     }
     Ok(f)
+}
+
+/// The claim fields of `s`, made when it has none.
+fn claim(s: &mut ForeignSpan) -> &mut Claim {
+    s.claim.get_or_insert_with(Claim::default)
 }
 
 /// A `T` line: `T1⇥TYPE 10 15;16 20⇥text`.
