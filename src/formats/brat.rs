@@ -249,9 +249,11 @@ pub fn read(ann: &str, txt: &str) -> Result<Foreign, String> {
                 continue;
             }
             Some('E' | '*') => "brat events and equivalences are not read".to_string(),
-            _ => "not a brat annotation".to_string(),
+            _ => {
+                bad += 1;
+                "not a brat annotation".to_string()
+            }
         };
-        bad += 1;
         f.failed.push(format!("line {n}: {why}"));
     }
     if lines > 0 && bad == lines {
