@@ -86,6 +86,12 @@ const METRICS = [
   { id: 'indexBuild', label: 'offset index build (wasm)', unit: 'ms', budget: 2 },
   { id: 'conversions', label: '10,000 offset conversions (wasm)', unit: 'ms', budget: 1 },
   { id: 'read', label: 'read the stored N (parse, check, state; wasm)', unit: 'ms' },
+  ...['w3c', 'brat', 'doccano', 'label-studio'].flatMap((f) => [
+    { id: `export-${f}`, label: `export BIG as ${f} (wasm)`, unit: 'ms', budget: 300 },
+    { id: `import-${f}`, label: `import BIG from ${f}: read, map, place (wasm)`, unit: 'ms', budget: 300 },
+  ]),
+  { id: 'export-conll', label: 'export BIG as CoNLL (wasm, browser segmenter)', unit: 'ms', budget: 300 },
+  { id: 'export-report', label: 'export BIG as the HTML report (wasm)', unit: 'ms', budget: 300 },
   { id: 'size', label: 'shipped wasm+JS+CSS, gzip -9 (KB of 1,000 bytes)', unit: 'KB', budget: 250, aim: 200 },
   { id: 'peerOpen', label: 'peer: open N → painted', unit: 'ms' },
   { id: 'peerOpen0', label: 'peer: open 0 → painted', unit: 'ms' },
@@ -108,7 +114,7 @@ function plan(n, run = 1) {
   const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
     ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
-    ['wasm'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
+    ['wasm'], ['formats'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
   ].filter(wanted);
 }
 

@@ -223,7 +223,7 @@ fn compact_storage_leaves_out_what_reading_gives_back_and_reads_back_identically
     let mut foreign = s.snapshot().annotations[2].clone();
     foreign.id = "foreign".into();
     foreign.prefix = "different context".into();
-    s.apply(Action::Merge { annotations: vec![foreign], relations: vec![] });
+    s.apply(Action::Merge { annotations: vec![foreign], relations: vec![], meta: None });
     let compact = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
     let full = to_json(&s, "now");
     assert!(compact.len() < full.len());

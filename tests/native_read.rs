@@ -102,6 +102,7 @@ proptest! {
             labels: Rc::new(default_labels()),
             entities: Rc::new(vec![entity()]),
             scale: Rc::new(default_scale()),
+            orphans: Rc::new(vec![anns[0].clone()]),
         });
         let mut history = History::default();
         history.record(Edit::Add(rc(&anns[0])));

@@ -104,7 +104,7 @@ fn merge_is_one_undoable_step() {
         add(&mut o, 6, 10, "ORG");
         o.snapshot().annotations
     };
-    s.apply(Action::Merge { annotations: other, relations: vec![] });
+    s.apply(Action::Merge { annotations: other, relations: vec![], meta: None });
     assert_eq!(s.annotations().len(), 2);
     s.apply(Action::Undo { now: "u".into() });
     assert!(s.annotations().is_empty());

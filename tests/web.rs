@@ -110,6 +110,8 @@ fn sidebar_props(s: &State) -> SidebarProps {
         onpicking: Callback::noop(),
         marked: None,
         onmark: Callback::noop(),
+        reattaching: None,
+        onreattach: Callback::noop(),
     }
 }
 

@@ -469,6 +469,27 @@ export const scenarios = {
     return { samples: r, detail: { aaBench: true } };
   },
 
+  /**
+   * Export of the BIG document in each other tool's format, and its import back into the
+   * text without annotations (read, labels mapped, spans placed), timed in wasm through
+   * window.aaBench.formats (page URL ?bench).
+   */
+  async formats(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.empty, '?bench');
+    const has = await page.evaluate(() => typeof window.aaBench?.formats === 'function');
+    if (!has) return { samples: {}, detail: { aaBench: false } };
+    const flat = await page.evaluate((stored) => Array.from(window.aaBench.formats(stored)), JSON.stringify(storedForm(ctx.docs.big)));
+    const samples = {};
+    const placed = {};
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      const [name, exp, imp, n] = flat.slice(i, i + 4);
+      samples[`export-${name}`] = exp;
+      if (imp > 0 || n > 0) samples[`import-${name}`] = imp;
+      placed[name] = n;
+    }
+    return { samples, detail: { placed } };
+  },
+
   /** The peer: open to painted frame with 0 and with N annotations. */
   async peerOpen(ctx, variant) {
     const { page, painted } = await openPeer(ctx, variant === 0 ? [] : ctx.docs.peer);

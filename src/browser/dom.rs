@@ -7,7 +7,16 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Offer `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    offer(name, mime, &JsValue::from_str(content))
+}
+
+/// Offer `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(content);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;

@@ -1,8 +1,10 @@
 //! Files brought to the page: read as bytes and turned into an article draft by their kind
 //! (plain text, Markdown, or a saved web page), and the page-wide drop and paste that bring them.
-use crate::browser::extract;
-use crate::formats::markdown;
+use crate::browser::{extract, interchange};
+use crate::formats::foreign::Foreign;
+use crate::formats::place::{self, Detected};
 use crate::formats::text_in::{self, Draft, FileKind};
+use crate::formats::{brat, markdown, zip};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 
@@ -12,13 +14,23 @@ pub enum Brought {
     Article(Draft),
     /// Article Annotator's own JSON: imported as a file of annotations (or a library backup).
     Json(String),
+    /// Another tool's annotations (W3C, brat, doccano, Label Studio): the file's name and
+    /// what it holds (one entry per document it carries).
+    Foreign(String, Vec<Foreign>),
 }
 
-/// The article (or JSON) in a file's bytes; `Err` says why it cannot be opened.
+/// The article (or file of annotations) in a file's bytes; `Err` says why it cannot be opened.
 pub fn bring(name: &str, bytes: &[u8]) -> Result<Brought, String> {
     let text = text_in::decode(bytes).map_err(|why| format!("{name} cannot be opened. {why}"))?;
     let draft = match text_in::kind_of(name, &text) {
-        FileKind::Json => return Ok(Brought::Json(text)),
+        FileKind::Json => {
+            return match place::detect(name, &text) {
+                Detected::Native | Detected::Library => Ok(Brought::Json(text)),
+                kind => place::read_foreign(kind, &text)
+                    .map(|f| Brought::Foreign(name.to_string(), f))
+                    .map_err(|why| format!("{name} was not imported: {why} Nothing was changed.")),
+            }
+        }
         FileKind::Text => Draft::plain(&text, name),
         FileKind::Markdown => {
             let (title, body) = markdown::to_text(&text);
@@ -39,28 +51,85 @@ pub fn bring(name: &str, bytes: &[u8]) -> Result<Brought, String> {
     Ok(Brought::Article(draft))
 }
 
-/// Read a file's bytes (the browser's `Blob.arrayBuffer`), then call `done` with what it holds.
-pub fn read(file: web_sys::File, done: impl FnOnce(Result<Brought, String>) + 'static) {
-    let name = file.name();
-    if file.size() > (text_in::MAX_CODE_POINTS * 4) as f64 {
+/// brat's files chosen together: each `.ann` with the `.txt` of the same name.
+fn brat_pairs(name: &str, files: &[(String, Vec<u8>)]) -> Result<Brought, String> {
+    let text = |bytes: &[u8]| text_in::decode(bytes).map_err(|why| format!("{name} cannot be opened. {why}"));
+    let mut out = Vec::new();
+    for (ann_name, ann) in files.iter().filter(|(n, _)| n.ends_with(".ann")) {
+        let stem = &ann_name[..ann_name.len() - 4];
+        let Some((_, txt)) = files.iter().find(|(n, _)| n.strip_suffix(".txt") == Some(stem)) else {
+            return Err(format!("{ann_name} has no {stem}.txt beside it: brat's .ann needs its text (choose both files, or a .zip of them)."));
+        };
+        let f = brat::read(&text(ann)?, &text(txt)?)
+            .map_err(|why| format!("{ann_name} was not imported: {why} Nothing was changed."))?;
+        out.push(f);
+    }
+    if out.is_empty() {
+        return Err(format!("{name} holds no brat .ann file."));
+    }
+    Ok(Brought::Foreign(name.to_string(), out))
+}
+
+/// The files of a ZIP, inflated where they were compressed.
+async fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let bad = |why: String| format!("{name} cannot be opened: {why}");
+    let mut out = Vec::new();
+    for e in zip::entries(bytes).map_err(bad)? {
+        let raw = &bytes[e.data.clone()];
+        let data = if e.method == 8 {
+            interchange::inflated(raw).await.map_err(|w| bad(format!("{}: {w}", e.name)))?
+        } else {
+            raw.to_vec()
+        };
+        if zip::crc32(&data) != e.crc {
+            return Err(bad(format!("{} is damaged (its checksum does not match)", e.name)));
+        }
+        let file = e.name.rsplit('/').next().unwrap_or(&e.name).to_string();
+        out.push((file, data));
+    }
+    Ok(out)
+}
+
+/// Read files' bytes (the browser's `Blob.arrayBuffer`), then call `done` with what they
+/// hold: brat's `.ann` and `.txt` chosen together or zipped, else the first file.
+pub fn read(files: Vec<web_sys::File>, done: impl FnOnce(Result<Brought, String>) + 'static) {
+    let Some(first) = files.first() else { return };
+    let name = first.name();
+    if let Some(big) = files.iter().find(|f| f.size() > (text_in::MAX_CODE_POINTS * 4) as f64) {
         let why = format!(
-            "{name} cannot be opened: it is larger than the limit of {} characters.",
+            "{} cannot be opened: it is larger than the limit of {} characters.",
+            big.name(),
             text_in::thousands(text_in::MAX_CODE_POINTS)
         );
         return done(Err(why));
     }
-    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
+    let reads: Vec<_> =
+        files.iter().map(|f| (f.name(), wasm_bindgen_futures::JsFuture::from(f.array_buffer()))).collect();
     wasm_bindgen_futures::spawn_local(async move {
-        done(match bytes.await {
-            Ok(buffer) => bring(&name, &js_sys::Uint8Array::new(&buffer).to_vec()),
-            Err(_) => Err(format!("{name} could not be read.")),
+        let mut got = Vec::new();
+        for (n, bytes) in reads {
+            match bytes.await {
+                Ok(buffer) => got.push((n, js_sys::Uint8Array::new(&buffer).to_vec())),
+                Err(_) => return done(Err(format!("{n} could not be read."))),
+            }
+        }
+        let lower = name.to_ascii_lowercase();
+        done(if lower.ends_with(".zip") {
+            match unzip(&name, &got[0].1).await {
+                Ok(files) => brat_pairs(&name, &files),
+                Err(why) => Err(why),
+            }
+        } else if got.iter().any(|(n, _)| n.ends_with(".ann")) {
+            brat_pairs(&name, &got)
+        } else {
+            bring(&name, &got[0].1)
         })
     });
 }
 
 /// Listen for files dropped anywhere on the page (the browser would otherwise open them in
 /// place of the app) and for text pasted while nothing editable has focus.
-pub fn listen(ondrop: impl Fn(web_sys::File) + 'static, onpaste: impl Fn(String) + 'static) -> [EventListener; 3] {
+pub fn listen(ondrop: impl Fn(Vec<web_sys::File>) + 'static, onpaste: impl Fn(String) + 'static) -> [EventListener; 3] {
     let doc = gloo::utils::document();
     let opts = EventListenerOptions::enable_prevent_default();
     let over = EventListener::new_with_options(&doc, "dragover", opts, |e| {
@@ -72,10 +141,12 @@ pub fn listen(ondrop: impl Fn(web_sys::File) + 'static, onpaste: impl Fn(String)
         }
     });
     let drop = EventListener::new_with_options(&doc, "drop", opts, move |e| {
-        let file = e.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files()?.get(0));
-        if let Some(file) = file {
+        let list = e.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files());
+        let files: Vec<web_sys::File> =
+            list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+        if !files.is_empty() {
             e.prevent_default();
-            ondrop(file);
+            ondrop(files);
         }
     });
     let paste = EventListener::new(&doc, "paste", move |e| {

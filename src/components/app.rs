@@ -110,7 +110,7 @@ pub fn app() -> Html {
             { toolbar::view(&ToolbarProps {
                 title: state.doc.title.clone().into(), can_undo: state.can_undo(), can_redo: state.can_redo(), words: ui.words,
                 library: ui.library, status, onundo: h.undo.clone(), onredo: h.redo.clone(), onwords: h.words.clone(),
-                onexport: h.export.clone(), onimport: h.file.clone(), onopen: h.open.clone(), onlibrary: h.library.clone(),
+                onexport: h.export.clone(), onformat: h.export_as.clone(), onimport: h.file.clone(), onopen: h.open.clone(), onlibrary: h.library.clone(),
                 onclaimreview: h.claimreview.clone(), onlabels: h.labels.clone(),
             }) }
             </div>
@@ -124,7 +124,8 @@ pub fn app() -> Html {
                 <ArticleView state={state.clone()} flash={ui.flash.clone()} words={ui.words} onpick={&h.pick} onhit={&h.hit} />
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
-                    data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark} />
+                    data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark}
+                    reattaching={ui.reattaching.clone()} onreattach={&h.reattach} />
             </main>
             <style>{ marked_style(&state, ui.marked.as_deref()) }</style>
             <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.y))} {quote} onpick={&h.tag} onclose={&h.menu_close}

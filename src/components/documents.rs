@@ -3,8 +3,9 @@
 use super::notices::Notice;
 use super::persist;
 use crate::browser::{dom, now_iso, storage};
+use crate::formats::foreign::Foreign;
 use crate::formats::text_in::{count, Draft};
-use crate::formats::{library, native};
+use crate::formats::{library, native, place};
 use crate::model::library::DocEntry;
 use crate::model::{default_labels, Action, Document, State};
 use std::cell::RefCell;
@@ -192,6 +193,75 @@ impl Docs {
         }
         let ok = plan.failed.is_empty() && failed.is_empty();
         self.notify.emit(if ok { Notice::info("backup", said) } else { Notice::error("backup", said) });
+    }
+}
+
+impl Docs {
+    /// Another tool's file: each document it carries is stored (merged into the stored copy
+    /// when that text is kept already) and the first one opened; a file without a text of its
+    /// own (a W3C collection) applies to the open article, unless none of its quotes is there.
+    pub fn import_foreign(&self, name: &str, files: Vec<Foreign>) {
+        let now = now_iso();
+        let (mut said, mut bad, mut opened) = (Vec::new(), false, None::<State>);
+        let docs = files.len();
+        for mut f in files {
+            bad |= !f.failed.is_empty();
+            let Some(raw) = f.text.take() else {
+                let landed = place::land_all(&f, &self.state, &now);
+                if landed.annotations.is_empty() && landed.duplicates == 0 && !f.spans.is_empty() {
+                    bad = true;
+                    said.push(format!(
+                        "{name}: none of its {} quotes is in this article, so nothing was changed (open the article it was made on first).",
+                        f.spans.len()
+                    ));
+                    continue;
+                }
+                said.push(place::report(f.format, &landed, &f.failed));
+                let meta = Some(Box::new(landed.meta));
+                self.state.dispatch(Action::Merge { annotations: landed.annotations, relations: Vec::new(), meta });
+                continue;
+            };
+            place::quote_from(&mut f.spans, &raw, f.unit);
+            let mut doc = Document::from_text(&raw, name);
+            if !f.title.trim().is_empty() {
+                doc.title = f.title.trim().to_string();
+            }
+            let open = doc.id == self.state.doc.id;
+            let target = if open { (*self.state).clone() } else { persist::stored_or(doc, default_labels()) };
+            let landed = place::land_all(&f, &target, &now);
+            said.push(place::report(f.format, &landed, &f.failed));
+            if open {
+                let meta = Some(Box::new(landed.meta));
+                self.state.dispatch(Action::Merge { annotations: landed.annotations, relations: Vec::new(), meta });
+                continue;
+            }
+            let mut snap = target.snapshot();
+            snap.annotations.extend(landed.annotations);
+            snap.labels = (*landed.meta.labels).clone();
+            snap.entities = (*landed.meta.entities).clone();
+            snap.orphans = (*landed.meta.orphans).clone();
+            let state = State::new(snap);
+            if opened.is_none() {
+                opened = Some(state);
+            } else if let Err(e) = store(&state, &now) {
+                bad = true;
+                said.push(format!("“{}” could not be stored: {e}", state.doc.title));
+            }
+        }
+        if let Some(state) = opened {
+            self.replace(state);
+        }
+        if docs > 1 {
+            said.insert(
+                0,
+                format!(
+                    "{name}: {} read; the first is open, the others are in the library.",
+                    count(docs, "article", "articles")
+                ),
+            );
+        }
+        let said = said.join(" ");
+        self.notify.emit(if bad { Notice::error("import", said) } else { Notice::info("import", said) });
     }
 }
 

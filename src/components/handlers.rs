@@ -41,6 +41,8 @@ pub struct Ui {
     pub picking: Option<String>,
     /// The entity whose mentions are marked in the article.
     pub marked: Option<AttrValue>,
+    /// The orphaned annotation the next selection in the article re-attaches.
+    pub reattaching: Option<String>,
     /// The reviewer named in ClaimReview exports.
     pub reviewer: String,
 }
@@ -57,6 +59,7 @@ pub enum UiMsg {
     Picking(Option<String>),
     Marked(Option<AttrValue>),
     Reviewer(String),
+    Reattaching(Option<String>),
 }
 
 impl Reducible for Ui {
@@ -75,6 +78,7 @@ impl Reducible for Ui {
             UiMsg::Picking(p) => ui.picking = p,
             UiMsg::Marked(m) => ui.marked = m,
             UiMsg::Reviewer(r) => ui.reviewer = r,
+            UiMsg::Reattaching(r) => ui.reattaching = r,
         }
         Rc::new(ui)
     }
@@ -124,9 +128,13 @@ pub struct Handlers {
     pub redo: Callback<()>,
     pub words: Callback<bool>,
     pub export: Callback<()>,
+    /// Export in another format ("w3c", "brat", "doccano", "label-studio", "conll", "report").
+    pub export_as: Callback<String>,
     pub claimreview: Callback<()>,
+    /// Re-attach an orphaned annotation to the next selection (None: stop).
+    pub reattach: Callback<Option<String>>,
     pub reviewer: Callback<String>,
-    pub file: Callback<web_sys::File>,
+    pub file: Callback<Vec<web_sys::File>>,
     pub paste: Callback<String>,
     pub dismiss: Callback<&'static str>,
     pub notice_action: Callback<&'static str>,
@@ -240,18 +248,24 @@ impl Handlers {
             x.ui.dispatch(UiMsg::Saved);
         });
         // A file chosen in the toolbar, the dialog or the library, or dropped on the page.
-        let file = with(l, move |x, file: web_sys::File| {
-            let (ui, json, name) = (x.ui.clone(), json.clone(), file.name());
+        let file = with(l, move |x, files: Vec<web_sys::File>| {
+            let (ui, json, docs) = (x.ui.clone(), json.clone(), x.docs.clone());
+            let name = files.first().map(|f| f.name()).unwrap_or_default();
             let this = {
                 let mut k = kept.borrow_mut();
                 k.reads += 1;
                 k.reads
             };
             let kept = kept.clone();
-            files::read(file, move |got| match got {
+            files::read(files, move |got| match got {
                 _ if kept.borrow().reads != this => {}
                 Ok(Brought::Article(d)) => ui.dispatch(UiMsg::Opening(Some(Rc::new(Ok(d))))),
                 Ok(Brought::Json(text)) => json.emit((name, text)),
+                Ok(Brought::Foreign(name, found)) => {
+                    ui.dispatch(UiMsg::Opening(None));
+                    docs.import_foreign(&name, found);
+                    ui.dispatch(UiMsg::Saved);
+                }
                 Err(why) => ui.dispatch(UiMsg::Opening(Some(Rc::new(Err(why))))),
             });
         });
@@ -272,7 +286,16 @@ impl Handlers {
             tag,
             menu_close: ui(l, |_: ()| UiMsg::Menu(None)),
             intent,
-            pick: ui(l, |p: Picked| UiMsg::Menu(Some(p))),
+            pick: with(l, |x, p: Picked| match x.ui.reattaching.clone() {
+                Some(id) => {
+                    x.docs.state.dispatch(Action::Reattach { id, start: p.start, end: p.end, now: now_iso() });
+                    dom::clear_selection();
+                    x.ui.dispatch(UiMsg::Reattaching(None));
+                }
+                None => x.ui.dispatch(UiMsg::Menu(Some(p))),
+            }),
+            reattach: ui(l, UiMsg::Reattaching),
+            export_as: with(l, |x, format: String| export_as(x, &format)),
             hit: with(l, on_hit),
             select,
             retag: edit(l, |(id, label): (String, String)| Action::Retag { id, label, now: now_iso() }),
@@ -323,12 +346,36 @@ impl Handlers {
     }
 }
 
+/// Download the open document in another tool's format, and say what the format left out.
+fn export_as(x: &Latest, format: &str) {
+    use crate::formats::{brat, conll, doccano, label_studio, report, w3c};
+    let (s, now) = (&*x.docs.state, now_iso());
+    let out = match format {
+        "w3c" => w3c::export(s, &now),
+        "brat" => brat::export(s, crate::formats::zip::dos_time(&now)),
+        "doccano" => doccano::export(s),
+        "label-studio" => label_studio::export(s, &now),
+        "conll" => conll::export(s, &crate::browser::interchange::Words),
+        "report" => report::export(s, &now),
+        _ => return,
+    };
+    if dom::download_bytes(&out.name, out.mime, &out.bytes).is_err() {
+        return x.docs.notify.emit(refused("export"));
+    }
+    let mut said = format!("Exported {}.", out.name);
+    if !out.left_out.is_empty() {
+        said += &format!(" Not in this format: {}.", out.left_out.join("; "));
+    }
+    x.docs.notify.emit(Notice::info("export", said));
+}
+
 /// A key's intent.
 fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
     let (state, ui) = (&x.docs.state, &x.ui);
     match &i {
         KeyIntent::Tag(label) => tag.emit(label.clone()),
         KeyIntent::Escape if ui.picking.is_some() => ui.dispatch(UiMsg::Picking(None)),
+        KeyIntent::Escape if ui.reattaching.is_some() => ui.dispatch(UiMsg::Reattaching(None)),
         KeyIntent::AcceptSpeaker(id) => {
             let Some(claim) = state.get(id) else { return };
             let s = claim_panel::suggestion(state.annotations(), &state.labels, &state.doc, claim);

@@ -39,7 +39,7 @@ pub fn import(state: &State, name: &str, text: &str, before_open: impl FnOnce())
     let (action, said) = if same {
         let (fresh, dups) = native::merge_new(state, imp.snapshot.annotations.clone());
         let said = summary(name, fresh.len(), &imp, dups);
-        (Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone() }, said)
+        (Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone(), meta: None }, said)
     } else {
         before_open();
         let target = persist::stored_or(imp.snapshot.doc.clone(), imp.snapshot.labels.clone());

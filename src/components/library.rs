@@ -18,7 +18,7 @@ pub struct LibraryProps {
     pub onrename: Callback<(String, String)>,
     pub ondelete: Callback<String>,
     pub onbackup: Callback<()>,
-    pub onrestore: Callback<web_sys::File>,
+    pub onrestore: Callback<Vec<web_sys::File>>,
     pub onclose: Callback<()>,
 }
 

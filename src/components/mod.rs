@@ -94,14 +94,17 @@ pub fn click(cb: &yew::Callback<()>) -> yew::Callback<web_sys::MouseEvent> {
     yew::Callback::from(move |_: web_sys::MouseEvent| cb.emit(()))
 }
 
-/// The `change` handler of a file input: hands on the chosen file, then empties the input so
+/// The `change` handler of a file input: hands on the chosen files, then empties the input so
 /// that choosing the same file again is noticed.
-pub fn file_chosen(cb: &yew::Callback<web_sys::File>) -> yew::Callback<web_sys::Event> {
+pub fn file_chosen(cb: &yew::Callback<Vec<web_sys::File>>) -> yew::Callback<web_sys::Event> {
     let cb = cb.clone();
     yew::Callback::from(move |e: web_sys::Event| {
         let input: web_sys::HtmlInputElement = yew::TargetCast::target_unchecked_into(&e);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            cb.emit(file);
+        if let Some(list) = input.files() {
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            if !files.is_empty() {
+                cb.emit(files);
+            }
         }
         input.set_value("");
     })

@@ -20,7 +20,7 @@ pub struct OpenDialogProps {
     pub onstored: Callback<String>,
     /// A file was chosen: read by the app, it comes back as `initial` (or is imported, if it
     /// is the app's own JSON).
-    pub onfile: Callback<web_sys::File>,
+    pub onfile: Callback<Vec<web_sys::File>>,
     pub onclose: Callback<()>,
 }
 

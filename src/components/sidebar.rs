@@ -39,6 +39,9 @@ pub struct SidebarProps {
     /// The entity whose mentions are marked in the article.
     pub marked: Option<AttrValue>,
     pub onmark: Callback<Option<AttrValue>>,
+    /// The orphaned annotation waiting for a selection to re-attach it to.
+    pub reattaching: Option<String>,
+    pub onreattach: Callback<Option<String>>,
 }
 
 #[function_component(Sidebar)]
@@ -68,12 +71,51 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
                 data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
             <div class="lists">
+                { orphans(p) }
                 { entity_index(p, &entity_counts) }
                 <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
                 { claim_filters(&speakers, &p.data.meta.scale, &filter, &onfilter) }
                 <Group title="Claims" kind={Kind::Claim} filter={(*filter).clone()} ..group_props(p) />
             </div>
         </aside>
+    }
+}
+
+/// Imported annotations that could not be placed in the text, each with its quote and a
+/// button that re-attaches it to the next selection in the article.
+fn orphans(p: &SidebarProps) -> Html {
+    let list = &p.data.meta.orphans;
+    if list.is_empty() {
+        return html! {};
+    }
+    // One listener for the list: the pressed button names its orphan.
+    let onclick = {
+        let (cb, waiting) = (p.onreattach.clone(), p.reattaching.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = crate::browser::dom::data_of(&e, "data-orphan") {
+                cb.emit((waiting.as_deref() != Some(id.as_str())).then_some(id));
+            }
+        })
+    };
+    let items = list.iter().map(|o| {
+        let name = crate::model::labels::find(&p.labels, &o.label).map_or(o.label.clone(), |l| l.name.clone());
+        let waiting = p.reattaching.as_deref() == Some(o.id.as_str());
+        html! {
+            <li class="orphan">
+                <span class="orphan-label">{ name }</span>
+                <q class="orphan-quote">{ o.quote.clone() }</q>
+                <button type="button" class="link" data-orphan={o.id.clone()} aria-pressed={if waiting { "true" } else { "false" }}>
+                    { if waiting { "Select its text in the article… (Esc cancels)" } else { "Re-attach" } }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="group orphans" aria-labelledby="group-orphans">
+            <h2 id="group-orphans">{ format!("Orphaned ({})", list.len()) }</h2>
+            <p class="muted">{ "Imported, but not found in this text. Press Re-attach, then select where it belongs." }</p>
+            <ul {onclick}>{ for items }</ul>
+        </section>
     }
 }
 

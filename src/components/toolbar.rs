@@ -12,11 +12,13 @@ pub struct ToolbarProps {
     pub onredo: Callback<()>,
     pub onwords: Callback<bool>,
     pub onexport: Callback<()>,
+    /// Export in another tool's format (its id, as `handlers::export_as` names them).
+    pub onformat: Callback<String>,
     pub onclaimreview: Callback<()>,
     /// Open the "Labels and ratings" dialog.
     pub onlabels: Callback<()>,
     /// A file was chosen for import.
-    pub onimport: Callback<web_sys::File>,
+    pub onimport: Callback<Vec<web_sys::File>>,
     /// Open the "Open article" dialog.
     pub onopen: Callback<()>,
     /// Show or hide the library.
@@ -50,10 +52,10 @@ pub fn view(p: &ToolbarProps) -> Html {
                     <input type="checkbox" checked={p.words} onchange={onwords} />{ "Snap to words" }
                 </label>
                 <button type="button" onclick={click(&p.onlabels)} title="Add, rename, recolour and re-key labels; the rating scale">{ "Labels" }</button>
-                <ExportMenu onexport={p.onexport.clone()} onclaimreview={p.onclaimreview.clone()} />
-                <label class="button file">
-                    { "Import JSON" }
-                    <input type="file" accept=".json,application/json" {onchange} />
+                <ExportMenu onexport={p.onexport.clone()} onformat={p.onformat.clone()} onclaimreview={p.onclaimreview.clone()} />
+                <label class="button file" title="Annotations from a file: this app's JSON or a library backup, W3C Web Annotation, brat (.ann with its .txt, or a .zip), doccano JSONL, Label Studio JSON">
+                    { "Import" }
+                    <input type="file" multiple=true accept=".json,.jsonld,.jsonl,.ndjson,.ann,.txt,.zip,application/json,application/ld+json,application/zip" {onchange} />
                 </label>
             </div>
         </header>
@@ -63,8 +65,19 @@ pub fn view(p: &ToolbarProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ExportProps {
     onexport: Callback<()>,
+    onformat: Callback<String>,
     onclaimreview: Callback<()>,
 }
+
+/// The other tools' formats: (id, menu item, what it is).
+const FORMATS: [(&str, &str, &str); 6] = [
+    ("w3c", "Export W3C Web Annotation", "JSON-LD, for annotation servers and readers"),
+    ("brat", "Export brat", "standoff .ann with its .txt and annotation.conf, zipped"),
+    ("doccano", "Export doccano", "JSONL, as doccano and spaCy read it"),
+    ("label-studio", "Export Label Studio", "one task with its labelled regions"),
+    ("conll", "Export CoNLL", "IOB2 tags, one word a line"),
+    ("report", "Export HTML report", "the article, entities and claims, to read and print"),
+];
 
 /// The "Export" menu button (WAI-ARIA menu button): its items download the document in a
 /// format; Esc, a choice or a click elsewhere closes it.
@@ -94,6 +107,16 @@ fn export_menu(p: &ExportProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             open.set(false);
             cb.emit(())
+        })
+    };
+    // One listener for the formats' items: the chosen item names its format.
+    let onformat = {
+        let (cb, open) = (p.onformat.clone(), open.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(format) = crate::browser::dom::data_of(&e, "data-format") {
+                open.set(false);
+                cb.emit(format);
+            }
         })
     };
     let onkeydown = {
@@ -148,6 +171,11 @@ fn export_menu(p: &ExportProps) -> Html {
             <div class="export-menu" id="export-menu" role="menu" aria-label="Export" ref={list} hidden={!*open}>
                 <button type="button" role="menuitem" onclick={item(&p.onexport)}>{ "Export JSON" }<span class="menu-note">{ "annotations, native format" }</span></button>
                 <button type="button" role="menuitem" onclick={item(&p.onclaimreview)}>{ "Export ClaimReview" }<span class="menu-note">{ "rated claims, schema.org JSON-LD" }</span></button>
+                <div role="none" onclick={onformat}>
+                    { for FORMATS.iter().map(|(id, name, note)| html! {
+                        <button type="button" role="menuitem" data-format={*id}>{ *name }<span class="menu-note">{ *note }</span></button>
+                    }) }
+                </div>
             </div>
         </div>
     }

@@ -15,6 +15,7 @@ pub mod native;
 mod native_check;
 pub mod native_read;
 pub mod native_write;
+pub mod place;
 pub mod reanchor;
 pub mod report;
 pub mod stored;

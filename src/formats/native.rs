@@ -57,6 +57,8 @@ struct FileIn {
     annotations: Records<Annotation>,
     relations: Records<Relation>,
     deleted: Records<Deleted>,
+    /// Annotations an import could not place (kept as the file had them).
+    orphans: Records<Annotation>,
 }
 
 /// Read a native file. `Err` says why the whole file was refused (and where).
@@ -94,6 +96,7 @@ fn parts(r: &mut Reader) -> Result<FileIn, Error> {
         annotations: Some(Vec::new()),
         relations: Some(Vec::new()),
         deleted: Some(Vec::new()),
+        orphans: Some(Vec::new()),
     };
     r.object()?;
     while let Some(key) = r.key()? {
@@ -108,6 +111,7 @@ fn parts(r: &mut Reader) -> Result<FileIn, Error> {
             "annotations" => f.annotations = records(r, read::annotation)?,
             "relations" => f.relations = records(r, read::relation)?,
             "deleted" => f.deleted = records(r, read::deleted)?,
+            "orphans" => f.orphans = records(r, read::annotation)?,
             _ => r.skip()?,
         }
     }
@@ -182,6 +186,13 @@ impl FileIn {
         settle_claims(&mut out.snapshot, index.len());
         // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
         out.snapshot.deleted = self.deleted.unwrap_or_default().into_iter().filter_map(Result::ok).collect();
+        // Orphans stay as they were read (they are not in the text): unreadable ones are reported.
+        for (i, o) in self.orphans.unwrap_or_default().into_iter().enumerate() {
+            match o {
+                Ok(a) => out.snapshot.orphans.push(a),
+                Err(why) => out.failed.push(format!("orphan #{}: {why}", i + 1)),
+            }
+        }
         Ok(out)
     }
 

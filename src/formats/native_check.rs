@@ -126,9 +126,19 @@ pub fn merge_new(existing: &State, incoming: Vec<Annotation>) -> (Vec<Annotation
             })
             .collect()
     };
+    // A claim whose speaker was renamed follows it (the first new annotation of that id).
+    let renamed: Vec<(String, String)> =
+        fresh.iter().zip(&ids).filter_map(|(a, id)| Some((a.id.clone(), id.clone()?))).collect();
     for (a, id) in fresh.iter_mut().zip(ids) {
         if let Some(id) = id {
             a.id = id;
+        }
+    }
+    if !renamed.is_empty() {
+        for c in fresh.iter_mut().filter_map(|a| a.claim.as_mut()) {
+            if let Some((_, to)) = renamed.iter().find(|(from, _)| Some(from) == c.speaker.as_ref()) {
+                c.speaker = Some(to.clone());
+            }
         }
     }
     (fresh, dups)

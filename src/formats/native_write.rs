@@ -152,6 +152,16 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     }
     out.push_str("],\"relations\":");
     out.push_str(&json(&relations));
+    if !state.orphans.is_empty() {
+        out.push_str(",\"orphans\":[");
+        for (i, a) in state.orphans.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json_write::annotation(&mut out, a, None);
+        }
+        out.push(']');
+    }
     if !state.deleted.is_empty() {
         out.push_str(",\"deleted\":");
         out.push_str(&json(&*state.deleted));

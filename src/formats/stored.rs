@@ -101,13 +101,14 @@ fn pair<'a, T>(r: &mut Reader<'a>, f: impl FnMut(&mut Reader<'a>) -> Read<T>) ->
 }
 
 fn meta(r: &mut Reader) -> Read<Meta> {
-    let (mut labels, mut entities, mut scale) = (None, None, None);
+    let (mut labels, mut entities, mut scale, mut orphans) = (None, None, None, Vec::new());
     r.object()?;
     while let Some(key) = r.key()? {
         match &*key {
             "labels" => labels = Some(r.list(label)?),
             "entities" => entities = Some(r.list(entity)?),
             "scale" => scale = Some(r.list(rating)?),
+            "orphans" => orphans = r.list(super::native_read::annotation)?,
             _ => r.skip()?,
         }
     }
@@ -115,6 +116,7 @@ fn meta(r: &mut Reader) -> Read<Meta> {
         labels: Rc::new(r.need(labels, "labels")?),
         entities: Rc::new(r.need(entities, "entities")?),
         scale: Rc::new(r.need(scale, "scale")?),
+        orphans: Rc::new(orphans),
     })
 }
 

@@ -106,6 +106,12 @@ pub fn merge(ours: &Snapshot, theirs: &Snapshot) -> Result<Merged, String> {
     snap.entities = ours.entities.clone();
     snap.entities.extend(theirs.entities.iter().filter(|e| !ours.entities.iter().any(|o| o.id == e.id)).cloned());
     snap.scale = if ours.scale.is_empty() { theirs.scale.clone() } else { ours.scale.clone() };
+    // Orphans of both copies, less those re-attached in either (they keep their id).
+    let placed = |id: &str| snap.annotations.iter().any(|a| a.id == id);
+    let mut orphans: Vec<Annotation> = ours.orphans.iter().filter(|o| !placed(&o.id)).cloned().collect();
+    let new = theirs.orphans.iter().filter(|o| !placed(&o.id) && !ours.orphans.iter().any(|x| x.id == o.id));
+    orphans.extend(new.cloned().collect::<Vec<_>>());
+    snap.orphans = orphans;
     snap.doc = document(ours, theirs);
     Ok(out)
 }

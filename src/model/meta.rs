@@ -106,13 +106,18 @@ pub fn is_web_link(url: &str) -> bool {
     })
 }
 
-/// The document-level data an edit can change as a whole: labels, entities, rating scale.
-/// (Each behind an `Rc`: an edit that changes one shares the others.)
+/// The document-level data an edit can change as a whole: labels, entities, rating scale,
+/// and the annotations an import could not place. (Each behind an `Rc`: an edit that changes
+/// one shares the others.)
 #[derive(Clone, Debug, PartialEq, Default, Serialize)]
 pub struct Meta {
     pub labels: Rc<Vec<Label>>,
     pub entities: Rc<Vec<Entity>>,
     pub scale: Rc<Vec<Rating>>,
+    /// Annotations of imported files that could not be placed in the text (their offsets and
+    /// quote as the file gave them); each can be re-attached to a selection.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Rc<Vec<super::annotation::Annotation>>,
 }
 
 /// A fresh id for a new entity or label, not among `taken`.

@@ -23,6 +23,8 @@ pub struct Snapshot {
     pub entities: Vec<Entity>,
     /// The verdicts claims can get (empty: the default scale).
     pub scale: Vec<Rating>,
+    /// Annotations of imported files that could not be placed (see `Meta::orphans`).
+    pub orphans: Vec<Annotation>,
 }
 
 /// Everything a user (or a file) can do to the document.
@@ -66,10 +68,19 @@ pub enum Action {
     /// Replace the annotations with a merged copy (another tab's work merged in); keeps the
     /// history and the selection where they still apply.
     Sync(Box<Snapshot>),
-    /// Add already-validated annotations to the open document as one undoable step.
+    /// Add already-validated annotations to the open document as one undoable step, with the
+    /// labels, entities and orphans the file brought (`meta`, when it changes them).
     Merge {
         annotations: Vec<Annotation>,
         relations: Vec<Relation>,
+        meta: Option<Box<Meta>>,
+    },
+    /// Place orphaned annotation `id` at `[start, end)` (it keeps its id, label and fields).
+    Reattach {
+        id: String,
+        start: usize,
+        end: usize,
+        now: String,
     },
     /// Set one field of annotation `id`.
     Set {
@@ -117,6 +128,7 @@ pub struct State {
     pub labels: Rc<Vec<Label>>,
     pub entities: Rc<Vec<Entity>>,
     pub scale: Rc<Vec<Rating>>,
+    pub orphans: Rc<Vec<Annotation>>,
     // Shared behind `Rc`s, so that a state change that leaves them alone (a selection) copies
     // a few pointers rather than thousands.
     anns: Rc<Vec<Rc<Annotation>>>,
@@ -159,6 +171,7 @@ impl State {
             labels: Rc::new(snap.labels),
             entities: Rc::new(snap.entities),
             scale: Rc::new(if snap.scale.is_empty() { default_scale() } else { snap.scale }),
+            orphans: Rc::new(snap.orphans),
             anns: Rc::new(anns),
             relations: Rc::new(snap.relations),
             deleted: Rc::new(snap.deleted),
@@ -261,12 +274,18 @@ impl State {
             deleted: (*self.deleted).clone(),
             entities: (*self.entities).clone(),
             scale: (*self.scale).clone(),
+            orphans: (*self.orphans).clone(),
         }
     }
 
     /// The labels, entities and rating scale, as one value an edit can replace.
     pub fn meta(&self) -> Meta {
-        Meta { labels: self.labels.clone(), entities: self.entities.clone(), scale: self.scale.clone() }
+        Meta {
+            labels: self.labels.clone(),
+            entities: self.entities.clone(),
+            scale: self.scale.clone(),
+            orphans: self.orphans.clone(),
+        }
     }
 
     /// The entity with this id.
@@ -356,6 +375,7 @@ impl State {
                 self.labels = after.labels.clone();
                 self.entities = after.entities.clone();
                 self.scale = after.scale.clone();
+                self.orphans = after.orphans.clone();
                 if labels_changed {
                     self.recount();
                 }
@@ -467,8 +487,13 @@ impl State {
             Action::Commit { update, remove, meta, now } => self.commit_all(update, remove, meta, &now),
             Action::AddMany { spans, label, entity, now } => self.add_many(&spans, &label, entity, &now),
             Action::AddSpeaker { claim, start, end, label, now } => self.add_speaker(&claim, start, end, &label, &now),
-            Action::Merge { annotations, relations } => {
-                let edits: Vec<Edit> = annotations.into_iter().map(|a| Edit::Add(Rc::new(a))).collect();
+            Action::Reattach { id, start, end, now } => self.reattach(&id, start, end, &now),
+            Action::Merge { annotations, relations, meta } => {
+                let mut edits: Vec<Edit> = Vec::new();
+                if let Some(meta) = meta.filter(|m| **m != self.meta()) {
+                    edits.push(Edit::Meta(Rc::new(self.meta()), Rc::new(*meta)));
+                }
+                edits.extend(annotations.into_iter().map(|a| Edit::Add(Rc::new(a))));
                 Rc::make_mut(&mut self.relations).extend(relations);
                 if !edits.is_empty() {
                     // (Only additions: no deletion to date.)

@@ -91,7 +91,7 @@ export function ui(page) {
     redo: toolbar.getByRole('button', { name: 'Redo', exact: true }),
     exportMenu: toolbar.getByRole('button', { name: 'Export', exact: true }),
     exportJson: page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: /^Export JSON/ }),
-    importJson: page.getByLabel('Import JSON', { exact: true }),
+    importJson: page.getByLabel('Import', { exact: true }),
     alert: (text) => page.getByRole('alert').filter({ hasText: text }),
     status: (text) => page.getByRole('status').filter({ hasText: text }),
   };
@@ -360,7 +360,7 @@ export async function exportJson(app) {
   return { name: download.suggestedFilename(), body, json: JSON.parse(body) };
 }
 
-/** Feeds a file to the "Import JSON" input, as if the user picked it. */
+/** Feeds a file to the "Import" input, as if the user picked it. */
 export async function importFile(app, name, content) {
   await app.ui.importJson.setInputFiles({
     name,

@@ -262,7 +262,7 @@ test('back up the library, clear the storage, restore: every article and annotat
     for (const n of ['Person: Oleg Petrov', 'Date: Monday']) await ui.entry(n).waitFor();
     await ui.entry(/^Claim: The deficit/).waitFor();
 
-    // The same file again, through "Import JSON": merged, nothing doubled.
+    // The same file again, through "Import": merged, nothing doubled.
     await importFile(app, name, body);
     const again = await waitForMessage(app, 'status', /^Restored.*merged/);
     assert.match(again, /\b3 merged\b/, again);

@@ -157,6 +157,30 @@ impl State {
         }
     }
 
+    pub(super) fn reattach(&mut self, id: &str, start: usize, end: usize, now: &str) {
+        let Some(o) = self.orphans.iter().find(|o| o.id == id).cloned() else { return };
+        if start >= end || end > self.index.len() || self.get(id).is_some() {
+            return;
+        }
+        let Some(label) = self.label(&o.label).cloned() else { return };
+        // Made as a new one is (quote and context from the text), keeping what the file gave it.
+        let fresh = self.make_annotation(o.id.clone(), start, end, &label, now);
+        let a = Annotation {
+            quote: fresh.quote,
+            prefix: fresh.prefix,
+            suffix: fresh.suffix,
+            start,
+            end,
+            modified: now.to_string(),
+            ..o
+        };
+        let mut meta = self.meta();
+        Rc::make_mut(&mut meta.orphans).retain(|o| o.id != id);
+        let edit = Edit::Batch(vec![Edit::Meta(Rc::new(self.meta()), Rc::new(meta)), Edit::Add(Rc::new(a))]);
+        self.commit(edit, now);
+        self.selected = Some(id.to_string());
+    }
+
     pub(super) fn add_speaker(&mut self, claim: &str, start: usize, end: usize, label: &str, now: &str) {
         let (Some(c), Some(label)) = (self.get(claim).cloned(), self.label(label).cloned()) else { return };
         if start >= end || end > self.index.len() || label.kind != Kind::Entity {

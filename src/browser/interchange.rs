@@ -1,0 +1,68 @@
+//! What the interchange formats need from the browser: word and sentence segments from
+//! `Intl.Segmenter` (for CoNLL's tokens), inflating a ZIP's deflated entries with
+//! `DecompressionStream`.
+use crate::formats::conll::Segmenter;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function segments(text, sentences) {
+  if (typeof Intl === 'undefined' || !Intl.Segmenter) return new Uint32Array(0);
+  const seg = new Intl.Segmenter(undefined, { granularity: sentences ? 'sentence' : 'word' });
+  const out = [];
+  for (const s of seg.segment(text)) {
+    if (sentences || s.isWordLike || /\S/.test(s.segment)) out.push(s.index, s.index + s.segment.length);
+  }
+  return Uint32Array.from(out);
+}
+export function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));
+}
+"#)]
+extern "C" {
+    /// Flattened (start, end) pairs of UTF-16 offsets: word-like and punctuation segments, or
+    /// sentences; none where the browser has no segmenter.
+    fn segments(text: &str, sentences: bool) -> Vec<u32>;
+    /// The raw DEFLATE data `bytes` inflated (a promise of a `Uint8Array`).
+    fn inflate(bytes: &[u8]) -> js_sys::Promise;
+}
+
+/// Word tokens and sentences from the browser's segmenter (`conll::Plain` where it has none).
+pub struct Words;
+
+impl Words {
+    fn spans(text: &str, sentences: bool) -> Option<Vec<(usize, usize)>> {
+        let utf16 = segments(text, sentences);
+        if utf16.is_empty() {
+            return None;
+        }
+        // UTF-16 offsets to byte offsets, in one pass over the text.
+        let mut bytes = Vec::with_capacity(utf16.len());
+        let mut wanted = utf16.iter().map(|&u| u as usize).peekable();
+        let mut u = 0;
+        for (b, c) in text.char_indices() {
+            while wanted.next_if(|&w| w <= u).is_some() {
+                bytes.push(b);
+            }
+            u += c.len_utf16();
+        }
+        bytes.extend(wanted.map(|_| text.len()));
+        Some(bytes.chunks(2).filter(|p| p.len() == 2 && p[0] < p[1]).map(|p| (p[0], p[1])).collect())
+    }
+}
+
+impl Segmenter for Words {
+    fn words(&self, text: &str) -> Vec<(usize, usize)> {
+        Self::spans(text, false).unwrap_or_else(|| crate::formats::conll::Plain.words(text))
+    }
+    fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        Self::spans(text, true).unwrap_or_else(|| crate::formats::conll::Plain.sentences(text))
+    }
+}
+
+/// Inflate a ZIP entry's raw DEFLATE data.
+pub async fn inflated(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let out =
+        wasm_bindgen_futures::JsFuture::from(inflate(bytes)).await.map_err(|_| "its data is damaged".to_string())?;
+    Ok(js_sys::Uint8Array::new(&out).to_vec())
+}
