@@ -95,8 +95,10 @@ fn bad_records_are_reported_one_by_one_and_the_rest_kept() {
     });
     let imp = parse(&json).unwrap();
     let why = imp.failed.join("\n");
-    assert_eq!(imp.failed.len(), 6, "{why}");
-    assert!(why.contains("#1: span 500–600 is outside the text"));
+    assert_eq!(imp.failed.len(), 5, "{why}");
+    // A quote found nowhere is not dropped: it is kept as orphaned, to be re-attached.
+    assert_eq!(imp.snapshot.orphans.len(), 1);
+    assert_eq!(imp.snapshot.orphans[0].quote, "not in the text");
     assert!(why.contains("#2: unknown label \"ALIEN\""));
     assert!(why.contains("is used twice"));
     assert!(why.contains("#5:"));

@@ -16,6 +16,12 @@ fn summary(name: &str, added: usize, imp: &native::Imported, dups: usize) -> Str
     if dups > 0 {
         s += &format!(", {} skipped", count(dups, "duplicate", "duplicates"));
     }
+    if !imp.snapshot.orphans.is_empty() {
+        s += &format!(
+            ", {} orphaned (not found in the text; listed in the sidebar to re-attach)",
+            imp.snapshot.orphans.len()
+        );
+    }
     if imp.reanchored > 0 {
         s += &format!(
             ", {} moved to where {} quote stands",
@@ -39,7 +45,15 @@ pub fn import(state: &State, name: &str, text: &str, before_open: impl FnOnce())
     let (action, said) = if same {
         let (fresh, dups) = native::merge_new(state, imp.snapshot.annotations.clone());
         let said = summary(name, fresh.len(), &imp, dups);
-        (Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone(), meta: None }, said)
+        // Orphans the file brought join the document's (not one of them twice).
+        let meta = (!imp.snapshot.orphans.is_empty()).then(|| {
+            let mut meta = state.meta();
+            let new = imp.snapshot.orphans.iter().filter(|o| !meta.orphans.iter().any(|x| x.id == o.id));
+            let new: Vec<_> = new.cloned().collect();
+            std::rc::Rc::make_mut(&mut meta.orphans).extend(new);
+            Box::new(meta)
+        });
+        (Action::Merge { annotations: fresh, relations: imp.snapshot.relations.clone(), meta }, said)
     } else {
         before_open();
         let target = persist::stored_or(imp.snapshot.doc.clone(), imp.snapshot.labels.clone());
@@ -48,6 +62,8 @@ pub fn import(state: &State, name: &str, text: &str, before_open: impl FnOnce())
         let mut snap = target.snapshot();
         snap.annotations.extend(fresh);
         snap.relations.extend(imp.snapshot.relations.iter().cloned());
+        snap.orphans
+            .extend(imp.snapshot.orphans.iter().filter(|o| !target.orphans.iter().any(|x| x.id == o.id)).cloned());
         (Action::Open(Box::new(snap)), said)
     };
     let notice = if imp.failed.is_empty() { Notice::info("import", said) } else { Notice::error("import", said) };

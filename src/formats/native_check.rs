@@ -2,7 +2,7 @@
 //! where its quote now stands, or refused with the reason; claims made whole; imported
 //! annotations merged into an open document.
 use super::native::{Imported, SAID_BY};
-use super::reanchor::{fill_context, reanchor, short};
+use super::reanchor::{approximate, fill_context, reanchor, short};
 use crate::model::annotation::Annotation;
 use crate::model::order::Names;
 use crate::model::state::{Snapshot, State};
@@ -12,7 +12,7 @@ use crate::model::text::TextIndex;
 /// by an earlier record is refused).
 pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation, String>>) {
     out.snapshot.annotations.reserve_exact(records.len());
-    let checked: Vec<Result<(Annotation, bool), String>> =
+    let checked: Vec<Result<(Annotation, Option<bool>), String>> =
         records.into_iter().map(|r| r.and_then(|a| check_annotation(a, &out.snapshot, &out.index))).collect();
     // (An id is never empty: the records that failed stand in as "".)
     let ids = Names::new(checked.iter().map(|r| r.as_ref().map_or("", |(a, _)| a.id.as_str())));
@@ -25,7 +25,8 @@ pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation
     for (i, record) in checked.into_iter().enumerate() {
         match record {
             Ok((a, _)) if !first[i] => out.failed.push(format!("annotation #{}: id \"{}\" is used twice", i + 1, a.id)),
-            Ok((a, moved)) => {
+            Ok((a, None)) => out.snapshot.orphans.push(a),
+            Ok((a, Some(moved))) => {
                 out.reanchored += moved as usize;
                 out.snapshot.annotations.push(a);
             }
@@ -59,8 +60,13 @@ pub(super) fn settle_claims(snap: &mut Snapshot, len: usize) {
 }
 
 /// Check one annotation record against the text; a quote that no longer stands at its
-/// offsets is looked for nearby (the bool says it moved).
-fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Result<(Annotation, bool), String> {
+/// offsets is looked for nearby, then approximately (`Some(true)`: it moved); one found
+/// nowhere is kept as orphaned (`None`).
+fn check_annotation(
+    mut a: Annotation,
+    snap: &Snapshot,
+    index: &TextIndex,
+) -> Result<(Annotation, Option<bool>), String> {
     if a.id.trim().is_empty() {
         return Err("empty id".into());
     }
@@ -83,18 +89,20 @@ fn check_annotation(mut a: Annotation, snap: &Snapshot, index: &TextIndex) -> Re
             a.quote = index.slice(text, a.start, a.end).to_string();
         }
         fill_context(&mut a, text, index);
-        return Ok((a, false));
+        return Ok((a, Some(false)));
     }
     let why = if in_range {
         format!("its quote \"{}\" is not the text at {}–{}", short(&a.quote), a.start, a.end)
     } else {
         format!("span {}–{} is outside the text (0–{len})", a.start, a.end)
     };
-    let (start, end) = reanchor(text, index, &a).ok_or(why)?;
+    let Some((start, end)) = reanchor(text, index, &a).or_else(|| approximate(text, index, &a)) else {
+        return if a.quote.is_empty() { Err(why) } else { Ok((a, None)) };
+    };
     a.start = start;
     a.end = end;
     fill_context(&mut a, text, index);
-    Ok((a, true))
+    Ok((a, Some(true)))
 }
 
 /// Split imported annotations into those new to `existing` (ids made unique) and a count of

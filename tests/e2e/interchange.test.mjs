@@ -6,14 +6,25 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  browserForFile, TEST_TIMEOUT, cpSlice, dragOver, openDialogUi, pasteText, tag, waitForMessage, withApp,
+  browserForFile, TEST_TIMEOUT, cpSlice, dragOver, openDialogUi, pasteText, tag, ui, waitForMessage, withApp,
 } from './helpers.mjs';
 
 const env = browserForFile();
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The violations axe-core finds in the page as it is now. */
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const ARTICLE = [
   'Emoji 😀 summit in 北京 ends 👩‍🔬',
@@ -165,14 +176,20 @@ print(json.dumps([[r['text'][s:e] for s, e, _ in r['label']] for r in rows]))
     await waitForMessage(app, 'status', /1 annotation imported/);
     await app.ui.marks.filter({ hasText: /^Monday$/ }).waitFor();
 
-    // The doccano file opens as a document of its own (the same text: the stored copy, merged).
-    await app.page.evaluate(() => localStorage.clear());
-    await app.page.reload();
-    await app.ui.headline.waitFor();
-    await app.ui.importJson.setInputFiles({ name: doccano.name, mimeType: 'application/jsonl', buffer: doccano.bytes });
-    await waitForMessage(app, 'status', /5 annotations imported/);
-    await app.ui.headline.filter({ hasText: 'Emoji' }).waitFor();
-    assert.equal(await app.ui.marks.filter({ hasText: 'Rene\u0301e Dubois' }).count(), 1);
+    // The doccano file, in a browser profile of its own, opens as a document of its own.
+    const other = await app.context.browser().newContext();
+    try {
+      const page2 = await other.newPage();
+      await page2.goto(app.base);
+      const ui2 = ui(page2);
+      await ui2.headline.waitFor();
+      await ui2.importJson.setInputFiles({ name: doccano.name, mimeType: 'application/jsonl', buffer: doccano.bytes });
+      await waitForMessage({ page: page2 }, 'status', /doccano JSONL: 5 annotations imported/);
+      await ui2.headline.filter({ hasText: 'Emoji' }).waitFor();
+      assert.equal(await ui2.marks.filter({ hasText: 'Rene\u0301e Dubois' }).count(), 1);
+    } finally {
+      await other.close();
+    }
   }));
 
 test('a W3C file whose quotes are not in the open article changes nothing and says so; an unplaced span is orphaned and re-attached', { timeout: TEST_TIMEOUT }, () =>
@@ -193,6 +210,11 @@ test('a W3C file whose quotes are not in the open article changes nothing and sa
     await waitForMessage(app, 'status', /1 annotation imported.*1 orphaned/);
     const orphans = app.ui.sidebar.getByRole('region', { name: /^Orphaned/ });
     await orphans.getByText('Somebody Else').waitFor();
+    assert.deepEqual(await violations(page), [], 'the orphans list');
+    await app.ui.exportMenu.click();
+    await page.getByRole('menuitem', { name: /^Export CoNLL/ }).waitFor();
+    assert.deepEqual(await violations(page), [], 'the export menu with every format');
+    await page.keyboard.press('Escape');
     await orphans.getByRole('button', { name: 'Re-attach' }).click();
     await dragOver(page, { block: 'President Xi Jinping', text: 'Lukashenko' });
     await orphans.waitFor({ state: 'detached', timeout: 10_000 });
