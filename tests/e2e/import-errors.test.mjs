@@ -31,6 +31,7 @@ const CASES = [
     message: /version[^]*99|99[^]*version/i,
   },
   {
+    // (Without a quote: a quote found nowhere is kept as orphaned instead, see interchange.test.mjs.)
     what: 'a span outside the text',
     file: (stored) => {
       const len = stored.document.length;
@@ -38,7 +39,7 @@ const CASES = [
         annotations: [
           {
             id: 'out-of-range', kind: 'entity', label: 'PERSON', start: len + 5, end: len + 12,
-            quote: 'Nobody Atall', prefix: '', suffix: '', note: '', entity_ref: null,
+            quote: '', prefix: '', suffix: '', note: '', entity_ref: null,
             created: '2026-11-28T10:00:00Z', modified: '2026-11-28T10:00:00Z',
           },
         ],
