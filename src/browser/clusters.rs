@@ -32,17 +32,24 @@ impl Clusters for Browser {
         if utf16.is_empty() && !line.is_empty() {
             return Approximate.starts(line);
         }
-        // UTF-16 offsets to byte offsets, in one pass over the line.
-        let mut out = Vec::with_capacity(utf16.len());
-        let mut wanted = utf16.iter().map(|&u| u as usize).peekable();
-        let mut u = 0;
-        for (b, c) in line.char_indices() {
-            while wanted.next_if(|&w| w <= u).is_some() {
-                out.push(b);
-            }
-            u += c.len_utf16();
-        }
+        let mut out = utf16_to_bytes(line, &utf16);
         out.dedup();
         out
     }
+}
+
+/// Byte offsets into `text` of ascending UTF-16 offsets (one pass over the text; an offset
+/// inside a surrogate pair goes to the next character, one past the end to the end).
+pub(super) fn utf16_to_bytes(text: &str, utf16: &[u32]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(utf16.len());
+    let mut wanted = utf16.iter().map(|&u| u as usize).peekable();
+    let mut u = 0;
+    for (b, c) in text.char_indices() {
+        while wanted.next_if(|&w| w <= u).is_some() {
+            out.push(b);
+        }
+        u += c.len_utf16();
+    }
+    out.extend(wanted.map(|_| text.len()));
+    out
 }

@@ -36,17 +36,7 @@ impl Words {
         if utf16.is_empty() {
             return None;
         }
-        // UTF-16 offsets to byte offsets, in one pass over the text.
-        let mut bytes = Vec::with_capacity(utf16.len());
-        let mut wanted = utf16.iter().map(|&u| u as usize).peekable();
-        let mut u = 0;
-        for (b, c) in text.char_indices() {
-            while wanted.next_if(|&w| w <= u).is_some() {
-                bytes.push(b);
-            }
-            u += c.len_utf16();
-        }
-        bytes.extend(wanted.map(|_| text.len()));
+        let bytes = super::clusters::utf16_to_bytes(text, &utf16);
         Some(bytes.chunks(2).filter(|p| p.len() == 2 && p[0] < p[1]).map(|p| (p[0], p[1])).collect())
     }
 }
