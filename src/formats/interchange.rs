@@ -21,8 +21,8 @@ pub fn left_out(state: &State, format: &str) -> Vec<String> {
     }
     let tail = format!("{format} keeps only spans and their labels");
     let mut out = Vec::new();
-    let fields = "fields (speaker, verdict, evidence…)";
-    say(&mut out, claims, &format!("claim's {fields}"), &format!("claims' {fields}"), &tail);
+    let (one, many) = ("claim's fields (speaker, verdict, evidence…)", "claims' fields (speaker, verdict, evidence…)");
+    say(&mut out, claims, one, many, &tail);
     say(&mut out, notes, "note", "notes", &tail);
     say(&mut out, links, "link to an entity", "links to entities", &tail);
     say(&mut out, speakers, "speaker link", "speaker links", &tail);
