@@ -2,7 +2,7 @@
 //! line, `{"text": "…", "label": [[start, end, "LABEL"], …]}`, offsets in code points. Export
 //! writes that form with our label ids; import also reads doccano 1.7's `"entities"` list.
 use super::foreign::{Export, Foreign, ForeignSpan, Unit};
-use super::interchange::{add_all, id, left_out, normalize, title};
+use super::interchange::{add_all, gather, id, left_out, normalize, title};
 use super::json_read::{Error, Reader};
 use super::json_write::{number, string};
 use crate::model::state::State;
@@ -49,13 +49,7 @@ pub fn read(jsonl: &str) -> Result<Vec<Foreign>, String> {
             Err(e) => failed.push(format!("line {}: {}", i + 1, e.what)),
         }
     }
-    let Some(first) = out.first_mut() else {
-        let why = failed.first().cloned().unwrap_or_else(|| "it holds no lines".into());
-        return Err(format!("The file is not doccano JSONL: {why}."));
-    };
-    failed.append(&mut first.failed);
-    first.failed = failed;
-    Ok(out)
+    gather(out, failed, "doccano JSONL: ", "lines")
 }
 
 /// Line `n`, one document.

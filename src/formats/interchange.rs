@@ -52,6 +52,24 @@ pub fn id(r: &mut Reader) -> Result<String, Error> {
     }
 }
 
+/// The documents of a file of several (`out`), what could not be read of it (`failed`)
+/// first in the first document's `failed`; `Err` when there is none: "The file is not `what`"
+/// and why ("it holds no `records`" when nothing failed either).
+pub fn gather(
+    mut out: Vec<Foreign>,
+    mut failed: Vec<String>,
+    what: &str,
+    records: &str,
+) -> Result<Vec<Foreign>, String> {
+    let Some(first) = out.first_mut() else {
+        let why = failed.first().map_or_else(|| ["it holds no ", records].concat(), String::clone);
+        return Err(["The file is not ", what, &why, "."].concat());
+    };
+    failed.append(&mut first.failed);
+    first.failed = failed;
+    Ok(out)
+}
+
 /// The title of a file's text: its first non-empty line, else the file's id for it.
 pub fn title(text: &str, id: &str) -> String {
     text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(id).to_string()

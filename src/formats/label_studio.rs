@@ -5,7 +5,7 @@
 //! UTF-16 units: the highlights land on the right characters after an emoji there. Files from
 //! Label Studio come as either unit (`Unit::Either`: the quote at the position decides).
 use super::foreign::{Export, Foreign, ForeignSpan, Unit};
-use super::interchange::{add_all, field, id, left_out, normalize, title};
+use super::interchange::{add_all, field, gather, id, left_out, normalize, title};
 use super::json_read::{Error, Reader};
 use super::json_write::{number, string};
 use super::native::not_json;
@@ -103,13 +103,7 @@ pub fn read(json: &str) -> Result<Vec<Foreign>, String> {
         task(&mut r, 1, &mut out, &mut failed)
     };
     all.and_then(|()| r.finish()).map_err(|e| not_json(&r, &e))?;
-    let Some(first) = out.first_mut() else {
-        let why = failed.first().cloned().unwrap_or_else(|| "it holds no tasks".into());
-        return Err(format!("The file is not a Label Studio export: {why}."));
-    };
-    failed.append(&mut first.failed);
-    first.failed = failed;
-    Ok(out)
+    gather(out, failed, "a Label Studio export: ", "tasks")
 }
 
 /// Task `n`: a document in `out`, or why not in `failed`.
