@@ -217,8 +217,18 @@ impl<'a> Reader<'a> {
     }
 
     /// The value of a key that must be there.
+    #[inline]
     pub fn need<T>(&self, value: Option<T>, key: &str) -> Result<T, Error> {
-        value.ok_or_else(|| self.invalid(self.pos, format!("\"{key}\" is missing")))
+        match value {
+            Some(value) => Ok(value),
+            None => Err(self.missing(key)),
+        }
+    }
+
+    /// The error that `key` is missing (kept apart from `need`, which is copied for each type).
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        self.invalid(self.pos, format!("\"{key}\" is missing"))
     }
 
     /// An error about the value that comes next (JSON of another shape than wanted).
