@@ -2,7 +2,7 @@
 //! written as strings or numbers, titles of files that carry their text, and the checks every
 //! span read from another tool's file goes through.
 use super::foreign::{Foreign, ForeignSpan, Unit};
-use super::json_read::{Error, Reader};
+use super::json_read::{Error, Json, Val};
 use super::json_write::{key, string};
 use crate::model::order::Names;
 use crate::model::state::State;
@@ -43,12 +43,11 @@ pub fn field(out: &mut String, k: &str, v: &str) {
     string(out, v);
 }
 
-/// An id, written as a string or as a whole number.
-pub fn id(r: &mut Reader) -> Result<String, Error> {
-    if r.peek() == b'"' {
-        r.string()
-    } else {
-        r.u64().map(|n| n.to_string())
+/// An id (the value of key "id"), written as a string or as a whole number.
+pub fn id(v: &Json) -> Result<String, Error> {
+    match v.val {
+        Val::Str(_) | Val::Bad(_) => v.str("id").map(String::from),
+        _ => v.whole("id", u64::MAX).map(|n| n.to_string()),
     }
 }
 
