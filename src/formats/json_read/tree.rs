@@ -155,7 +155,11 @@ impl<'a> Json<'a> {
 
     /// A list of strings.
     pub fn strings(&self, key: &str) -> Result<Vec<&str>, Error> {
-        self.arr(key)?.iter().map(|s| s.str("")).collect()
+        let mut out = Vec::new();
+        for s in self.arr(key)? {
+            out.push(s.str("")?);
+        }
+        Ok(out)
     }
 
     /// A whole number that fits a `usize` (offsets).
@@ -179,8 +183,19 @@ impl<'a> Json<'a> {
     }
 
     /// `value`, or the error that `key` is missing from this object.
+    #[inline]
     pub fn need<T>(&self, value: Option<T>, key: &str) -> Result<T, Error> {
-        value.ok_or_else(|| Error { at: self.end, what: format!("\"{key}\" is missing"), syntax: false })
+        match value {
+            Some(value) => Ok(value),
+            None => Err(self.missing(key)),
+        }
+    }
+
+    /// The error that `key` is missing from this object (out of line: `need` is copied for
+    /// each type).
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        Error { at: self.end, what: format!("\"{key}\" is missing"), syntax: false }
     }
 }
 
