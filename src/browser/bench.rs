@@ -57,8 +57,6 @@ fn read(json: String) -> f64 {
 /// format its name, the milliseconds of the export and of the import (0 where the format is
 /// export-only), and how many annotations the import placed.
 fn formats(json: String) -> js_sys::Array {
-    use crate::formats::foreign::Foreign;
-    use crate::formats::{brat, conll, doccano, label_studio, place, report, w3c, zip};
     use crate::model::state::{Snapshot, State};
     let out = js_sys::Array::new();
     let Ok(imp) = native::parse(&json) else { return out };
@@ -66,47 +64,58 @@ fn formats(json: String) -> js_sys::Array {
     let bare =
         State::new(Snapshot { doc: (*state.doc).clone(), labels: (*state.labels).clone(), ..Snapshot::default() });
     let at = "2026-01-01T00:00:00Z";
-    // A file that carries its text lands in a fresh document of that text, as an import does.
-    let land = |f: Result<Vec<Foreign>, String>| -> usize {
-        let Ok(files) = f else { return 0 };
-        files
-            .into_iter()
-            .map(|mut f| match f.text.take() {
-                None => place::land_all(&f, &bare, at).annotations.len(),
-                Some(raw) => {
-                    place::quote_from(&mut f.spans, &raw, f.unit);
-                    let doc = crate::model::Document::from_text(&raw, "bench");
-                    let fresh = State::new(Snapshot { doc, labels: (*state.labels).clone(), ..Snapshot::default() });
-                    place::land_all(&f, &fresh, at).annotations.len()
-                }
-            })
-            .sum()
-    };
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    let time = |name: &str, export: &dyn Fn() -> Vec<u8>, import: &dyn Fn(&[u8]) -> usize| {
+    for name in ["w3c", "doccano", "label-studio", "brat", "conll", "report"] {
         let t0 = now();
-        let file = export();
+        let Some(file) = crate::formats::export(&state, name, at, &super::interchange::Words) else { continue };
         let t1 = now();
-        let placed = import(&file);
+        let placed = import(name, &file.bytes, &bare, at);
         let t2 = now();
         for v in [JsValue::from_str(name), (t1 - t0).into(), (t2 - t1).into(), (placed as f64).into()] {
             out.push(&v);
         }
-    };
-    time("w3c", &|| w3c::export(&state, at).bytes, &|b| land(w3c::read(&text(b)).map(|f| vec![f])));
-    time("doccano", &|| doccano::export(&state).bytes, &|b| land(doccano::read(&text(b))));
-    time("label-studio", &|| label_studio::export(&state, at).bytes, &|b| land(label_studio::read(&text(b))));
-    time("brat", &|| brat::export(&state, (0, 0x21)).bytes, &|b| {
-        let Ok(entries) = zip::entries(b) else { return 0 };
-        let file = |ext: &str| entries.iter().find(|e| e.name.ends_with(ext)).map(|e| text(&b[e.data.clone()]));
-        land(match (file(".ann"), file(".txt")) {
-            (Some(ann), Some(txt)) => brat::read(&ann, &txt).map(|f| vec![f]),
-            _ => Err(String::new()),
-        })
-    });
-    time("conll", &|| conll::export(&state, &super::interchange::Words).bytes, &|_| 0);
-    time("report", &|| report::export(&state, at).bytes, &|_| 0);
+    }
     out
+}
+
+/// Read back a file `formats` exported and place its spans: in `bare`, or in a fresh
+/// document of the text it carries, as an import does. How many annotations were placed.
+fn import(format: &str, bytes: &[u8], bare: &crate::model::state::State, at: &str) -> usize {
+    use crate::formats::place::{self, Detected};
+    use crate::formats::{brat, zip};
+    use crate::model::state::{Snapshot, State};
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let kind = match format {
+        "w3c" => Detected::W3c,
+        "doccano" => Detected::Doccano,
+        "label-studio" => Detected::LabelStudio,
+        "brat" => Detected::Native,
+        _ => return 0,
+    };
+    let files = match format {
+        "brat" => {
+            let Ok(entries) = zip::entries(bytes) else { return 0 };
+            let file = |ext: &str| entries.iter().find(|e| e.name.ends_with(ext)).map(|e| text(&bytes[e.data.clone()]));
+            match (file(".ann"), file(".txt")) {
+                (Some(ann), Some(txt)) => brat::read(&ann, &txt).map(|f| vec![f]),
+                _ => return 0,
+            }
+        }
+        _ => place::read_foreign(kind, &text(bytes)),
+    };
+    let Ok(files) = files else { return 0 };
+    let mut placed = 0;
+    for mut f in files {
+        placed += match f.text.take() {
+            None => place::land_all(&f, bare, at).annotations.len(),
+            Some(raw) => {
+                place::quote_from(&mut f.spans, &raw, f.unit);
+                let doc = crate::model::Document::from_text(&raw, "bench");
+                let fresh = State::new(Snapshot { doc, labels: (*bare.labels).clone(), ..Snapshot::default() });
+                place::land_all(&f, &fresh, at).annotations.len()
+            }
+        };
+    }
+    placed
 }
 
 /// Install `window.aaBench` when the address carries `bench`.

@@ -348,16 +348,9 @@ impl Handlers {
 
 /// Download the open document in another tool's format, and say what the format left out.
 fn export_as(x: &Latest, format: &str) {
-    use crate::formats::{brat, conll, doccano, label_studio, report, w3c};
-    let (s, now) = (&*x.docs.state, now_iso());
-    let out = match format {
-        "w3c" => w3c::export(s, &now),
-        "brat" => brat::export(s, crate::formats::zip::dos_time(&now)),
-        "doccano" => doccano::export(s),
-        "label-studio" => label_studio::export(s, &now),
-        "conll" => conll::export(s, &crate::browser::interchange::Words),
-        "report" => report::export(s, &now),
-        _ => return,
+    let now = now_iso();
+    let Some(out) = crate::formats::export(&x.docs.state, format, &now, &crate::browser::interchange::Words) else {
+        return;
     };
     if dom::download_bytes(&out.name, out.mime, &out.bytes).is_err() {
         return x.docs.notify.emit(refused("export"));

@@ -2,8 +2,8 @@
 //! line, `{"text": "…", "label": [[start, end, "LABEL"], …]}`, offsets in code points. Export
 //! writes that form with our label ids; import also reads doccano 1.7's `"entities"` list.
 use super::foreign::{Export, Foreign, ForeignSpan, Unit};
-use super::interchange::{add_all, id, left_out, normalize, title};
-use super::json_read::{Error, Reader};
+use super::interchange::{add_all, gather, id, left_out, normalize, title};
+use super::json_read::{Error, Json, Reader};
 use super::json_write::{number, string};
 use crate::model::state::State;
 
@@ -40,7 +40,7 @@ pub fn read(jsonl: &str) -> Result<Vec<Foreign>, String> {
     let (mut out, mut failed) = (Vec::new(), Vec::new());
     for (i, line) in jsonl.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let mut r = Reader::new(line);
-        match record(&mut r, i + 1).and_then(|f| r.finish().map(|()| f)) {
+        match r.whole().and_then(|v| record(&v, i + 1)) {
             Ok(f) => out.push(f),
             Err(e) if e.syntax => {
                 let at = r.locate(&e);
@@ -49,42 +49,31 @@ pub fn read(jsonl: &str) -> Result<Vec<Foreign>, String> {
             Err(e) => failed.push(format!("line {}: {}", i + 1, e.what)),
         }
     }
-    let Some(first) = out.first_mut() else {
-        let why = failed.first().cloned().unwrap_or_else(|| "it holds no lines".into());
-        return Err(format!("The file is not doccano JSONL: {why}."));
-    };
-    failed.append(&mut first.failed);
-    first.failed = failed;
-    Ok(out)
+    gather(out, failed, "doccano JSONL: ", "lines")
 }
 
 /// Line `n`, one document.
-fn record(r: &mut Reader, n: usize) -> Result<Foreign, Error> {
+fn record(v: &Json, n: usize) -> Result<Foreign, Error> {
     let mut f = Foreign { format: "doccano JSONL", unit: Unit::CodePoint, ..Foreign::default() };
     let (mut key_id, mut text, mut spans) = (String::new(), None, Vec::new());
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "id" => key_id = id(r)?,
-            "text" => text = Some(r.string()?),
+    for (k, x) in v.obj("")? {
+        match &**k {
+            "id" => key_id = id(x)?,
+            "text" => text = Some(x.str(k)?),
             "label" | "entities" => {
                 let entities = k == "entities";
-                r.array()?;
-                let mut m = 0;
-                while r.item()? {
-                    m += 1;
-                    let place = format!("line {n}, {} {m}", if entities { "entity" } else { "label" });
-                    let read: fn(&mut Reader) -> Result<ForeignSpan, Error> = if entities { entity } else { triple };
-                    match r.attempt(read)? {
+                for (m, item) in x.arr(k)?.iter().enumerate() {
+                    let place = format!("line {n}, {} {}", if entities { "entity" } else { "label" }, m + 1);
+                    match if entities { entity(item) } else { triple(item) } {
                         Ok(s) => spans.push(Ok(ForeignSpan { place, ..s })),
                         Err(e) => spans.push(Err(format!("{place}: {}", e.what))),
                     }
                 }
             }
-            _ => r.skip()?,
+            _ => {}
         }
     }
-    let text = r.need(text, "text")?;
+    let text = v.need(text, "text")?.to_string();
     let len = text.chars().count();
     f.title = title(&text, &key_id);
     f.text = Some(text);
@@ -94,40 +83,37 @@ fn record(r: &mut Reader, n: usize) -> Result<Foreign, Error> {
 }
 
 /// `[start, end, "LABEL"]`.
-fn triple(r: &mut Reader) -> Result<ForeignSpan, Error> {
+fn triple(v: &Json) -> Result<ForeignSpan, Error> {
     let mut s = ForeignSpan::default();
-    let mut i = 0;
-    r.array()?;
-    while r.item()? {
+    let items = v.arr("")?;
+    for (i, x) in items.iter().enumerate() {
         match i {
-            0 => s.start = r.usize()?,
-            1 => s.end = r.usize()?,
-            2 => s.label = r.string()?,
-            _ => r.skip()?,
+            0 => s.start = x.usize("")?,
+            1 => s.end = x.usize("")?,
+            2 => s.label = x.str("")?.into(),
+            _ => {}
         }
-        i += 1;
     }
-    if i < 3 {
-        return Err(r.error("a label should be [start, end, \"LABEL\"]".into()));
+    if items.len() < 3 {
+        return Err(Error { at: v.end, what: "a label should be [start, end, \"LABEL\"]".into(), syntax: false });
     }
     Ok(s)
 }
 
 /// `{"id": 1, "start_offset": 0, "end_offset": 5, "label": "PER"}`.
-fn entity(r: &mut Reader) -> Result<ForeignSpan, Error> {
+fn entity(v: &Json) -> Result<ForeignSpan, Error> {
     let (mut s, mut start, mut end, mut label) = (ForeignSpan::default(), None, None, None);
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "id" => s.id = id(r)?,
-            "start_offset" => start = Some(r.usize()?),
-            "end_offset" => end = Some(r.usize()?),
-            "label" => label = Some(r.string()?),
-            _ => r.skip()?,
+    for (k, x) in v.obj("")? {
+        match &**k {
+            "id" => s.id = id(x)?,
+            "start_offset" => start = Some(x.usize(k)?),
+            "end_offset" => end = Some(x.usize(k)?),
+            "label" => label = Some(x.str(k)?),
+            _ => {}
         }
     }
-    s.start = r.need(start, "start_offset")?;
-    s.end = r.need(end, "end_offset")?;
-    s.label = r.need(label, "label")?;
+    s.start = v.need(start, "start_offset")?;
+    s.end = v.need(end, "end_offset")?;
+    s.label = v.need(label, "label")?.into();
     Ok(s)
 }

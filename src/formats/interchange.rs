@@ -2,7 +2,7 @@
 //! written as strings or numbers, titles of files that carry their text, and the checks every
 //! span read from another tool's file goes through.
 use super::foreign::{Foreign, ForeignSpan, Unit};
-use super::json_read::{Error, Reader};
+use super::json_read::{Error, Json, Val};
 use super::json_write::{key, string};
 use crate::model::order::Names;
 use crate::model::state::State;
@@ -21,8 +21,8 @@ pub fn left_out(state: &State, format: &str) -> Vec<String> {
     }
     let tail = format!("{format} keeps only spans and their labels");
     let mut out = Vec::new();
-    let fields = "fields (speaker, verdict, evidence…)";
-    say(&mut out, claims, &format!("claim's {fields}"), &format!("claims' {fields}"), &tail);
+    let (one, many) = ("claim's fields (speaker, verdict, evidence…)", "claims' fields (speaker, verdict, evidence…)");
+    say(&mut out, claims, one, many, &tail);
     say(&mut out, notes, "note", "notes", &tail);
     say(&mut out, links, "link to an entity", "links to entities", &tail);
     say(&mut out, speakers, "speaker link", "speaker links", &tail);
@@ -43,13 +43,30 @@ pub fn field(out: &mut String, k: &str, v: &str) {
     string(out, v);
 }
 
-/// An id, written as a string or as a whole number.
-pub fn id(r: &mut Reader) -> Result<String, Error> {
-    if r.peek() == b'"' {
-        r.string()
-    } else {
-        r.u64().map(|n| n.to_string())
+/// An id (the value of key "id"), written as a string or as a whole number.
+pub fn id(v: &Json) -> Result<String, Error> {
+    match v.val {
+        Val::Str(_) | Val::Bad(_) => v.str("id").map(String::from),
+        _ => v.whole("id", u64::MAX).map(|n| n.to_string()),
     }
+}
+
+/// The documents of a file of several (`out`), what could not be read of it (`failed`)
+/// first in the first document's `failed`; `Err` when there is none: "The file is not `what`"
+/// and why ("it holds no `records`" when nothing failed either).
+pub fn gather(
+    mut out: Vec<Foreign>,
+    mut failed: Vec<String>,
+    what: &str,
+    records: &str,
+) -> Result<Vec<Foreign>, String> {
+    let Some(first) = out.first_mut() else {
+        let why = failed.first().map_or_else(|| ["it holds no ", records].concat(), String::clone);
+        return Err(["The file is not ", what, &why, "."].concat());
+    };
+    failed.append(&mut first.failed);
+    first.failed = failed;
+    Ok(out)
 }
 
 /// The title of a file's text: its first non-empty line, else the file's id for it.

@@ -7,6 +7,9 @@ use std::borrow::Cow;
 
 mod number;
 mod string;
+mod tree;
+
+pub use tree::{Json, Val};
 
 /// How deep objects and lists may nest.
 pub const MAX_DEPTH: u32 = 128;
@@ -217,8 +220,18 @@ impl<'a> Reader<'a> {
     }
 
     /// The value of a key that must be there.
+    #[inline]
     pub fn need<T>(&self, value: Option<T>, key: &str) -> Result<T, Error> {
-        value.ok_or_else(|| self.invalid(self.pos, format!("\"{key}\" is missing")))
+        match value {
+            Some(value) => Ok(value),
+            None => Err(self.missing(key)),
+        }
+    }
+
+    /// The error that `key` is missing (kept apart from `need`, which is copied for each type).
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        self.invalid(self.pos, format!("\"{key}\" is missing"))
     }
 
     /// An error about the value that comes next (JSON of another shape than wanted).
@@ -231,36 +244,10 @@ impl<'a> Reader<'a> {
         Error { at, what, syntax: false }
     }
 
-    /// Pass over one value of any kind, checking its syntax (escapes in its strings are not
-    /// decoded, so a lone surrogate there is let through).
+    /// Pass over one value of any kind, checking its syntax (a string that cannot be decoded
+    /// is let through, see `value`).
     pub fn skip(&mut self) -> Result<(), Error> {
-        match self.peek() {
-            b'{' => {
-                self.object()?;
-                while self.next(b'}')? {
-                    self.key_quote()?;
-                    self.skip_string()?;
-                    self.colon()?;
-                    self.skip()?;
-                }
-            }
-            b'[' => {
-                self.array()?;
-                while self.item()? {
-                    self.skip()?;
-                }
-            }
-            b'"' => {
-                self.pos += 1;
-                self.skip_string()?;
-            }
-            b't' => self.literal("true")?,
-            b'f' => self.literal("false")?,
-            b'n' => self.literal("null")?,
-            b'-' | b'0'..=b'9' => drop(self.number()?),
-            _ => return Err(self.expected("a value")),
-        }
-        Ok(())
+        self.value().map(drop)
     }
 
     fn syntax(&self, at: usize, what: String) -> Error {

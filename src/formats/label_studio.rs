@@ -5,8 +5,8 @@
 //! UTF-16 units: the highlights land on the right characters after an emoji there. Files from
 //! Label Studio come as either unit (`Unit::Either`: the quote at the position decides).
 use super::foreign::{Export, Foreign, ForeignSpan, Unit};
-use super::interchange::{add_all, field, id, left_out, normalize, title};
-use super::json_read::{Error, Reader};
+use super::interchange::{add_all, field, gather, id, left_out, normalize, title};
+use super::json_read::{Error, Json, Reader, Val};
 use super::json_write::{number, string};
 use super::native::not_json;
 use crate::model::state::State;
@@ -90,53 +90,33 @@ fn attr(out: &mut String, s: &str) {
 pub fn read(json: &str) -> Result<Vec<Foreign>, String> {
     let (mut out, mut failed) = (Vec::new(), Vec::new());
     let mut r = Reader::new(json);
-    let all = if r.peek() == b'[' {
-        r.array().and_then(|()| {
-            let mut n = 0;
-            while r.item()? {
-                n += 1;
-                task(&mut r, n, &mut out, &mut failed)?;
-            }
-            Ok(())
-        })
-    } else {
-        task(&mut r, 1, &mut out, &mut failed)
-    };
-    all.and_then(|()| r.finish()).map_err(|e| not_json(&r, &e))?;
-    let Some(first) = out.first_mut() else {
-        let why = failed.first().cloned().unwrap_or_else(|| "it holds no tasks".into());
-        return Err(format!("The file is not a Label Studio export: {why}."));
-    };
-    failed.append(&mut first.failed);
-    first.failed = failed;
-    Ok(out)
-}
-
-/// Task `n`: a document in `out`, or why not in `failed`.
-fn task(r: &mut Reader, n: usize, out: &mut Vec<Foreign>, failed: &mut Vec<String>) -> Result<(), Error> {
-    match r.attempt(|r| task_in(r, n))? {
-        Ok(f) => out.push(f),
-        Err(e) => failed.push(format!("task {n}: {}", r.locate(&e))),
+    let all = r.whole().map_err(|e| not_json(&r, &e))?;
+    for (n, v) in all.each().iter().enumerate() {
+        match task(&r, v, n + 1) {
+            Ok(f) => out.push(f),
+            Err(e) => failed.push(format!("task {}: {}", n + 1, r.locate(&e))),
+        }
     }
-    Ok(())
+    gather(out, failed, "a Label Studio export: ", "tasks")
 }
 
 type Results = Option<Vec<Result<ForeignSpan, String>>>;
 
-fn task_in(r: &mut Reader, n: usize) -> Result<Foreign, Error> {
+/// Task `n`, a document.
+fn task(r: &Reader, v: &Json, n: usize) -> Result<Foreign, Error> {
     let mut f = Foreign { format: "Label Studio", unit: Unit::Either, ..Foreign::default() };
     let (mut task_id, mut text, mut done, mut predicted): (_, _, Results, Results) = (String::new(), None, None, None);
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "id" => task_id = id(r)?,
-            "data" => text = data(r)?,
-            "annotations" => done = first_result(r, n)?,
-            "predictions" => predicted = first_result(r, n)?,
-            _ => r.skip()?,
+    for (k, x) in v.obj("")? {
+        match &**k {
+            "id" => task_id = id(x)?,
+            "data" => text = data(x)?,
+            "annotations" => done = first_result(r, x, k, n)?,
+            "predictions" => predicted = first_result(r, x, k, n)?,
+            _ => {}
         }
     }
-    let Some(text) = text else { return Err(r.error("the task's \"data\" holds no text".into())) };
+    let Some(text) = text else { return Err(r.at(v.end).error("the task's \"data\" holds no text".into())) };
+    let text = text.to_string();
     let len = text.encode_utf16().count();
     f.title = title(&text, &task_id);
     f.text = Some(text);
@@ -146,86 +126,65 @@ fn task_in(r: &mut Reader, n: usize) -> Result<Foreign, Error> {
 }
 
 /// The task's text: `data.text`, else the first string in `data`.
-fn data(r: &mut Reader) -> Result<Option<String>, Error> {
+fn data<'v>(v: &'v Json) -> Result<Option<&'v str>, Error> {
     let mut text = None;
-    r.object()?;
-    while let Some(k) = r.key()? {
-        if r.peek() == b'"' && (k == "text" || text.is_none()) {
-            text = Some(r.string()?);
-        } else {
-            r.skip()?;
+    for (k, x) in v.obj("data")? {
+        if matches!(x.val, Val::Str(_) | Val::Bad(_)) && (k == "text" || text.is_none()) {
+            text = Some(x.str(k)?);
         }
     }
     Ok(text)
 }
 
-/// The labelled spans of the first annotation (or prediction) of a list; `None` when the list
-/// is empty.
-fn first_result(r: &mut Reader, n: usize) -> Result<Results, Error> {
-    let mut got = None;
-    r.array()?;
-    while r.item()? {
-        if got.is_some() {
-            r.skip()?;
-            continue;
-        }
-        let mut spans = Vec::new();
-        r.object()?;
-        while let Some(k) = r.key()? {
-            if k != "result" {
-                r.skip()?;
-                continue;
-            }
-            r.array()?;
-            let mut m = 0;
-            while r.item()? {
-                m += 1;
-                let place = format!("task {n}, result {m}");
-                match r.attempt(result)? {
-                    Ok(Some(s)) => spans.push(Ok(ForeignSpan { place, ..s })),
-                    Ok(None) => {}
-                    Err(e) => spans.push(Err(format!("{place}: {}", r.locate(&e)))),
-                }
+/// The labelled spans of the first annotation (or prediction) of the list `v`, the value of
+/// `key`; `None` when the list is empty.
+fn first_result(r: &Reader, v: &Json, key: &str, n: usize) -> Result<Results, Error> {
+    let Some(first) = v.arr(key)?.first() else { return Ok(None) };
+    let mut spans = Vec::new();
+    for (k, x) in first.obj("")?.iter().filter(|(k, _)| k == "result") {
+        for (m, item) in x.arr(k)?.iter().enumerate() {
+            let place = format!("task {n}, result {}", m + 1);
+            match result(item) {
+                Ok(Some(s)) => spans.push(Ok(ForeignSpan { place, ..s })),
+                Ok(None) => {}
+                Err(e) => spans.push(Err(format!("{place}: {}", r.locate(&e)))),
             }
         }
-        got = Some(spans);
     }
-    Ok(got)
+    Ok(Some(spans))
 }
 
 /// One result: a span when its type is "labels" (others, such as relations, are passed over).
-fn result(r: &mut Reader) -> Result<Option<ForeignSpan>, Error> {
+fn result(v: &Json) -> Result<Option<ForeignSpan>, Error> {
     let (mut s, mut labels, mut value) = (ForeignSpan::default(), false, None);
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "id" => s.id = id(r)?,
-            "type" => labels = r.str()? == "labels",
-            "value" => value = Some(r.attempt(|r| span_value(r, &mut s))?),
-            _ => r.skip()?,
+    for (k, x) in v.obj("")? {
+        match &**k {
+            "id" => s.id = id(x)?,
+            "type" => labels = x.str(k)? == "labels",
+            "value" => value = Some(span_value(x, &mut s)),
+            _ => {}
         }
     }
     if !labels {
         return Ok(None);
     }
-    r.need(value, "value")??;
+    v.need(value, "value")??;
     Ok(Some(s))
 }
 
 /// A labelled span's `value`: `start`, `end`, `text` and the first of `labels`.
-fn span_value(r: &mut Reader, s: &mut ForeignSpan) -> Result<(), Error> {
+fn span_value(v: &Json, s: &mut ForeignSpan) -> Result<(), Error> {
     let (mut start, mut end) = (None, None);
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "start" => start = Some(r.usize()?),
-            "end" => end = Some(r.usize()?),
-            "text" => s.quote = r.string()?,
-            "labels" => s.label = r.list(Reader::string)?.into_iter().next().unwrap_or_default(),
-            _ => r.skip()?,
+    for (k, x) in v.obj("value")? {
+        match &**k {
+            "start" => start = Some(x.usize(k)?),
+            "end" => end = Some(x.usize(k)?),
+            "text" => s.quote = x.str(k)?.into(),
+            "labels" => s.label = x.strings(k)?.first().copied().unwrap_or("").into(),
+            _ => {}
         }
     }
-    s.start = r.need(start, "start")?;
-    s.end = r.need(end, "end")?;
+    s.start = v.need(start, "start")?;
+    s.end = v.need(end, "end")?;
     Ok(())
 }

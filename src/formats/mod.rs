@@ -95,6 +95,21 @@ pub fn token_of<'a>(tokens: &'a [(String, String, Kind)], id: &str) -> &'a str {
     tokens.iter().find(|t| t.0 == id).map_or("_", |t| t.1.as_str())
 }
 
+/// The document in another tool's format, by the id the Export menu gives it ("w3c", "brat",
+/// "doccano", "label-studio", "conll", "report"), made at `now` (ISO 8601); `None` for another
+/// id. CoNLL's words come from `seg`.
+pub fn export(state: &State, format: &str, now: &str, seg: &dyn conll::Segmenter) -> Option<foreign::Export> {
+    Some(match format {
+        "w3c" => w3c::export(state, now),
+        "brat" => brat::export(state, zip::dos_time(now)),
+        "doccano" => doccano::export(state),
+        "label-studio" => label_studio::export(state, now),
+        "conll" => conll::export(state, seg),
+        "report" => report::export(state, now),
+        _ => return None,
+    })
+}
+
 /// The notices of what an export left out: for each (count, singular, plural, why) with a
 /// count, "2 spans" and why.
 pub fn left_out(items: &[(usize, &str, &str, &str)]) -> Vec<String> {

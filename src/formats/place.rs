@@ -91,11 +91,11 @@ pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
     let mut placed = Vec::with_capacity(file.spans.len());
     for (n, s) in file.spans.iter().enumerate() {
         let i = label_for(&s.label, &mut labels, &mut out.added_labels);
-        let label = labels[i].clone();
+        let kind = labels[i].kind;
         let mut a = Annotation {
             id: if s.id.is_empty() { format!("i{}", n + 1) } else { s.id.clone() },
-            kind: label.kind,
-            label: label.id.clone(),
+            kind,
+            label: labels[i].id.clone(),
             start: s.start,
             end: s.end,
             quote: s.quote.clone(),
@@ -105,7 +105,7 @@ pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
             entity_ref: None,
             created: now.to_string(),
             modified: now.to_string(),
-            claim: (label.kind == Kind::Claim).then(|| s.claim.clone().unwrap_or_default()),
+            claim: (kind == Kind::Claim).then(|| s.claim.clone().unwrap_or_default()),
         };
         let (start, end) = match land(text, index, &a, utf16) {
             Landing::Kept(s, e) => (s, e),

@@ -2,7 +2,7 @@
 //! Hypothesis exports and Recogito-style collections as far as they go.
 use super::foreign::{Foreign, ForeignSpan, Unit};
 use super::interchange::{add, dedupe, id};
-use super::json_read::{Error, Reader};
+use super::json_read::{Error, Json, Reader, Val};
 use super::native::{not_json, SAID_BY};
 use super::w3c::{GENERATOR, URN};
 use crate::model::meta::parse_kb_id;
@@ -14,7 +14,7 @@ use crate::model::meta::parse_kb_id;
 pub fn read(json: &str) -> Result<Foreign, String> {
     let mut f = Foreign { format: "W3C Web Annotation", unit: Unit::Either, ..Foreign::default() };
     let mut r = Reader::new(json);
-    let top = file(&mut r, &mut f).and_then(|top| r.finish().map(|()| top));
+    let top = r.whole().and_then(|v| file(&r, &v, &mut f));
     let Some(base) = top.map_err(|e| not_json(&r, &e))? else {
         return Err("The file holds JSON, but no Web Annotations (no \"items\", \"first\" page or \"rows\").".into());
     };
@@ -36,76 +36,62 @@ pub fn read(json: &str) -> Result<Foreign, String> {
     Ok(f)
 }
 
-/// The top level: `None` when it holds no annotations; else the collection's id when it is
-/// one we generated (empty otherwise).
-fn file(r: &mut Reader, f: &mut Foreign) -> Result<Option<Option<String>>, Error> {
-    match r.peek() {
-        b'[' => items(r, f).map(|()| Some(None)),
-        b'{' => {
-            let mark = r.mark();
-            let (mut found, mut one, mut ours, mut base) = (false, false, false, String::new());
-            r.object()?;
-            while let Some(k) = r.key()? {
-                match &*k {
-                    "id" => base = r.attempt(Reader::string)?.unwrap_or_default(),
-                    "label" => f.title = r.attempt(Reader::string)?.unwrap_or_default(),
-                    "generator" => ours = generator(r)?,
-                    "first" if r.peek() == b'{' => found |= file(r, f)?.is_some(),
-                    "items" | "rows" => {
-                        items(r, f)?;
-                        found = true;
-                    }
-                    "target" => {
-                        one = true;
-                        r.skip()?;
-                    }
-                    _ => r.skip()?,
-                }
-            }
-            if !found && one {
-                r.rewind(mark);
-                items_one(r, f, 1)?;
+/// The top level (`v`): `None` when it holds no annotations; else the collection's id when
+/// it is one we generated (empty otherwise).
+fn file(r: &Reader, v: &Json, f: &mut Foreign) -> Result<Option<Option<String>>, Error> {
+    let entries = match &v.val {
+        Val::Arr(list) => {
+            items(r, list, f);
+            return Ok(Some(None));
+        }
+        Val::Obj(entries) => entries,
+        _ => return Ok(None),
+    };
+    let (mut found, mut one, mut ours, mut base) = (false, false, false, "");
+    for (k, x) in entries {
+        match &**k {
+            "id" => base = x.text().unwrap_or(""),
+            "label" => f.title = x.text().unwrap_or("").into(),
+            "generator" => ours = generator(x),
+            "first" if matches!(x.val, Val::Obj(_)) => found |= file(r, x, f)?.is_some(),
+            "items" | "rows" => {
+                items(r, x.arr(k)?, f);
                 found = true;
             }
-            Ok(found.then(|| ours.then_some(base)))
+            "target" => one = true,
+            _ => {}
         }
-        _ => r.skip().map(|()| None),
     }
+    if !found && one {
+        items_one(r, v, f, 1);
+        found = true;
+    }
+    Ok(found.then(|| ours.then(|| base.to_string())))
 }
 
 /// Whether a `generator` names this app.
-fn generator(r: &mut Reader) -> Result<bool, Error> {
-    if r.peek() != b'{' {
-        return r.skip().map(|()| false);
-    }
+fn generator(v: &Json) -> bool {
     let mut ours = false;
-    r.object()?;
-    while let Some(k) = r.key()? {
-        if k == "name" {
-            ours = r.attempt(Reader::str)?.is_ok_and(|n| n == GENERATOR);
-        } else {
-            r.skip()?;
+    if let Val::Obj(entries) = &v.val {
+        for (_, x) in entries.iter().filter(|(k, _)| k == "name") {
+            ours = x.text() == Some(GENERATOR);
         }
     }
-    Ok(ours)
+    ours
 }
 
 /// A list of annotations, each read on its own.
-fn items(r: &mut Reader, f: &mut Foreign) -> Result<(), Error> {
-    r.array()?;
-    let mut n = 0;
-    while r.item()? {
-        n += 1;
-        items_one(r, f, n)?;
+fn items(r: &Reader, list: &[Json], f: &mut Foreign) {
+    for (n, v) in list.iter().enumerate() {
+        items_one(r, v, f, n + 1);
     }
-    Ok(())
 }
 
 /// Annotation `n` of the file: added to `f`, or said in `f.failed` why not.
-fn items_one(r: &mut Reader, f: &mut Foreign, n: usize) -> Result<(), Error> {
+fn items_one(r: &Reader, v: &Json, f: &mut Foreign, n: usize) {
     let place = format!("item {n}");
     let mut links = Vec::new();
-    match r.attempt(|r| annotation(r, &place, &mut links))? {
+    match annotation(r, v, &place, &mut links) {
         Ok(Some(s)) => {
             for to in links {
                 f.relations.push((SAID_BY.to_string(), s.id.clone(), to));
@@ -115,123 +101,105 @@ fn items_one(r: &mut Reader, f: &mut Foreign, n: usize) -> Result<(), Error> {
         Ok(None) => f.failed.push(format!("{place}: it has neither a TextQuoteSelector nor a TextPositionSelector")),
         Err(e) => f.failed.push(format!("{place}: {}", r.locate(&e))),
     }
-    Ok(())
 }
 
 /// One annotation (W3C or Hypothesis); `None` when it selects no text. Our speaker links go
 /// to `links`.
-fn annotation(r: &mut Reader, place: &str, links: &mut Vec<String>) -> Result<Option<ForeignSpan>, Error> {
+fn annotation(r: &Reader, v: &Json, place: &str, links: &mut Vec<String>) -> Result<Option<ForeignSpan>, Error> {
     let mut s = ForeignSpan { place: place.to_string(), ..ForeignSpan::default() };
     let mut selected = false;
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "id" => s.id = id(r)?,
-            "body" if r.peek() == b'[' => {
-                r.array()?;
-                while r.item()? {
-                    body(r, &mut s, links)?;
+    for (k, x) in v.obj("")? {
+        match &**k {
+            "id" => s.id = id(x)?,
+            "body" => {
+                for b in x.each() {
+                    body(b, &mut s, links)?;
                 }
             }
-            "body" => body(r, &mut s, links)?,
-            "bodyValue" | "text" => s.note = r.string()?,
+            "bodyValue" | "text" => s.note = x.str(k)?.into(),
             "tags" => {
-                for tag in r.list(Reader::string)? {
+                for tag in x.strings(k)? {
                     if s.label.is_empty() {
-                        s.label = tag;
+                        s.label = tag.into();
                     }
                 }
             }
-            "target" => selected |= target(r, &mut s)?,
-            "aa:claim" => s.claim = Some(super::native_read::claim(r)?),
-            _ => r.skip()?,
+            "target" => selected |= target(x, &mut s)?,
+            "aa:claim" => {
+                x.obj(k)?;
+                s.claim = Some(super::native_read::claim(&mut r.at(x.at))?);
+            }
+            _ => {}
         }
     }
     Ok(selected.then_some(s))
 }
 
 /// One body: the label (the first tag), a note, a Wikidata link, or our speaker link.
-fn body(r: &mut Reader, s: &mut ForeignSpan, links: &mut Vec<String>) -> Result<(), Error> {
-    if r.peek() != b'{' {
-        return r.skip();
-    }
-    let (mut purpose, mut value, mut source, mut label) = (String::new(), String::new(), String::new(), None);
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "purpose" => purpose = r.attempt(Reader::string)?.unwrap_or_default(),
-            "value" => value = r.string()?,
-            "source" => source = r.attempt(Reader::string)?.unwrap_or_default(),
-            "aa:label" => label = Some(r.string()?),
-            _ => r.skip()?,
+fn body(v: &Json, s: &mut ForeignSpan, links: &mut Vec<String>) -> Result<(), Error> {
+    let Val::Obj(entries) = &v.val else { return Ok(()) };
+    let (mut purpose, mut value, mut source, mut label) = ("", "", "", None);
+    for (k, x) in entries {
+        match &**k {
+            "purpose" => purpose = x.text().unwrap_or(""),
+            "value" => value = x.str(k)?,
+            "source" => source = x.text().unwrap_or(""),
+            "aa:label" => label = Some(x.str(k)?),
+            _ => {}
         }
     }
-    match purpose.as_str() {
-        "tagging" if s.label.is_empty() => s.label = label.unwrap_or(value),
-        "commenting" | "" if s.note.is_empty() => s.note = value,
-        "identifying" if source.contains("wikidata.org/") => s.kb_id = parse_kb_id(&source).unwrap_or_default(),
-        "linking" if source.starts_with(URN) => links.push(source),
+    match purpose {
+        "tagging" if s.label.is_empty() => s.label = label.unwrap_or(value).into(),
+        "commenting" | "" if s.note.is_empty() => s.note = value.into(),
+        "identifying" if source.contains("wikidata.org/") => s.kb_id = parse_kb_id(source).unwrap_or_default(),
+        "linking" if source.starts_with(URN) => links.push(source.into()),
         _ => {}
     }
     Ok(())
 }
 
 /// A target (or the first of a list that selects text): its quote and position selectors.
-fn target(r: &mut Reader, s: &mut ForeignSpan) -> Result<bool, Error> {
+fn target(v: &Json, s: &mut ForeignSpan) -> Result<bool, Error> {
     let mut found = false;
-    match r.peek() {
-        b'[' => {
-            r.array()?;
-            while r.item()? {
-                if found {
-                    r.skip()?;
-                } else {
-                    found = target(r, s)?;
+    match &v.val {
+        Val::Arr(list) => {
+            for t in list {
+                if !found {
+                    found = target(t, s)?;
                 }
             }
         }
-        b'{' => {
-            r.object()?;
-            while let Some(k) = r.key()? {
-                match &*k {
-                    "selector" if r.peek() == b'[' => {
-                        r.array()?;
-                        while r.item()? {
-                            found |= selector(r, s)?;
-                        }
-                    }
-                    "selector" => found |= selector(r, s)?,
-                    _ => r.skip()?,
+        Val::Obj(entries) => {
+            for (_, x) in entries.iter().filter(|(k, _)| k == "selector") {
+                for sel in x.each() {
+                    found |= selector(sel, s)?;
                 }
             }
         }
-        _ => r.skip()?,
+        _ => {}
     }
     Ok(found)
 }
 
 /// A `TextQuoteSelector` or `TextPositionSelector` (true), or another kind (passed over).
-fn selector(r: &mut Reader, s: &mut ForeignSpan) -> Result<bool, Error> {
-    if r.peek() != b'{' {
-        return r.skip().map(|()| false);
-    }
-    let (mut kind, mut start, mut end) = (String::new(), None, None);
-    let (mut exact, mut prefix, mut suffix) = (None, String::new(), String::new());
-    r.object()?;
-    while let Some(k) = r.key()? {
-        match &*k {
-            "type" => kind = r.string()?,
-            "exact" => exact = Some(r.string()?),
-            "prefix" => prefix = r.string()?,
-            "suffix" => suffix = r.string()?,
-            "start" => start = Some(r.usize()?),
-            "end" => end = Some(r.usize()?),
-            _ => r.skip()?,
+fn selector(v: &Json, s: &mut ForeignSpan) -> Result<bool, Error> {
+    let Val::Obj(entries) = &v.val else { return Ok(false) };
+    let (mut kind, mut start, mut end) = ("", None, None);
+    let (mut exact, mut prefix, mut suffix) = (None, "", "");
+    for (k, x) in entries {
+        match &**k {
+            "type" => kind = x.str(k)?,
+            "exact" => exact = Some(x.str(k)?),
+            "prefix" => prefix = x.str(k)?,
+            "suffix" => suffix = x.str(k)?,
+            "start" => start = Some(x.usize(k)?),
+            "end" => end = Some(x.usize(k)?),
+            _ => {}
         }
     }
-    match (kind.as_str(), exact, start, end) {
+    match (kind, exact, start, end) {
         ("TextQuoteSelector", Some(exact), ..) => {
-            (s.quote, s.prefix, s.suffix) = (exact, prefix, suffix);
+            (s.quote, s.prefix, s.suffix) = (exact.into(), prefix.into(), suffix.into());
             Ok(true)
         }
         ("TextPositionSelector", _, Some(start), Some(end)) => {

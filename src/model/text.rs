@@ -101,6 +101,7 @@ impl TextIndex {
     }
 
     /// Code point offset of a UTF-16 offset; an offset inside a surrogate pair rounds down.
+    #[inline(never)]
     pub fn utf16_to_cp(&self, u: usize) -> usize {
         match self.utf16.binary_search(&(u as u32)) {
             Ok(i) => i,
