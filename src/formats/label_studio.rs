@@ -68,19 +68,16 @@ pub fn config(state: &State) -> String {
     out
 }
 
-/// Append `s` escaped for an XML attribute in double quotes.
+/// Append `s` escaped for an XML attribute in double quotes: as the report escapes its text,
+/// and line breaks and tabs as character references (an attribute's own would read as spaces).
 fn attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            _ => out.push(c),
-        }
+    let mut rest = s;
+    while let Some(i) = rest.find(['\n', '\t']) {
+        super::report::escape(out, &rest[..i]);
+        out.push_str(if rest.as_bytes()[i] == b'\n' { "&#10;" } else { "&#9;" });
+        rest = &rest[i + 1..];
     }
+    super::report::escape(out, rest);
 }
 
 /// Read a Label Studio export: a list of tasks, or one task. Each task with a text becomes a

@@ -19,11 +19,9 @@ pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
 
 /// The rank of each string of `names` in alphabetical order (equal strings in their order).
 pub fn ranks(names: &[&str]) -> Vec<u64> {
-    let mut keys: Vec<(&str, usize)> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    keys.sort_unstable();
     let mut out = vec![0; names.len()];
-    for (rank, k) in keys.iter().enumerate() {
-        out[k.1] = rank as u64;
+    for (rank, (_, i)) in Names::new(names.iter().copied()).0.iter().enumerate() {
+        out[*i] = rank as u64;
     }
     out
 }
