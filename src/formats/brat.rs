@@ -46,22 +46,43 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
         if t == 0 {
             continue;
         }
-        let mut note = vec![flat(&a.note)];
-        let mut attr = Vec::new();
+        // The note's parts, joined by " | ".
+        let mut note = String::new();
+        if !a.note.trim().is_empty() {
+            note = flat(&a.note);
+        }
         if let Some(c) = &a.claim {
             let to = c.speaker.as_deref().and_then(|s| ids.first(s)).map_or(0, |j| t_of[j]);
             if to > 0 {
                 r += 1;
                 let _ = writeln!(ann, "R{r}\t{SAID_BY} Arg1:T{t} Arg2:T{to}");
             } else if !c.speaker_text.trim().is_empty() {
-                note.push(format!("Speaker: {}", flat(&c.speaker_text)));
+                part(&mut note, "Speaker: ", &c.speaker_text);
             }
-            attr = claim_fields(c, &mut note, &mut verdicts);
+            let at = Attribution::ALL.iter().position(|&x| x == c.attribution).unwrap_or(0);
+            let worth = c.worthiness.map(|w| WORTHINESS[Worthiness::ALL.iter().position(|&x| x == w).unwrap_or(0)]);
+            let verdict = c.has_verdict().then(|| token(&c.verdict));
+            if let Some(v) = verdict.as_ref().filter(|v| !verdicts.contains(v)) {
+                verdicts.push(v.clone());
+            }
+            let fields =
+                [("Attribution", Some(ATTRIBUTIONS[at])), ("Worthiness", worth), ("Verdict", verdict.as_deref())];
+            for (name, value) in fields.iter().filter_map(|(n, v)| Some((n, (*v)?))) {
+                attrs += 1;
+                let _ = writeln!(ann, "A{attrs}\t{name} T{t} {value}");
+            }
+            for (head, body) in [("Claim as reviewed: ", &c.reviewed), ("Explanation: ", &c.explanation)] {
+                if !body.trim().is_empty() {
+                    part(&mut note, head, body);
+                }
+            }
+            for e in &c.evidence {
+                part(&mut note, "Evidence: ", &e.url);
+                if !e.note.is_empty() {
+                    let _ = write!(note, " ({})", flat(&e.note));
+                }
+            }
             cues += c.cue.is_some() as usize;
-        }
-        for (name, value) in attr {
-            attrs += 1;
-            let _ = writeln!(ann, "A{attrs}\t{name} T{t} {value}");
         }
         match a.entity_ref.as_deref().and_then(|e| state.entity(e)) {
             Some(e) if !e.kb_id.is_empty() => {
@@ -71,10 +92,9 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
             Some(_) => unlinked += 1,
             None => {}
         }
-        note.retain(|n| !n.trim().is_empty());
         if !note.is_empty() {
             notes += 1;
-            let _ = writeln!(ann, "#{notes}\tAnnotatorNotes T{t}\t{}", note.join(" | "));
+            let _ = writeln!(ann, "#{notes}\tAnnotatorNotes T{t}\t{note}");
         }
     }
     let mut kinds: Vec<String> = Vec::new();
@@ -130,31 +150,13 @@ fn fragments(quote: &str, start: usize) -> (String, String) {
     (offsets, words)
 }
 
-/// A claim's attributes (name, value token), its free-text fields added to `note`, and its
-/// verdict added to the `verdicts` declared when the scale lacks it.
-fn claim_fields(c: &Claim, note: &mut Vec<String>, verdicts: &mut Vec<String>) -> Vec<(&'static str, String)> {
-    let at = Attribution::ALL.iter().position(|&x| x == c.attribution).unwrap_or(0);
-    let mut attr = vec![("Attribution", ATTRIBUTIONS[at].to_string())];
-    if let Some(w) = c.worthiness {
-        attr.push(("Worthiness", WORTHINESS[Worthiness::ALL.iter().position(|&x| x == w).unwrap_or(0)].into()));
+/// Add `head` and `body` (on one line) to a note, after its earlier parts.
+fn part(note: &mut String, head: &str, body: &str) {
+    if !note.is_empty() {
+        note.push_str(" | ");
     }
-    if c.has_verdict() {
-        let v = token(&c.verdict);
-        if !verdicts.contains(&v) {
-            verdicts.push(v.clone());
-        }
-        attr.push(("Verdict", v));
-    }
-    for (head, body) in [("Claim as reviewed", &c.reviewed), ("Explanation", &c.explanation)] {
-        if !body.trim().is_empty() {
-            note.push(format!("{head}: {}", flat(body)));
-        }
-    }
-    for e in &c.evidence {
-        let tail = if e.note.is_empty() { String::new() } else { format!(" ({})", flat(&e.note)) };
-        note.push(format!("Evidence: {}{tail}", flat(&e.url)));
-    }
-    attr
+    note.push_str(head);
+    note.push_str(&flat(body));
 }
 
 /// `annotation.conf`: every span type, `said_by` from claims to entities, the other relation
