@@ -53,7 +53,7 @@ pub fn read(jsonl: &str) -> Result<Vec<Foreign>, String> {
 }
 
 /// Line `n`, one document.
-fn record(v: &Json, n: usize) -> Result<Foreign, Error> {
+fn record(v: &Json, n: usize) -> Result<Foreign, Box<Error>> {
     let mut f = Foreign { format: "doccano JSONL", unit: Unit::CodePoint, ..Foreign::default() };
     let (mut key_id, mut text, mut spans) = (String::new(), None, Vec::new());
     for (k, x) in v.obj("")? {
@@ -83,7 +83,7 @@ fn record(v: &Json, n: usize) -> Result<Foreign, Error> {
 }
 
 /// `[start, end, "LABEL"]`.
-fn triple(v: &Json) -> Result<ForeignSpan, Error> {
+fn triple(v: &Json) -> Result<ForeignSpan, Box<Error>> {
     let mut s = ForeignSpan::default();
     let items = v.arr("")?;
     for (i, x) in items.iter().enumerate() {
@@ -95,13 +95,13 @@ fn triple(v: &Json) -> Result<ForeignSpan, Error> {
         }
     }
     if items.len() < 3 {
-        return Err(Error { at: v.end, what: "a label should be [start, end, \"LABEL\"]".into(), syntax: false });
+        return Err(Error { at: v.end, what: "a label should be [start, end, \"LABEL\"]".into(), syntax: false }.into());
     }
     Ok(s)
 }
 
 /// `{"id": 1, "start_offset": 0, "end_offset": 5, "label": "PER"}`.
-fn entity(v: &Json) -> Result<ForeignSpan, Error> {
+fn entity(v: &Json) -> Result<ForeignSpan, Box<Error>> {
     let (mut s, mut start, mut end, mut label) = (ForeignSpan::default(), None, None, None);
     for (k, x) in v.obj("")? {
         match &**k {

@@ -44,7 +44,7 @@ pub fn field(out: &mut String, k: &str, v: &str) {
 }
 
 /// An id (the value of key "id"), written as a string or as a whole number.
-pub fn id(v: &Json) -> Result<String, Error> {
+pub fn id(v: &Json) -> Result<String, Box<Error>> {
     match v.val {
         Val::Str(_) | Val::Bad(_) => v.str("id").map(String::from),
         _ => v.whole("id", u64::MAX).map(|n| n.to_string()),

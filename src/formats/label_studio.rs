@@ -100,7 +100,7 @@ pub fn read(json: &str) -> Result<Vec<Foreign>, String> {
 type Results = Option<Vec<Result<ForeignSpan, String>>>;
 
 /// Task `n`, a document.
-fn task(r: &Reader, v: &Json, n: usize) -> Result<Foreign, Error> {
+fn task(r: &Reader, v: &Json, n: usize) -> Result<Foreign, Box<Error>> {
     let mut f = Foreign { format: "Label Studio", unit: Unit::Either, ..Foreign::default() };
     let (mut task_id, mut text, mut done, mut predicted): (_, _, Results, Results) = (String::new(), None, None, None);
     for (k, x) in v.obj("")? {
@@ -112,7 +112,7 @@ fn task(r: &Reader, v: &Json, n: usize) -> Result<Foreign, Error> {
             _ => {}
         }
     }
-    let Some(text) = text else { return Err(r.at(v.end).error("the task's \"data\" holds no text".into())) };
+    let Some(text) = text else { return Err(r.at(v.end).error("the task's \"data\" holds no text".into()).into()) };
     let text = text.to_string();
     let len = text.encode_utf16().count();
     f.title = title(&text, &task_id);
@@ -123,7 +123,7 @@ fn task(r: &Reader, v: &Json, n: usize) -> Result<Foreign, Error> {
 }
 
 /// The task's text: `data.text`, else the first string in `data`.
-fn data<'v>(v: &'v Json) -> Result<Option<&'v str>, Error> {
+fn data<'v>(v: &'v Json) -> Result<Option<&'v str>, Box<Error>> {
     let mut text = None;
     for (k, x) in v.obj("data")? {
         if matches!(x.val, Val::Str(_) | Val::Bad(_)) && (k == "text" || text.is_none()) {
@@ -135,7 +135,7 @@ fn data<'v>(v: &'v Json) -> Result<Option<&'v str>, Error> {
 
 /// The labelled spans of the first annotation (or prediction) of the list `v`, the value of
 /// `key`; `None` when the list is empty.
-fn first_result(r: &Reader, v: &Json, key: &str, n: usize) -> Result<Results, Error> {
+fn first_result(r: &Reader, v: &Json, key: &str, n: usize) -> Result<Results, Box<Error>> {
     let Some(first) = v.arr(key)?.first() else { return Ok(None) };
     let mut spans = Vec::new();
     for (k, x) in first.obj("")?.iter().filter(|(k, _)| k == "result") {
@@ -152,7 +152,7 @@ fn first_result(r: &Reader, v: &Json, key: &str, n: usize) -> Result<Results, Er
 }
 
 /// One result: a span when its type is "labels" (others, such as relations, are passed over).
-fn result(v: &Json) -> Result<Option<ForeignSpan>, Error> {
+fn result(v: &Json) -> Result<Option<ForeignSpan>, Box<Error>> {
     let (mut s, mut labels, mut value) = (ForeignSpan::default(), false, None);
     for (k, x) in v.obj("")? {
         match &**k {
@@ -170,7 +170,7 @@ fn result(v: &Json) -> Result<Option<ForeignSpan>, Error> {
 }
 
 /// A labelled span's `value`: `start`, `end`, `text` and the first of `labels`.
-fn span_value(v: &Json, s: &mut ForeignSpan) -> Result<(), Error> {
+fn span_value(v: &Json, s: &mut ForeignSpan) -> Result<(), Box<Error>> {
     let (mut start, mut end) = (None, None);
     for (k, x) in v.obj("value")? {
         match &**k {

@@ -38,7 +38,7 @@ pub fn read(json: &str) -> Result<Foreign, String> {
 
 /// The top level (`v`): `None` when it holds no annotations; else the collection's id when
 /// it is one we generated (empty otherwise).
-fn file(r: &Reader, v: &Json, f: &mut Foreign) -> Result<Option<Option<String>>, Error> {
+fn file(r: &Reader, v: &Json, f: &mut Foreign) -> Result<Option<Option<String>>, Box<Error>> {
     let entries = match &v.val {
         Val::Arr(list) => {
             items(r, list, f);
@@ -105,7 +105,7 @@ fn items_one(r: &Reader, v: &Json, f: &mut Foreign, n: usize) {
 
 /// One annotation (W3C or Hypothesis); `None` when it selects no text. Our speaker links go
 /// to `links`.
-fn annotation(r: &Reader, v: &Json, place: &str, links: &mut Vec<String>) -> Result<Option<ForeignSpan>, Error> {
+fn annotation(r: &Reader, v: &Json, place: &str, links: &mut Vec<String>) -> Result<Option<ForeignSpan>, Box<Error>> {
     let mut s = ForeignSpan { place: place.to_string(), ..ForeignSpan::default() };
     let mut selected = false;
     for (k, x) in v.obj("")? {
@@ -136,7 +136,7 @@ fn annotation(r: &Reader, v: &Json, place: &str, links: &mut Vec<String>) -> Res
 }
 
 /// One body: the label (the first tag), a note, a Wikidata link, or our speaker link.
-fn body(v: &Json, s: &mut ForeignSpan, links: &mut Vec<String>) -> Result<(), Error> {
+fn body(v: &Json, s: &mut ForeignSpan, links: &mut Vec<String>) -> Result<(), Box<Error>> {
     let Val::Obj(entries) = &v.val else { return Ok(()) };
     let (mut purpose, mut value, mut source, mut label) = ("", "", "", None);
     for (k, x) in entries {
@@ -159,7 +159,7 @@ fn body(v: &Json, s: &mut ForeignSpan, links: &mut Vec<String>) -> Result<(), Er
 }
 
 /// A target (or the first of a list that selects text): its quote and position selectors.
-fn target(v: &Json, s: &mut ForeignSpan) -> Result<bool, Error> {
+fn target(v: &Json, s: &mut ForeignSpan) -> Result<bool, Box<Error>> {
     let mut found = false;
     match &v.val {
         Val::Arr(list) => {
@@ -182,7 +182,7 @@ fn target(v: &Json, s: &mut ForeignSpan) -> Result<bool, Error> {
 }
 
 /// A `TextQuoteSelector` or `TextPositionSelector` (true), or another kind (passed over).
-fn selector(v: &Json, s: &mut ForeignSpan) -> Result<bool, Error> {
+fn selector(v: &Json, s: &mut ForeignSpan) -> Result<bool, Box<Error>> {
     let Val::Obj(entries) = &v.val else { return Ok(false) };
     let (mut kind, mut start, mut end) = ("", None, None);
     let (mut exact, mut prefix, mut suffix) = (None, "", "");

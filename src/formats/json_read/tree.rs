@@ -27,7 +27,7 @@ pub enum Val<'a> {
 
 impl<'a> Reader<'a> {
     /// The whole source as one value: nothing but white space may follow it.
-    pub fn whole(&mut self) -> Result<Json<'a>, Error> {
+    pub fn whole(&mut self) -> Result<Json<'a>, Box<Error>> {
         let value = self.value()?;
         self.finish()?;
         Ok(value)
@@ -123,25 +123,25 @@ impl<'a> Json<'a> {
         }
     }
 
-    pub fn str(&self, key: &str) -> Result<&str, Error> {
+    pub fn str(&self, key: &str) -> Result<&str, Box<Error>> {
         match &self.val {
             Val::Str(s) => Ok(s),
-            Val::Bad(e) => Err(e.clone()),
-            _ => Err(self.wrong(key, "a string")),
+            Val::Bad(e) => Err(e.clone().into()),
+            _ => Err(self.wrong(key, "a string").into()),
         }
     }
 
-    pub fn obj(&self, key: &str) -> Result<&[(Cow<'a, str>, Json<'a>)], Error> {
+    pub fn obj(&self, key: &str) -> Result<&[(Cow<'a, str>, Json<'a>)], Box<Error>> {
         match &self.val {
             Val::Obj(entries) => Ok(entries),
-            _ => Err(self.wrong(key, "an object")),
+            _ => Err(self.wrong(key, "an object").into()),
         }
     }
 
-    pub fn arr(&self, key: &str) -> Result<&[Json<'a>], Error> {
+    pub fn arr(&self, key: &str) -> Result<&[Json<'a>], Box<Error>> {
         match &self.val {
             Val::Arr(items) => Ok(items),
-            _ => Err(self.wrong(key, "a list")),
+            _ => Err(self.wrong(key, "a list").into()),
         }
     }
 
@@ -154,7 +154,7 @@ impl<'a> Json<'a> {
     }
 
     /// A list of strings.
-    pub fn strings(&self, key: &str) -> Result<Vec<&str>, Error> {
+    pub fn strings(&self, key: &str) -> Result<Vec<&str>, Box<Error>> {
         let mut out = Vec::new();
         for s in self.arr(key)? {
             out.push(s.str("")?);
@@ -163,31 +163,32 @@ impl<'a> Json<'a> {
     }
 
     /// A whole number that fits a `usize` (offsets).
-    pub fn usize(&self, key: &str) -> Result<usize, Error> {
+    pub fn usize(&self, key: &str) -> Result<usize, Box<Error>> {
         self.whole(key, usize::MAX as u64).map(|n| n as usize)
     }
 
     /// A whole number from 0 to `max`.
-    pub fn whole(&self, key: &str, max: u64) -> Result<u64, Error> {
-        let Val::Num(text) = self.val else { return Err(self.wrong(key, "a whole number")) };
+    pub fn whole(&self, key: &str, max: u64) -> Result<u64, Box<Error>> {
+        let Val::Num(text) = self.val else { return Err(self.wrong(key, "a whole number").into()) };
         if !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(wrong_at(self.at, key, "a whole number", text));
+            return Err(wrong_at(self.at, key, "a whole number", text).into());
         }
         let n = text.bytes().try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add((b - b'0').into()));
         match n {
             Some(n) if n <= max => Ok(n),
             _ => {
-                Err(wrong_at(self.at, key, &format!("a whole number from 0 to {}", n.map_or(u64::MAX, |_| max)), text))
+                Err(wrong_at(self.at, key, &format!("a whole number from 0 to {}", n.map_or(u64::MAX, |_| max)), text)
+                    .into())
             }
         }
     }
 
     /// `value`, or the error that `key` is missing from this object.
     #[inline]
-    pub fn need<T>(&self, value: Option<T>, key: &str) -> Result<T, Error> {
+    pub fn need<T>(&self, value: Option<T>, key: &str) -> Result<T, Box<Error>> {
         match value {
             Some(value) => Ok(value),
-            None => Err(self.missing(key)),
+            None => Err(self.missing(key).into()),
         }
     }
 
