@@ -1,12 +1,12 @@
 //! brat standoff: a ZIP of the text, its `.ann` and the `annotation.conf` that declares every
 //! type written, and the reader of an `.ann` beside its `.txt`. brat counts in code points.
 use super::foreign::{Export, Foreign, ForeignSpan, Unit};
+use super::interchange::{ann_ids, span_ids};
 use super::native::SAID_BY;
 use super::native_read::{ATTRIBUTIONS, WORTHINESS};
 use super::{label_tokens, slug, token, token_of, zip};
 use crate::model::annotation::{Attribution, Claim, Kind, Worthiness};
 use crate::model::meta::is_kb_id;
-use crate::model::order::Names;
 use crate::model::state::State;
 use crate::model::text::{default_title, TextIndex};
 use std::fmt::Write;
@@ -22,7 +22,7 @@ fn flat(s: &str) -> String {
 pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
     let (text, index, anns) = (&state.doc.text, &state.index, state.annotations());
     let types = label_tokens(state);
-    let ids = Names::new(anns.iter().map(|a| a.id.as_str()));
+    let ids = ann_ids(anns);
     // The T number of each annotation (0: not written).
     let mut t_of = vec![0; anns.len()];
     let (mut ann, mut t, mut blank, mut edged) = (String::new(), 0, 0, 0);
@@ -261,7 +261,7 @@ pub fn read(ann: &str, txt: &str) -> Result<Foreign, String> {
     if lines > 0 && bad == lines {
         return Err("This is not a brat .ann file: no line of it is a brat annotation.".into());
     }
-    let ids = Names::new(f.spans.iter().map(|s| s.id.as_str()));
+    let ids = span_ids(&f.spans);
     let found: Vec<Option<usize>> = later.iter().map(|l| ids.first(l.1)).collect();
     for ((n, target, what), at) in later.into_iter().zip(found) {
         let Some(s) = at.map(|i| &mut f.spans[i]) else {

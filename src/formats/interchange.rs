@@ -4,9 +4,11 @@
 use super::foreign::{Foreign, ForeignSpan, Unit};
 use super::json_read::{Error, Json, Val};
 use super::json_write::{key, string};
+use crate::model::annotation::Annotation;
 use crate::model::order::Names;
 use crate::model::state::State;
 use crate::model::text::{normalize_text, TextIndex};
+use std::rc::Rc;
 
 /// What a format that keeps only spans and their labels leaves out of `state`: one sentence
 /// for each kind of thing the document has ("2 notes: doccano JSONL keeps only spans and their
@@ -35,6 +37,16 @@ pub fn say(out: &mut Vec<String>, n: usize, one: &str, many: &str, why: &str) {
     if n > 0 {
         out.push(format!("{n} {}: {why}", if n == 1 { one } else { many }));
     }
+}
+
+/// The set of the annotations' ids (one copy of `Names::new` serves every writer).
+pub fn ann_ids(anns: &[Rc<Annotation>]) -> Names<'_> {
+    Names::new(anns.iter().map(|a| a.id.as_str()))
+}
+
+/// The set of the spans' ids (one copy of `Names::new` serves every reader).
+pub fn span_ids(spans: &[ForeignSpan]) -> Names<'_> {
+    Names::new(spans.iter().map(|s| s.id.as_str()))
 }
 
 /// Append `,"k":"v"`.
@@ -106,7 +118,7 @@ pub fn add_all(f: &mut Foreign, spans: Vec<Result<ForeignSpan, String>>, len: Op
 pub fn dedupe(f: &mut Foreign) {
     let mut keep = vec![true; f.spans.len()];
     {
-        let names = Names::new(f.spans.iter().map(|s| s.id.as_str()));
+        let names = span_ids(&f.spans);
         for (i, s) in f.spans.iter().enumerate() {
             let first = names.first(&s.id).unwrap_or(i);
             if first != i && !s.id.is_empty() {

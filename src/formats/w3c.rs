@@ -18,7 +18,7 @@
 //! evidence links, cue) are kept whole in `aa:claim`, a JSON literal shaped as the native
 //! file's `claim` (DESIGN §4). `aa:` is this app's namespace, declared in the `@context`.
 use super::foreign::Export;
-use super::interchange::{field, say};
+use super::interchange::{ann_ids, field, say};
 use super::json_write::{self, key, number, string};
 use super::native::context;
 use crate::model::annotation::Annotation;
@@ -39,7 +39,7 @@ pub fn export(state: &State, now: &str) -> Export {
     let doc = &state.doc;
     let base = format!("{URN}{}", doc.id);
     let source = if doc.url.is_empty() { format!("urn:sha256:{}", doc.sha256) } else { doc.url.clone() };
-    let ids = Names::new(state.annotations().iter().map(|a| a.id.as_str()));
+    let ids = ann_ids(state.annotations());
     let mut out = String::with_capacity(256 + state.annotations().len() * 600);
     out.push_str("{\"@context\":[\"http://www.w3.org/ns/anno.jsonld\",{\"aa\":\"");
     out.push_str(URN);
