@@ -21,22 +21,15 @@ pub fn left_out(state: &State, format: &str) -> Vec<String> {
         links += usize::from(a.entity_ref.is_some());
         speakers += usize::from(a.claim.as_ref().is_some_and(|c| c.speaker.is_some()));
     }
-    let tail = format!("{format} keeps only spans and their labels");
-    let mut out = Vec::new();
+    let tail = &[": ", format, " keeps only spans and their labels"].concat();
     let (one, many) = ("claim's fields (speaker, verdict, evidence…)", "claims' fields (speaker, verdict, evidence…)");
-    say(&mut out, claims, one, many, &tail);
-    say(&mut out, notes, "note", "notes", &tail);
-    say(&mut out, links, "link to an entity", "links to entities", &tail);
-    say(&mut out, speakers, "speaker link", "speaker links", &tail);
-    say(&mut out, state.relations.len(), "other link between spans", "other links between spans", &tail);
-    out
-}
-
-/// Add "`n` `what`: `why`" to `out` when there are any (`one` or `many` as `n` says).
-pub fn say(out: &mut Vec<String>, n: usize, one: &str, many: &str, why: &str) {
-    if n > 0 {
-        out.push(format!("{n} {}: {why}", if n == 1 { one } else { many }));
-    }
+    super::left_out(&[
+        (claims, one, many, tail),
+        (notes, "note", "notes", tail),
+        (links, "link to an entity", "links to entities", tail),
+        (speakers, "speaker link", "speaker links", tail),
+        (state.relations.len(), "other link between spans", "other links between spans", tail),
+    ])
 }
 
 /// The set of the annotations' ids (one copy of `Names::new` serves every writer).

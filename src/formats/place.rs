@@ -9,6 +9,7 @@ use crate::model::meta::{fresh_id, Entity, Meta, PALETTE};
 use crate::model::order::Names;
 use crate::model::state::State;
 use crate::model::text::TextIndex;
+use std::fmt::Write;
 use std::rc::Rc;
 
 /// A file's spans made into annotations of one document.
@@ -172,20 +173,19 @@ pub fn report(format: &str, landed: &Landed, failed: &[String]) -> String {
     let n = |k: usize, one: &str, many: &str| super::text_in::count(k, one, many);
     let mut s = format!("{format}: {} imported", n(landed.annotations.len(), "annotation", "annotations"));
     if landed.reanchored > 0 {
-        s += &format!(" ({} re-anchored by quote)", landed.reanchored);
+        let _ = write!(s, " ({} re-anchored by quote)", landed.reanchored);
     }
     if landed.orphaned > 0 {
-        s += &format!(", {} orphaned (listed in the sidebar to re-attach)", landed.orphaned);
+        let _ = write!(s, ", {} orphaned (listed in the sidebar to re-attach)", landed.orphaned);
     }
     if landed.duplicates > 0 {
-        s += &format!(", {} skipped", n(landed.duplicates, "duplicate", "duplicates"));
+        let _ = write!(s, ", {} skipped", n(landed.duplicates, "duplicate", "duplicates"));
     }
     if !failed.is_empty() {
-        let some: Vec<&str> = failed.iter().take(3).map(String::as_str).collect();
-        s += &format!(", {} failed ({})", failed.len(), some.join("; "));
+        let _ = write!(s, ", {} failed ({})", failed.len(), failed[..failed.len().min(3)].join("; "));
     }
     if !landed.added_labels.is_empty() {
-        s += &format!("; new labels: {}", landed.added_labels.join(", "));
+        let _ = write!(s, "; new labels: {}", landed.added_labels.join(", "));
     }
     s + "."
 }

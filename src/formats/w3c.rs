@@ -18,7 +18,7 @@
 //! evidence links, cue) are kept whole in `aa:claim`, a JSON literal shaped as the native
 //! file's `claim` (DESIGN §4). `aa:` is this app's namespace, declared in the `@context`.
 use super::foreign::Export;
-use super::interchange::{ann_ids, field, say};
+use super::interchange::{ann_ids, field};
 use super::json_write::{self, key, number, string};
 use super::native::context;
 use crate::model::annotation::Annotation;
@@ -64,11 +64,20 @@ pub fn export(state: &State, now: &str) -> Export {
         unlinked += usize::from(!item(&mut out, state, a, &base, &source, &ids));
     }
     out.push_str("]}}");
-    let mut left_out = Vec::new();
-    let (one, many) = ("link to an entity without a Wikidata id", "links to entities without a Wikidata id");
-    say(&mut left_out, unlinked, one, many, "W3C keeps only Wikidata links");
-    let (one, many) = ("other link between spans", "other links between spans");
-    say(&mut left_out, state.relations.len(), one, many, "W3C keeps only speaker links");
+    let left_out = super::left_out(&[
+        (
+            unlinked,
+            "link to an entity without a Wikidata id",
+            "links to entities without a Wikidata id",
+            ": W3C keeps only Wikidata links",
+        ),
+        (
+            state.relations.len(),
+            "other link between spans",
+            "other links between spans",
+            ": W3C keeps only speaker links",
+        ),
+    ]);
     Export {
         name: format!("{}.w3c.jsonld", super::slug(&doc.title)),
         mime: "application/ld+json",
