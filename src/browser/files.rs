@@ -77,7 +77,8 @@ async fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Strin
     for e in zip::entries(bytes).map_err(bad)? {
         let raw = &bytes[e.data.clone()];
         let data = if e.method == 8 {
-            interchange::inflated(raw).await.map_err(|w| bad(format!("{}: {w}", e.name)))?
+            let out = interchange::inflated(raw).await.map_err(|_| bad(format!("{}: its data is damaged", e.name)))?;
+            js_sys::Uint8Array::new(&out).to_vec()
         } else {
             raw.to_vec()
         };
@@ -113,13 +114,14 @@ pub fn read(files: Vec<web_sys::File>, done: impl FnOnce(Result<Brought, String>
                 Err(_) => return done(Err(format!("{n} could not be read."))),
             }
         }
-        let lower = name.to_ascii_lowercase();
-        done(if lower.ends_with(".zip") {
-            match unzip(&name, &got[0].1).await {
-                Ok(files) => brat_pairs(&name, &files),
-                Err(why) => Err(why),
-            }
-        } else if got.iter().any(|(n, _)| n.ends_with(".ann")) {
+        let zipped = name.to_ascii_lowercase().ends_with(".zip");
+        if zipped {
+            got = match unzip(&name, &got[0].1).await {
+                Ok(files) => files,
+                Err(why) => return done(Err(why)),
+            };
+        }
+        done(if zipped || got.iter().any(|(n, _)| n.ends_with(".ann")) {
             brat_pairs(&name, &got)
         } else {
             bring(&name, &got[0].1)

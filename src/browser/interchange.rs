@@ -50,9 +50,7 @@ impl Segmenter for Words {
     }
 }
 
-/// Inflate a ZIP entry's raw DEFLATE data.
-pub async fn inflated(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let out =
-        wasm_bindgen_futures::JsFuture::from(inflate(bytes)).await.map_err(|_| "its data is damaged".to_string())?;
-    Ok(js_sys::Uint8Array::new(&out).to_vec())
+/// A ZIP entry's raw DEFLATE data, inflated (a `Uint8Array`; an error when it is damaged).
+pub fn inflated(bytes: &[u8]) -> wasm_bindgen_futures::JsFuture {
+    wasm_bindgen_futures::JsFuture::from(inflate(bytes))
 }
