@@ -35,6 +35,13 @@ pub fn escape(out: &mut String, s: &str) {
     }
 }
 
+/// Append `open`, `text` escaped, then `close`.
+fn el(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    escape(out, text);
+    out.push_str(close);
+}
+
 /// A label colour ("#e69f00" or "#fa0"; grey when it is not one) and a light tint of it, a
 /// background dark text reads well on.
 fn colors(c: &str) -> (u32, u32) {
@@ -62,17 +69,18 @@ pub fn export(state: &State, now: &str) -> Export {
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
     );
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
-    escape(&mut out, &doc.title);
-    out.push_str("</title><style>");
+    el(
+        &mut out,
+        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>",
+        &doc.title,
+        "</title><style>",
+    );
     out.push_str(STYLE);
     for (i, t) in types.iter().enumerate() {
         let (c, tint) = colors(state.label(&t.0).map_or("", |l| l.color.as_str()));
         let _ = write!(out, ".l{i}{{background:#{tint:06x};border-color:#{c:06x}}}");
     }
-    out.push_str("</style></head><body><header><h1>");
-    escape(&mut out, &doc.title);
-    out.push_str("</h1><dl>");
+    el(&mut out, "</style></head><body><header><h1>", &doc.title, "</h1><dl>");
     let authors = doc.authors.join(", ");
     for (head, value) in [
         ("Source", doc.source.as_str()),
@@ -82,9 +90,8 @@ pub fn export(state: &State, now: &str) -> Export {
         ("Exported", now),
     ] {
         if !value.trim().is_empty() {
-            let _ = write!(out, "<dt>{head}</dt><dd>");
-            escape(&mut out, value);
-            out.push_str("</dd>");
+            el(&mut out, "<dt>", head, "</dt><dd>");
+            el(&mut out, "", value, "</dd>");
         }
     }
     out.push_str("</dl></header>\n<section><h2>Labels</h2><ul class=\"legend\">");
@@ -125,8 +132,7 @@ fn article(state: &State, types: &[(String, String, Kind)], out: &mut String) {
             for a in &seg.covering[keep..] {
                 let class = types.iter().position(|t| t.0 == a.label).unwrap_or(0);
                 let _ = write!(out, "<mark class=\"l{class}\" title=\"");
-                escape(out, label_name(state, &a.label));
-                out.push_str("\">");
+                el(out, "", label_name(state, &a.label), "\">");
                 open.push(a.clone());
             }
             escape(out, state.index.slice(&state.doc.text, seg.start, seg.end));
@@ -160,17 +166,13 @@ fn entities(state: &State, types: &[(String, String, Kind)], out: &mut String) {
         if i == 0 || all[order[i - 1]].0 != class {
             let label = &types[class].0;
             let _ = write!(out, "{}<h3><mark class=\"l{class}\">", if i > 0 { "</ul>" } else { "" });
-            escape(out, label_name(state, label));
-            out.push_str("</mark></h3><ul>");
+            el(out, "", label_name(state, label), "</mark></h3><ul>");
         }
         let n = order[i..].iter().take_while(|&&j| all[j] == (class, name, kb)).count();
-        out.push_str("<li>");
-        escape(out, name);
+        el(out, "<li>", name, "");
         let _ = write!(out, " <span class=\"n\">{n} {}</span>", if n == 1 { "mention" } else { "mentions" });
         if !kb.is_empty() {
-            out.push_str(" <code>");
-            escape(out, kb);
-            out.push_str("</code>");
+            el(out, " <code>", kb, "</code>");
         }
         out.push_str("</li>");
         i += n;
@@ -204,26 +206,19 @@ fn claims(state: &State, out: &mut String) {
         ];
         out.push_str("<tr>");
         for cell in cells {
-            out.push_str("<td>");
-            escape(out, cell);
-            out.push_str("</td>");
+            el(out, "<td>", cell, "</td>");
         }
         out.push_str("<td>");
         for (i, e) in c.evidence.iter().enumerate() {
             out.push_str(if i > 0 { "<br>" } else { "" });
             let label = if e.note.trim().is_empty() { &e.url } else { &e.note };
             if is_web_link(&e.url) {
-                out.push_str("<a href=\"");
-                escape(out, &e.url);
-                out.push_str("\">");
-                escape(out, label);
-                out.push_str("</a>");
+                el(out, "<a href=\"", &e.url, "\">");
+                el(out, "", label, "</a>");
             } else {
                 escape(out, &e.url);
                 if !e.note.trim().is_empty() {
-                    out.push_str(" (");
-                    escape(out, &e.note);
-                    out.push(')');
+                    el(out, " (", &e.note, ")");
                 }
             }
         }
