@@ -79,11 +79,10 @@ pub fn quote_from(spans: &mut [ForeignSpan], raw: &str, unit: Unit) {
 /// Place the spans of `file` in `state`'s document (see the module's comment).
 pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
     let (text, index) = (&state.doc.text, &state.index);
-    let mut meta = state.meta();
-    let mut labels = (*meta.labels).clone();
-    let mut entities = (*meta.entities).clone();
-    let mut orphans = (*meta.orphans).clone();
-    let mut out = Landed::default();
+    let mut out = Landed { meta: state.meta(), ..Landed::default() };
+    let labels = Rc::make_mut(&mut out.meta.labels);
+    let entities = Rc::make_mut(&mut out.meta.entities);
+    let orphans = Rc::make_mut(&mut out.meta.orphans);
     let utf16 = match file.unit {
         Unit::CodePoint => None,
         Unit::Either => Some(false),
@@ -91,7 +90,7 @@ pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
     };
     let mut placed = Vec::with_capacity(file.spans.len());
     for (n, s) in file.spans.iter().enumerate() {
-        let i = label_for(&s.label, &mut labels, &mut out.added_labels);
+        let i = label_for(&s.label, labels, &mut out.added_labels);
         let kind = labels[i].kind;
         let mut a = Annotation {
             id: if s.id.is_empty() { format!("i{}", n + 1) } else { s.id.clone() },
@@ -126,7 +125,7 @@ pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
         let (before, after) = context(text, index, start, end);
         (a.prefix, a.suffix) = (before.to_string(), after.to_string());
         if !s.kb_id.is_empty() && a.kind == Kind::Entity {
-            a.entity_ref = Some(entity_for(&mut entities, &s.kb_id, &a));
+            a.entity_ref = Some(entity_for(entities, &s.kb_id, &a));
         }
         placed.push(a);
     }
@@ -146,12 +145,7 @@ pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
             (c.speaker, c.speaker_text) = (Some(id), quote);
         }
     }
-    let (fresh, duplicates) = super::native::merge_new(state, placed);
-    (out.annotations, out.duplicates) = (fresh, duplicates);
-    meta.labels = Rc::new(labels);
-    meta.entities = Rc::new(entities);
-    meta.orphans = Rc::new(orphans);
-    out.meta = meta;
+    (out.annotations, out.duplicates) = super::native::merge_new(state, placed);
     out
 }
 
