@@ -55,6 +55,11 @@ fn colors(c: &str) -> (u32, u32) {
     (v, [16, 8, 0].iter().fold(0, |t, s| (t << 8) | ((((v >> s) & 0xff) + 3 * 255) / 4)))
 }
 
+/// The class number of label `id`: its place in `label_tokens`' list.
+fn class_of(types: &[(String, String, Kind)], id: &str) -> usize {
+    types.iter().position(|t| t.0 == id).unwrap_or(0)
+}
+
 /// The name of label `id` (the id when the label set lacks it).
 fn label_name<'a>(state: &'a State, id: &'a str) -> &'a str {
     state.label(id).map_or(id, |l| &l.name)
@@ -64,7 +69,6 @@ fn label_name<'a>(state: &'a State, id: &'a str) -> &'a str {
 pub fn export(state: &State, now: &str) -> Export {
     let doc = &state.doc;
     let types = label_tokens(state);
-    let class = |label: &str| types.iter().position(|t| t.0 == label).unwrap_or(0);
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
@@ -97,7 +101,7 @@ pub fn export(state: &State, now: &str) -> Export {
     out.push_str("</dl></header>\n<section><h2>Labels</h2><ul class=\"legend\">");
     let mut counts = vec![0; types.len()];
     for a in state.annotations().iter() {
-        counts[class(&a.label)] += 1;
+        counts[class_of(&types, &a.label)] += 1;
     }
     for (i, t) in types.iter().enumerate().filter(|(i, _)| counts[*i] > 0) {
         let _ = write!(out, "<li><mark class=\"l{i}\">");
@@ -130,7 +134,7 @@ fn article(state: &State, types: &[(String, String, Kind)], out: &mut String) {
             out.push_str(&"</mark>".repeat(open.len() - keep));
             open.truncate(keep);
             for a in &seg.covering[keep..] {
-                let class = types.iter().position(|t| t.0 == a.label).unwrap_or(0);
+                let class = class_of(types, &a.label);
                 let _ = write!(out, "<mark class=\"l{class}\" title=\"");
                 el(out, "", label_name(state, &a.label), "\">");
                 open.push(a.clone());
@@ -149,7 +153,7 @@ fn entities(state: &State, types: &[(String, String, Kind)], out: &mut String) {
     let mut all: Vec<(usize, &str, &str)> = Vec::new();
     for a in state.annotations().iter().filter(|a| a.kind == Kind::Entity) {
         let e = a.entity_ref.as_deref().and_then(|e| state.entity(e));
-        let class = types.iter().position(|t| t.0 == a.label).unwrap_or(0);
+        let class = class_of(types, &a.label);
         all.push((class, e.map_or(a.quote.as_str(), |e| e.name.as_str()), e.map_or("", |e| e.kb_id.as_str())));
     }
     if all.is_empty() {
