@@ -9,6 +9,7 @@ use super::interchange::{add_all, field, gather, id, left_out, normalize, title}
 use super::json_read::{Error, Json, Reader, Val};
 use super::json_write::{number, string};
 use super::native::not_json;
+use super::report::label_name;
 use crate::model::state::State;
 
 /// The article as one task with one annotation (`<slug>.label-studio.json`), made at `now`;
@@ -28,7 +29,7 @@ pub fn export(state: &State, now: &str) -> Export {
         number(&mut out, index.cp_to_utf16(a.end));
         field(&mut out, "text", index.slice(text, a.start, a.end));
         out.push_str(",\"labels\":[");
-        string(&mut out, state.label(&a.label).map_or(&a.label, |l| &l.name));
+        string(&mut out, label_name(state, &a.label));
         out.push_str("]}}");
     }
     out.push(']');

@@ -61,7 +61,7 @@ fn class_of(types: &[(String, String, Kind)], id: &str) -> usize {
 }
 
 /// The name of label `id` (the id when the label set lacks it).
-fn label_name<'a>(state: &'a State, id: &'a str) -> &'a str {
+pub(super) fn label_name<'a>(state: &'a State, id: &'a str) -> &'a str {
     state.label(id).map_or(id, |l| &l.name)
 }
 

@@ -21,6 +21,7 @@ use super::foreign::Export;
 use super::interchange::{ann_ids, field};
 use super::json_write::{self, key, number, string};
 use super::native::context;
+use super::report::label_name;
 use crate::model::annotation::Annotation;
 use crate::model::meta::rating_name;
 use crate::model::order::Names;
@@ -97,7 +98,7 @@ fn item(out: &mut String, state: &State, a: &Annotation, base: &str, source: &st
     field(out, "modified", &a.modified);
     field(out, "motivation", if a.claim.is_some() { "assessing" } else { "tagging" });
     out.push_str(",\"body\":[{\"type\":\"TextualBody\",\"purpose\":\"tagging\"");
-    field(out, "value", state.label(&a.label).map_or(&a.label, |l| &l.name));
+    field(out, "value", label_name(state, &a.label));
     field(out, "aa:label", &a.label);
     out.push('}');
     if !a.note.is_empty() {
