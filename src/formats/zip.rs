@@ -84,7 +84,8 @@ pub fn store(files: &[(&str, &[u8])], dos_time: (u16, u16)) -> Vec<u8> {
 /// The MS-DOS (time, date) of an ISO 8601 time ("2026-11-29T11:05:30Z"), as ZIP dates its
 /// entries; 1980-01-01 00:00 when it cannot be read.
 pub fn dos_time(iso: &str) -> (u16, u16) {
-    let n = |r: Range<usize>| iso.get(r).and_then(|s| s.parse::<u16>().ok()).unwrap_or(0);
+    // Parsed as brat's offsets are (one parser in the bundle): a field of at most 4 digits fits.
+    let n = |r: Range<usize>| iso.get(r).and_then(|s| s.parse::<usize>().ok()).unwrap_or(0) as u16;
     let (y, mo, d) = (n(0..4), n(5..7), n(8..10));
     if !(1980..2108).contains(&y) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
         return (0, 0x21);
