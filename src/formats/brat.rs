@@ -11,9 +11,16 @@ use crate::model::state::State;
 use crate::model::text::{default_title, TextIndex};
 use std::fmt::Write;
 
-/// One line of a free text: tabs and line breaks become spaces.
+/// One line of a free text: tabs and line breaks become spaces (byte by byte: all are ASCII,
+/// so the text stays UTF-8).
 fn flat(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+    let mut b = s.as_bytes().to_vec();
+    for x in &mut b {
+        if matches!(*x, b'\t' | b'\n' | b'\r') {
+            *x = b' ';
+        }
+    }
+    String::from_utf8(b).unwrap_or_default()
 }
 
 /// The brat files of the document, zipped (entries dated `now_dos`, see `zip::dos_time`).

@@ -112,7 +112,9 @@ pub fn export(state: &State, seg: &dyn Segmenter) -> Export {
             out.push('\n');
         }
         s = before;
-        out.push_str(&text[a..b].replace(char::is_whitespace, "_"));
+        for c in text[a..b].chars() {
+            out.push(if c.is_whitespace() { '_' } else { c });
+        }
         out.push_str(" -X- -X- ");
         match owner[i] {
             0 => out.push('O'),

@@ -73,7 +73,7 @@ pub fn config(state: &State) -> String {
 /// and line breaks and tabs as character references (an attribute's own would read as spaces).
 fn attr(out: &mut String, s: &str) {
     let mut rest = s;
-    while let Some(i) = rest.find(['\n', '\t']) {
+    while let Some(i) = rest.bytes().position(|b| b == b'\n' || b == b'\t') {
         super::report::escape(out, &rest[..i]);
         out.push_str(if rest.as_bytes()[i] == b'\n' { "&#10;" } else { "&#9;" });
         rest = &rest[i + 1..];
