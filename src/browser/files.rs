@@ -144,8 +144,12 @@ pub fn listen(ondrop: impl Fn(Vec<web_sys::File>) + 'static, onpaste: impl Fn(St
     });
     let drop = EventListener::new_with_options(&doc, "drop", opts, move |e| {
         let list = e.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files());
-        let files: Vec<web_sys::File> =
-            list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+        let mut files = Vec::new();
+        if let Some(l) = list {
+            for i in 0..l.length() {
+                files.extend(l.get(i));
+            }
+        }
         if !files.is_empty() {
             e.prevent_default();
             ondrop(files);

@@ -37,7 +37,13 @@ impl Words {
             return None;
         }
         let bytes = super::clusters::utf16_to_bytes(text, &utf16);
-        Some(bytes.chunks(2).filter(|p| p.len() == 2 && p[0] < p[1]).map(|p| (p[0], p[1])).collect())
+        let mut out = Vec::with_capacity(bytes.len() / 2);
+        for p in bytes.chunks_exact(2) {
+            if p[0] < p[1] {
+                out.push((p[0], p[1]));
+            }
+        }
+        Some(out)
     }
 }
 

@@ -169,7 +169,17 @@ fn part(note: &mut String, head: &str, body: &str) {
 /// `annotation.conf`: every span type, `said_by` from claims to entities, the other relation
 /// `kinds`, and the claim attributes with their values.
 fn conf(types: &[(String, String, Kind)], kinds: &[String], verdicts: &[String]) -> String {
-    let of = |kind: Kind| types.iter().filter(|t| t.2 == kind).map(|t| t.1.as_str()).collect::<Vec<_>>().join("|");
+    // The types of a kind, joined by '|' (a token is never empty).
+    let of = |kind: Kind| {
+        let mut out = String::new();
+        for t in types.iter().filter(|t| t.2 == kind) {
+            if !out.is_empty() {
+                out.push('|');
+            }
+            out.push_str(&t.1);
+        }
+        out
+    };
     let (claims, entities) = (of(Kind::Claim), of(Kind::Entity));
     let mut out = String::from("[entities]\n");
     for t in types {

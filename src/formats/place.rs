@@ -132,12 +132,12 @@ pub fn land_all(file: &Foreign, state: &State, now: &str) -> Landed {
     // Speakers: "said_by" links from a claim to the mention that made it, by the file's ids
     // (which the placed annotations still carry; `merge_new` keeps the links when it renames).
     let ids = Names::new(placed.iter().map(|a| a.id.as_str()));
-    let links: Vec<(usize, usize)> = file
-        .relations
-        .iter()
-        .filter(|(kind, ..)| kind == "said_by")
-        .filter_map(|(_, from, to)| Some((ids.first(from)?, ids.first(to)?)))
-        .collect();
+    let mut links = Vec::new();
+    for (kind, from, to) in &file.relations {
+        if let (true, Some(from), Some(to)) = (kind == "said_by", ids.first(from), ids.first(to)) {
+            links.push((from, to));
+        }
+    }
     drop(ids);
     for (from, to) in links {
         let (id, quote) = (placed[to].id.clone(), placed[to].quote.clone());

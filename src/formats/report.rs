@@ -187,15 +187,16 @@ fn entities(state: &State, types: &[(String, String, Kind)], out: &mut String) {
 /// The claims, one row each: quote, speaker, attribution, check-worthiness, verdict,
 /// explanation and evidence (links only to web pages).
 fn claims(state: &State, out: &mut String) {
-    let mut rows = state.annotations().iter().filter_map(|a| Some((a, a.claim.as_ref()?))).peekable();
-    if rows.peek().is_none() {
+    let anns = state.annotations();
+    if anns.iter().all(|a| a.claim.is_none()) {
         return;
     }
     out.push_str("<section><h2>Claims</h2><table><thead><tr><th>Claim</th><th>Speaker</th><th>Attribution</th>");
     out.push_str(
         "<th>Check-worthiness</th><th>Verdict</th><th>Explanation</th><th>Evidence</th></tr></thead><tbody>\n",
     );
-    for (a, c) in rows {
+    for a in anns.iter() {
+        let Some(c) = &a.claim else { continue };
         let mention = c.speaker.as_deref().and_then(|id| state.get(id));
         let entity = mention.and_then(|m| state.entity(m.entity_ref.as_deref()?));
         let speaker = entity.map(|e| e.name.as_str()).or(mention.map(|m| m.quote.as_str())).unwrap_or(&c.speaker_text);
