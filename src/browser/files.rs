@@ -104,8 +104,10 @@ pub fn read(files: Vec<web_sys::File>, done: impl FnOnce(Result<Brought, String>
         );
         return done(Err(why));
     }
-    let reads: Vec<_> =
-        files.iter().map(|f| (f.name(), wasm_bindgen_futures::JsFuture::from(f.array_buffer()))).collect();
+    let mut reads = Vec::new();
+    for f in &files {
+        reads.push((f.name(), wasm_bindgen_futures::JsFuture::from(f.array_buffer())));
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let mut got = Vec::new();
         for (n, bytes) in reads {

@@ -47,7 +47,10 @@ pub fn export(state: &State, now_dos: (u16, u16)) -> Export {
         let _ = writeln!(ann, "T{t}\t{} {offsets}\t{words}", token_of(&types, &a.label));
     }
     let (mut r, mut notes, mut attrs, mut norms, mut cues, mut unlinked) = (0, 0, 0, 0, 0, 0);
-    let mut verdicts: Vec<String> = state.scale.iter().map(|v| token(&v.id)).collect();
+    let mut verdicts = Vec::new();
+    for v in state.scale.iter() {
+        verdicts.push(token(&v.id));
+    }
     for (i, a) in anns.iter().enumerate() {
         let t = t_of[i];
         if t == 0 {
@@ -279,7 +282,10 @@ pub fn read(ann: &str, txt: &str) -> Result<Foreign, String> {
         return Err("This is not a brat .ann file: no line of it is a brat annotation.".into());
     }
     let ids = span_ids(&f.spans);
-    let found: Vec<Option<usize>> = later.iter().map(|l| ids.first(l.1)).collect();
+    let mut found = Vec::with_capacity(later.len());
+    for l in &later {
+        found.push(ids.first(l.1));
+    }
     for ((n, target, what), at) in later.into_iter().zip(found) {
         let Some(s) = at.map(|i| &mut f.spans[i]) else {
             f.failed.push(format!("line {n}: no span {target} in the file"));

@@ -80,11 +80,18 @@ pub fn export(state: &State, seg: &dyn Segmenter) -> Export {
     let (text, index) = (&state.doc.text, &state.index);
     let ok =
         |&(a, b): &(usize, usize)| a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
-    let words: Vec<(usize, usize)> =
-        seg.words(text).into_iter().filter(|w| ok(w) && !text[w.0..w.1].trim().is_empty()).collect();
-    let cps: Vec<(usize, usize)> = words.iter().map(|&(a, b)| (index.byte_to_cp(a), index.byte_to_cp(b))).collect();
+    let (mut words, mut cps) = (Vec::new(), Vec::new());
+    for w in seg.words(text) {
+        if ok(&w) && !text[w.0..w.1].trim().is_empty() {
+            words.push(w);
+            cps.push((index.byte_to_cp(w.0), index.byte_to_cp(w.1)));
+        }
+    }
     let types = label_tokens(state);
-    let mut spans: Vec<_> = state.annotations().iter().filter(|a| a.kind == Kind::Entity).collect();
+    let mut spans = Vec::new();
+    for a in state.annotations().iter().filter(|a| a.kind == Kind::Entity) {
+        spans.push(a);
+    }
     let claims = state.annotations().len() - spans.len();
     by_key(&mut spans, |a| (u64::MAX - (a.end - a.start) as u64, a.start as u64));
     // The kept span (1-based, in `kept`) that owns each token.

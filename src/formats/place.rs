@@ -44,7 +44,10 @@ pub fn label_for(name: &str, labels: &mut Vec<Label>, added: &mut Vec<String>) -
     if let Some(i) = labels.iter().position(|l| same(l, &up) || same(l, canon)) {
         return i;
     }
-    let base: String = up.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    let mut base = String::new();
+    for c in up.chars() {
+        base.push(if c.is_alphanumeric() || c == '-' { c } else { '_' });
+    }
     let taken = || labels.iter().map(|l| l.id.as_str());
     let id = if taken().any(|t| t == base) { fresh_id(&base, taken()) } else { base };
     let kind = if up.contains("CLAIM") { Kind::Claim } else { Kind::Entity };

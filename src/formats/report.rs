@@ -47,7 +47,14 @@ fn el(out: &mut String, open: &str, text: &str, close: &str) {
 fn colors(c: &str) -> (u32, u32) {
     let hex = c.strip_prefix('#').filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit())).unwrap_or("");
     let full: String = match hex.len() {
-        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        3 => {
+            let mut full = String::new();
+            for c in hex.chars() {
+                full.push(c);
+                full.push(c);
+            }
+            full
+        }
         6 => hex.into(),
         _ => "8c8c8c".into(),
     };
@@ -159,7 +166,10 @@ fn entities(state: &State, types: &[(String, String, Kind)], out: &mut String) {
     if all.is_empty() {
         return;
     }
-    let names: Vec<&str> = all.iter().map(|x| x.1).collect();
+    let mut names = Vec::with_capacity(all.len());
+    for x in &all {
+        names.push(x.1);
+    }
     let rank = ranks(&names);
     let mut order: Vec<usize> = (0..all.len()).collect();
     by_key(&mut order, |&i| (all[i].0 as u64, rank[i]));
