@@ -236,8 +236,9 @@ pub fn read(ann: &str, txt: &str) -> Result<Foreign, String> {
             continue;
         }
         lines += 1;
-        let mut cols = line.splitn(3, '\t');
-        let (id, mid, rest) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""), cols.next());
+        // Up to three tab-separated columns: the id, the middle one, and the rest (if any).
+        let (id, after) = line.split_once('\t').unwrap_or((line, ""));
+        let (mid, rest) = after.split_once('\t').map_or((after, None), |(m, r)| (m, Some(r)));
         let words: Vec<&str> = mid.split_whitespace().collect();
         let arg = |i: usize| words.get(i).copied().unwrap_or("");
         let why = match id.chars().next() {
