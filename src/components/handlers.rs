@@ -148,9 +148,18 @@ pub struct Handlers {
 
 type L = Rc<RefCell<Option<Latest>>>;
 
+/// What a handler does with the latest render's data and the value handed in.
+type Does<T> = Rc<dyn Fn(&Latest, T)>;
+
 /// A callback doing `f` with the latest render's data (taken out of the cell first: what `f`
 /// dispatches may render again, which writes the cell).
 fn with<T: 'static>(l: &L, f: impl Fn(&Latest, T) + 'static) -> Callback<T> {
+    on(l, Rc::new(f))
+}
+
+/// `with`, its action behind a pointer: one callback type for each type of value handed in,
+/// not one for each handler.
+fn on<T: 'static>(l: &L, f: Does<T>) -> Callback<T> {
     let l = l.clone();
     Callback::from(move |v: T| {
         let latest = l.borrow().clone();
