@@ -112,7 +112,7 @@ pub fn load_library() -> (Library, Option<String>) {
 pub fn update_library(f: impl FnOnce(&mut Library)) -> Result<Library, String> {
     let (mut lib, _) = load_library();
     f(&mut lib);
-    set(&index_key(), &serde_json::to_string(&lib).expect("plain data always serialises"))?;
+    set(&index_key(), &crate::formats::json_write::to_string(&lib))?;
     Ok(lib)
 }
 
