@@ -239,7 +239,7 @@ impl Handlers {
         // A file of the app's own JSON: one article's annotations, or a whole library's backup.
         let json = with(l, |x, (name, text): (String, String)| {
             x.ui.dispatch(UiMsg::Opening(None));
-            if text.contains(&format!("\"{}\"", formats::library::FORMAT)) {
+            if text.contains(&["\"", formats::library::FORMAT, "\""].concat()) {
                 x.docs.restore(&name, &text);
             } else {
                 let (action, notice) = import::import(&x.docs.state, &name, &text, || x.docs.flush.emit(()));

@@ -140,7 +140,11 @@ pub fn records<'a, T>(
 
 /// A part that could not be read: "The file's "labels" are unusable (line 1, column 9: …)."
 fn unusable<T>(part: Part<T>, what: &str) -> Result<T, String> {
-    part.map_err(|e| format!("The file's {what} unusable ({e})."))
+    part.map_err(|e| unusable_why(&e, what))
+}
+
+fn unusable_why(e: &str, what: &str) -> String {
+    format!("The file's {what} unusable ({e}).")
 }
 
 impl FileIn {
