@@ -43,6 +43,8 @@ pub struct Ui {
     pub marked: Option<AttrValue>,
     /// The reviewer named in ClaimReview exports.
     pub reviewer: String,
+    /// The toolbar's export menu is open.
+    pub export: bool,
 }
 
 pub enum UiMsg {
@@ -57,6 +59,7 @@ pub enum UiMsg {
     Picking(Option<String>),
     Marked(Option<AttrValue>),
     Reviewer(String),
+    Export(bool),
 }
 
 impl Reducible for Ui {
@@ -75,6 +78,7 @@ impl Reducible for Ui {
             UiMsg::Picking(p) => ui.picking = p,
             UiMsg::Marked(m) => ui.marked = m,
             UiMsg::Reviewer(r) => ui.reviewer = r,
+            UiMsg::Export(open) => ui.export = open,
         }
         Rc::new(ui)
     }
@@ -144,6 +148,7 @@ pub struct Handlers {
     pub labels: Callback<()>,
     pub labels_close: Callback<()>,
     pub dialog_close: Callback<()>,
+    pub export_menu: Callback<bool>,
 }
 
 type L = Rc<RefCell<Option<Latest>>>;
@@ -328,6 +333,7 @@ impl Handlers {
             labels: ui(l, |_: ()| UiMsg::Labels(true)),
             labels_close: ui(l, |_: ()| UiMsg::Labels(false)),
             dialog_close: ui(l, |_: ()| UiMsg::Opening(None)),
+            export_menu: ui(l, UiMsg::Export),
         }
     }
 }
