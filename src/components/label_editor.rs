@@ -55,7 +55,10 @@ fn on_meta(meta: &Meta, d: &Callback<Action>, f: fn(&mut Meta)) -> Callback<Mous
 pub fn label_editor(p: &LabelEditorProps) -> Html {
     // The label waiting for its deletion to be confirmed, and why a key was refused.
     let root = use_modal();
-    let confirming = use_state(|| None::<String>);
+    let confirming = use_state(AttrValue::default);
+    // (Held with a mark after the id: no label, not even one with an empty id, is asked about
+    // before its Delete is pressed.)
+    let asked = |id: &str| confirming.strip_suffix('\u{1}') == Some(id);
     let error = use_state(AttrValue::default);
     let count = |id: &str| p.annotations.iter().filter(|a| a.label == id).count();
     let rows = p.meta.labels.iter().enumerate().map(|(i, l)| {
@@ -88,19 +91,19 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
             let (meta, d, confirming, id) = (p.meta.clone(), p.ondispatch.clone(), confirming.clone(), l.id.clone());
             let anns = p.annotations.clone();
             Callback::from(move |_: MouseEvent| {
-                if n > 0 && confirming.as_deref() != Some(id.as_str()) {
-                    return confirming.set(Some(id.clone()));
+                if n > 0 && confirming.strip_suffix('\u{1}') != Some(id.as_str()) {
+                    return confirming.set((id.clone() + "\u{1}").into());
                 }
                 let gone = anns.iter().filter(|a| a.label == id).map(|a| a.id.clone()).collect();
-                confirming.set(None);
+                confirming.set(AttrValue::default());
                 d.emit(commit(&meta, gone, |m| Rc::make_mut(&mut m.labels).retain(|x| x.id != id)))
             })
         };
         let oncancel = {
             let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| confirming.set(None))
+            Callback::from(move |_: MouseEvent| confirming.set(AttrValue::default()))
         };
-        let asking = confirming.as_deref() == Some(l.id.as_str());
+        let asking = asked(&l.id);
         let name = l.name.clone();
         html! {
             <li class="label-row" key={l.id.clone()} style={format!("--c:{}", l.color)}>

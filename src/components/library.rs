@@ -60,7 +60,8 @@ fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent>
 #[function_component(LibraryView)]
 pub fn library_view(p: &LibraryProps) -> Html {
     let filter = use_state(AttrValue::default);
-    let renaming = use_state(|| None::<String>);
+    // The article whose title is being edited (none: empty; articles' ids never are).
+    let renaming = use_state(AttrValue::default);
     let all = use_state(|| false);
     let oninput = {
         let filter = filter.clone();
@@ -120,12 +121,12 @@ pub fn library_view(p: &LibraryProps) -> Html {
     }
 }
 
-fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>) -> Html {
+fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>) -> Html {
     let open = d.id == p.current.as_str();
-    let title = if renaming.as_deref() == Some(d.id.as_str()) {
+    let title = if **renaming == d.id.as_str() {
         let onclose = {
             let renaming = renaming.clone();
-            Callback::from(move |_: ()| renaming.set(None))
+            Callback::from(move |_: ()| renaming.set(AttrValue::default()))
         };
         html! { <RenameBox id={d.id.clone()} title={d.title.clone()} onrename={p.onrename.clone()} {onclose} /> }
     } else {
@@ -138,7 +139,7 @@ fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>
     };
     let onrename = {
         let (renaming, id) = (renaming.clone(), d.id.clone());
-        Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+        Callback::from(move |_: MouseEvent| renaming.set(id.clone().into()))
     };
     html! {
         <tr key={d.id.clone()} aria-current={open.then_some("true")} ~className={if open { "current" } else { "" }}>

@@ -28,7 +28,8 @@ pub struct OpenDialogProps {
 pub fn open_dialog(p: &OpenDialogProps) -> Html {
     let root = use_modal();
     let draft = use_state(|| p.initial.as_ref().clone().ok().unwrap_or_default());
-    let error = use_state(|| p.initial.as_ref().clone().err());
+    // (Empty: no error.)
+    let error = use_state(|| AttrValue::from(p.initial.as_ref().clone().err().unwrap_or_default()));
     // Until the title is typed into, it follows the text (or the file).
     let title_typed = use_state(|| false);
     {
@@ -36,10 +37,10 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
         super::use_effect_on(p.initial.clone(), move |initial| match initial.as_ref() {
             Ok(d) => {
                 draft.set(d.clone());
-                error.set(None);
+                error.set(AttrValue::default());
                 typed.set(false);
             }
-            Err(e) => error.set(Some(e.clone())),
+            Err(e) => error.set(e.clone().into()),
         });
     }
     let oninput = {
@@ -77,7 +78,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
             }
             match text_in::check(&draft.text) {
                 Ok(()) => onopen.emit((*draft).clone()),
-                Err(why) => error.set(Some(why)),
+                Err(why) => error.set(why.into()),
             }
         })
     };
@@ -89,7 +90,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
         count(paragraphs, "paragraph", "paragraphs")
     );
     let open_label = if duplicate.is_some() { "Open the stored copy" } else { "Open" };
-    let shown_error = (*error).clone().or(problem);
+    let shown_error = (!error.is_empty()).then(|| error.to_string()).or(problem);
     let note = duplicate.as_ref().as_ref().map(|(_, title)| {
         format!("This text is already in your library as “{title}”. Its stored copy, with its annotations, opens instead of a duplicate.")
     });
