@@ -3,6 +3,7 @@
 //! undoable step (except the reviewer, a setting of the app).
 use super::fields::{Input, TextField};
 use super::modal::{self, use_modal};
+use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::model::annotation::Kind;
 use crate::model::labels::Label;
@@ -11,6 +12,7 @@ use crate::model::{Action, Annotation};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty::Static as S, Listeners};
 
 #[derive(Properties, PartialEq)]
 pub struct LabelEditorProps {
@@ -112,18 +114,18 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
                     onchange={edit(|l, v| if !v.trim().is_empty() { l.name = v.trim().to_string() })} />
                 <Input class="label-key" value={l.key.clone()} maxlength={1} label={format!("Key of {name}")} onchange={onkey} />
                 <select aria-label={format!("Kind of {name}")} onchange={onkind}>
-                    <option value="entity" selected={l.kind == Kind::Entity}>{ "Entity" }</option>
-                    <option value="claim" selected={l.kind == Kind::Claim}>{ "Claim" }</option>
+                    { option("entity", "Entity", l.kind == Kind::Entity) }
+                    { option("claim", "Claim", l.kind == Kind::Claim) }
                 </select>
-                <span class="label-count" title="Annotations with this label">{ n }</span>
+                { fixed("span", &[("class", S("label-count")), ("title", S("Annotations with this label"))], vec![n.into()]) }
                 if asking {
-                    <span class="confirm" role="alert">
-                        { format!("Delete “{name}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }) }
-                        <button type="button" class="danger" onclick={ondelete}>{ format!("Delete {n} annotation{}", if n == 1 { "" } else { "s" }) }</button>
-                        <button type="button" onclick={oncancel}>{ "Keep" }</button>
-                    </span>
+                    { fixed("span", &[("class", S("confirm")), ("role", S("alert"))], vec![
+                        format!("Delete “{name}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }).into(),
+                        view::button(&[("type", S("button")), ("class", S("danger"))], format!("Delete {n} annotation{}", if n == 1 { "" } else { "s" }).into(), ondelete),
+                        view::button(&[("type", S("button"))], text("Keep"), oncancel),
+                    ]) }
                 } else {
-                    <button type="button" class="link" onclick={ondelete} aria-label={format!("Delete label {name}")}>{ "Delete" }</button>
+                    { el("button", &["type", "class", "aria-label"], Box::new([a("button"), a("link"), a(format!("Delete label {name}"))]), view::onclick(ondelete), vec![text("Delete")]) }
                 }
             </li>
         }
@@ -147,14 +149,16 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
         "Labels and ratings",
         &p.onclose,
         html! { <div class="label-editor">
-                <h3>{ "Labels" }</h3>
-                <ul class="label-rows">{ for rows }</ul>
-                if !error.is_empty() { <p class="field-error" role="alert">{ (*error).clone() }</p> }
-                <button type="button" onclick={onadd}>{ "Add label" }</button>
+                { raw("<h3>Labels</h3>") }
+                { fixed("ul", &[("class", S("label-rows"))], vec![view::list(rows.collect())]) }
+                if !error.is_empty() { { fixed("p", &[("class", S("field-error")), ("role", S("alert"))], vec![(*error).clone().into()]) } }
+                { view::button(&[("type", S("button"))], text("Add label"), onadd) }
                 { scale(p) }
-                <h3>{ "ClaimReview" }</h3>
+                { raw("<h3>ClaimReview</h3>") }
                 <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
-                <div class="dialog-actions"><button type="button" class="primary" onclick={super::click(&p.onclose)}>{ "Done" }</button></div>
+                { fixed("div", &[("class", S("dialog-actions"))], vec![
+                    view::button(&[("type", S("button")), ("class", S("primary"))], text("Done"), super::click(&p.onclose)),
+                ]) }
         </div> },
     )
 }
@@ -179,11 +183,11 @@ fn scale(p: &LabelEditorProps) -> Html {
                 <Input kind="number" value={r.value.to_string()} label={format!("Rating value of {name}")}
                     onchange={edit(|r, v| r.value = v.trim().parse().unwrap_or(r.value))} />
                 if r.id == crate::model::annotation::UNVERIFIED {
-                    <span class="muted">{ "no verdict yet" }</span>
+                    { raw(r#"<span class="muted">no verdict yet</span>"#) }
                 } else if n > 0 {
-                    <span class="muted" title="Claims with this verdict">{ format!("{n} claim{}", if n == 1 { "" } else { "s" }) }</span>
+                    { fixed("span", &[("class", S("muted")), ("title", S("Claims with this verdict"))], vec![format!("{n} claim{}", if n == 1 { "" } else { "s" }).into()]) }
                 } else {
-                    <button type="button" class="link" onclick={ondelete} aria-label={format!("Delete verdict {name}")}>{ "Delete" }</button>
+                    { el("button", &["type", "class", "aria-label"], Box::new([a("button"), a("link"), a(format!("Delete verdict {name}"))]), view::onclick(ondelete), vec![text("Delete")]) }
                 }
             </li>
         }
@@ -195,10 +199,15 @@ fn scale(p: &LabelEditorProps) -> Html {
     });
     html! {
         <>
-            <h3>{ "Rating scale" }</h3>
-            <p class="hint">{ "Each verdict's number is ClaimReview's ratingValue (best and worst follow from the numbers; 0 leaves it unranked)." }</p>
-            <ul class="rating-rows">{ for rows }</ul>
-            <button type="button" onclick={onadd}>{ "Add verdict" }</button>
+            { raw(r#"<h3>Rating scale</h3><p class="hint">Each verdict's number is ClaimReview's ratingValue (best and worst follow from the numbers; 0 leaves it unranked).</p>"#) }
+            { fixed("ul", &[("class", S("rating-rows"))], vec![view::list(rows.collect())]) }
+            { view::button(&[("type", S("button"))], text("Add verdict"), onadd) }
         </>
     }
+}
+
+/// An option of a list.
+fn option(value: &'static str, label: &'static str, selected: bool) -> Html {
+    let on = selected.then(|| a("selected")).flatten();
+    el("option", &["value", "selected"], Box::new([a(value), on]), Listeners::None, vec![text(label)])
 }
