@@ -2,12 +2,14 @@
 //! JSON), see what will be opened, edit its title, open it. A modal dialog: focus stays in it
 //! and goes back where it was when it closes.
 use super::modal::{self, use_modal};
+use super::view::{self, fixed, raw, text};
 use crate::formats::text_in::{self, count, Draft};
 use crate::model::library::Library;
 use crate::model::text::sha256_hex;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 #[derive(Properties, PartialEq)]
 pub struct OpenDialogProps {
@@ -102,16 +104,16 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
         &p.onclose,
         html! {
                 <form class="open-form" {onsubmit}>
-                    <label class="field-label" for="open-text">{ "Article text" }</label>
+                    { raw(r#"<label class="field-label" for="open-text">Article text</label>"#) }
                     <textarea id="open-text" class="open-text" value={draft.text.clone()} {oninput} rows="8"
                         placeholder="Paste the article here, or choose a file below" spellcheck="false" />
                     <div class="open-row">
                         <label class="button file">{ "Choose a file…" }
                             <input type="file" aria-label="Choose a file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={onfile} />
                         </label>
-                        <span class="hint">{ ".txt, .md, .html or an .annotations.json file — or drop one anywhere" }</span>
+                        { raw(r#"<span class="hint">.txt, .md, .html or an .annotations.json file — or drop one anywhere</span>"#) }
                     </div>
-                    <label class="field-label" for="open-title">{ "Title" }</label>
+                    { raw(r#"<label class="field-label" for="open-title">Title</label>"#) }
                     <input id="open-title" type="text" class="open-title" value={draft.title.clone()} oninput={ontitle} />
                     <section class="preview" aria-label="Preview" hidden={draft.text.trim().is_empty()}>
                         <p class="preview-meta">{ meta }</p>
@@ -119,10 +121,10 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
                     </section>
                     <p class="dialog-note" role="status" hidden={note.is_none()}>{ note.unwrap_or_default() }</p>
                     <p class="dialog-error" role="alert" hidden={shown_error.is_none()}>{ shown_error.unwrap_or_default() }</p>
-                    <div class="dialog-buttons">
-                        <button type="button" onclick={super::click(&p.onclose)}>{ "Cancel" }</button>
-                        <button type="submit" class="primary">{ open_label }</button>
-                    </div>
+                    { fixed("div", &[("class", S("dialog-buttons"))], vec![
+                        view::button(&[("type", S("button"))], text("Cancel"), super::click(&p.onclose)),
+                        fixed("button", &[("type", S("submit")), ("class", S("primary"))], vec![text(open_label)]),
+                    ]) }
                 </form>
         },
     )
