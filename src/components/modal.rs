@@ -1,8 +1,10 @@
 //! A modal dialog (WAI-ARIA dialog pattern): named by its heading, focus moved into it and
 //! kept there (Tab wraps), Esc or the backdrop closes it, and focus goes back to where it was.
+use super::view;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 const FOCUSABLE: &str =
     "button:not([disabled]), [href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex=\"-1\"])";
@@ -77,7 +79,7 @@ pub fn view(root: &NodeRef, title: &str, onclose: &Callback<()>, children: Html)
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading.clone()} ref={root.clone()} {onkeydown}>
                 <div class="dialog-head">
                     <h2 id={heading}>{ title.to_string() }</h2>
-                    <button type="button" class="dismiss" aria-label="Close" onclick={super::click(onclose)}>{ "×" }</button>
+                    { view::button(&[("type", S("button")), ("class", S("dismiss")), ("aria-label", S("Close"))], view::text("×"), super::click(onclose)) }
                 </div>
                 { children }
             </div>
