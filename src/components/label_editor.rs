@@ -147,6 +147,7 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
     modal::view(
         &root,
         "Labels and ratings",
+        "dialog-labels-and-ratings",
         &p.onclose,
         html! { <div class="label-editor">
                 { raw("<h3>Labels</h3>") }

@@ -36,8 +36,15 @@ pub fn use_modal() -> NodeRef {
     root
 }
 
-/// The dialog titled `title` holding `children`, around the root `use_modal` gave.
-pub fn view(root: &NodeRef, title: &str, onclose: &Callback<()>, children: Html) -> Html {
+/// The dialog titled `title` (its heading's id `heading`) holding `children`, around the root
+/// `use_modal` gave.
+pub fn view(
+    root: &NodeRef,
+    title: &'static str,
+    heading: &'static str,
+    onclose: &Callback<()>,
+    children: Html,
+) -> Html {
     let onkeydown = {
         let (root, onclose) = (root.clone(), onclose.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -73,12 +80,11 @@ pub fn view(root: &NodeRef, title: &str, onclose: &Callback<()>, children: Html)
             }
         })
     };
-    let heading = format!("dialog-{}", title.to_ascii_lowercase().replace(' ', "-"));
     html! {
         <div class="backdrop" onclick={onbackdrop}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading.clone()} ref={root.clone()} {onkeydown}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading} ref={root.clone()} {onkeydown}>
                 <div class="dialog-head">
-                    <h2 id={heading}>{ title.to_string() }</h2>
+                    <h2 id={heading}>{ view::text(title) }</h2>
                     { view::button(&[("type", S("button")), ("class", S("dismiss")), ("aria-label", S("Close"))], view::text("×"), super::click(onclose)) }
                 </div>
                 { children }

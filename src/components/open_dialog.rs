@@ -101,6 +101,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
     modal::view(
         &root,
         "Open article",
+        "dialog-open-article",
         &p.onclose,
         html! {
                 <form class="open-form" {onsubmit}>
