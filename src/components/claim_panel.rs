@@ -260,8 +260,8 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
                 { raw("<legend>Evidence</legend>") }
                 if !c.evidence.is_empty() { { fixed("ul", &[], vec![view::list(evidence.collect())]) } }
                 <form onsubmit={onadd}>
-                    { plain_field("url", "Evidence link", "https://…", &evidence_error) }
-                    { plain_field("note", "Evidence note", "What it shows", &AttrValue::default()) }
+                    { plain_field(["url", "evidence-url", "evidence-url-err"], "Evidence link", "https://…", &evidence_error) }
+                    { plain_field(["note", "evidence-note", "evidence-note-err"], "Evidence note", "What it shows", &AttrValue::default()) }
                     { fixed("button", &[("type", S("submit"))], vec![text("Add evidence")]) }
                 </form>
             </fieldset>
@@ -280,15 +280,18 @@ fn at<T: Copy>(all: &[T], value: &str) -> Option<T> {
 }
 
 /// A labelled field of the evidence form, read when the form is sent (the panel is shown
-/// once, so the field's name makes its id).
-fn plain_field(name: &'static str, label: &'static str, placeholder: &'static str, error: &AttrValue) -> Html {
-    let id = format!("evidence-{name}");
-    let err_id = format!("{id}-err");
+/// once, so the field's name makes its id, `id`, and that of its error, `err_id`).
+fn plain_field(
+    [name, id, err_id]: [&'static str; 3],
+    label: &'static str,
+    placeholder: &'static str,
+    error: &AttrValue,
+) -> Html {
     html! {
         <div class="field">
-            <label for={id.clone()}>{ label }</label>
+            <label for={id}>{ label }</label>
             <input {id} {name} type="text" {placeholder}
-                aria-invalid={(!error.is_empty()).then_some("true")} aria-describedby={(!error.is_empty()).then(|| err_id.clone())} />
+                aria-invalid={(!error.is_empty()).then_some("true")} aria-describedby={(!error.is_empty()).then_some(err_id)} />
             if !error.is_empty() { <p class="field-error" id={err_id}>{ error.clone() }</p> }
         </div>
     }
