@@ -34,7 +34,8 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
     // counted when the mention or the annotations change.
     // (A frame after the panel is drawn, in a task of its own: the occurrences are a search of
     // the whole text.)
-    let later = super::use_later(a.clone());
+    // (Held as an option, the type the details panel holds its selection in: one copy of the hook.)
+    let later = super::use_later(Some(a.clone())).unwrap_or_else(|| a.clone());
     let ready = Rc::ptr_eq(&later, a);
     let counted = use_memo((later, p.data.annotations.clone()), {
         let (doc, index) = (p.data.doc.clone(), p.data.index.clone());
