@@ -37,7 +37,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const smoke = process.env.BENCH_SMOKE === '1';
 const RUNS = Number(process.env.BENCH_RUNS || (smoke ? 1 : 7));
-const OUT = join(here, 'out', smoke ? 'smoke' : '');
+// BENCH_OUT: another set of reference documents (as bench/generate.mjs writes them), e.g. one
+// long paragraph: BENCH_PARAGRAPHS=3 BENCH_OUT=bench/out/long.
+const OUT = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(here, 'out', smoke ? 'smoke' : '');
 const DIST = resolve(process.env.BENCH_DIST || join(root, 'dist'));
 const CHROMIUM = process.env.BENCH_CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = smoke ? 15000 : 60000;
@@ -74,6 +76,8 @@ const METRICS = [
   { id: 'libPainted', label: 'library of DOCS: click → painted (traced)', unit: 'ms' },
   { id: 'add', label: 'add (drag + key): longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addKey', label: 'add, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
+  { id: 'addEnd', label: 'add at the end of the article (drag + key): longest task', unit: 'ms', budget: 16, aim: 8 },
+  { id: 'addEndKey', label: 'add at the end, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'ui', label: 'sidebar click, first after open: longest task', unit: 'ms', budget: 6 },
   { id: 'uiNext', label: 'sidebar clicks 2–6 (median): longest task', unit: 'ms', budget: 6 },
   { id: 'hover', label: 'hover a highlight: longest task', unit: 'ms', budget: 6 },
@@ -113,7 +117,7 @@ function plan(n, run = 1) {
   // the paste's ratio is to the 0-annotation open of the same run: selecting paste brings those
   const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
-    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
+    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
     ['wasm'], ['formats'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
   ].filter(wanted);
 }

@@ -264,6 +264,11 @@ fn claimreview_has_every_field_and_skips_unrated_claims() {
     assert_eq!(r["itemReviewed"]["appearance"]["url"], "https://example.org/xi");
     assert_eq!(r["author"]["name"], "Fact Desk");
     assert_eq!(r["datePublished"], "2026-11-29");
+    // Byte for byte as it has always been written.
+    assert_eq!(
+        out.json,
+        r#"[{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"Trade between China and Belarus grew by 40 %","reviewRating":{"@type":"Rating","ratingValue":2,"bestRating":5,"worstRating":1,"alternateName":"Mostly false"},"itemReviewed":{"@type":"Claim","author":{"@type":"Person","name":"Xi Jinping","sameAs":"https://www.wikidata.org/wiki/Q15031"},"appearance":{"@type":"CreativeWork","headline":"Xi 😀 Jinping met Lukashenko. \"Trade grew by 40 %,\" Xi Jinping said. Lukashenko agreed; Lukashenkos did not. Lukashenko!","url":"https://example.org/xi"}},"author":{"@type":"Organization","name":"Fact Desk"},"datePublished":"2026-11-29"}]"#
+    );
 }
 
 #[test]

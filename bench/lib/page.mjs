@@ -113,15 +113,16 @@ export function longTaskMax(page) {
 
 /**
  * Finds two whole words on one line, in a block matching `blockSelector` that is fully in the
- * viewport, outside any `avoid` element; returns viewport coordinates for a drag across them.
+ * viewport (with `partly`, any block in view, the words themselves in the viewport), outside any
+ * `avoid` element; returns viewport coordinates for a drag across them.
  */
-export function findWords(page, blockSelector, avoid = 'mark') {
+export function findWords(page, blockSelector, avoid = 'mark', partly = false) {
   return page.evaluate(
-    ([sel, avoidSel]) => {
+    ([sel, avoidSel, partly]) => {
       const vh = window.innerHeight;
       for (const block of document.querySelectorAll(sel)) {
         const r = block.getBoundingClientRect();
-        if (r.top < 60 || r.bottom > vh - 40) continue;
+        if (partly ? r.bottom < 60 || r.top > vh - 40 : r.top < 60 || r.bottom > vh - 40) continue;
         const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           if (avoidSel && n.parentElement.closest(avoidSel)) continue;
@@ -134,13 +135,14 @@ export function findWords(page, blockSelector, avoid = 'mark') {
             const rects = [...range.getClientRects()].filter((x) => x.width > 0);
             if (rects.length !== 1) continue;
             const b = rects[0];
+            if (partly && (b.top < 60 || b.bottom > vh - 40)) continue;
             return { x1: b.left + 1, x2: b.right - 1, y: b.top + b.height / 2, text: m[0] };
           }
         }
       }
       return null;
     },
-    [blockSelector, avoid],
+    [blockSelector, avoid, partly],
   );
 }
 

@@ -238,6 +238,34 @@ export const scenarios = {
   },
 
   /**
+   * Add one annotation at the end of the article: scrolled to the bottom, two words in view in
+   * the last block (in a long paragraph, near its end), then as `add`.
+   */
+  async addEnd(ctx) {
+    const { page } = await openApp(ctx, ctx.docs.main);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await settle(page, IDLE_AFTER_OPEN);
+    const before = await highlightIds(page);
+    const words = await findWords(page, `${BLOCKS}:last-of-type`, 'mark', true);
+    if (!words) throw new Error('no two plain words on one line in view at the end of the article');
+    await page.locator(MENU).count();
+    const { events, top } = await measure(ctx, page, async () => {
+      await mark(page, 'begin');
+      await addAnnotation(page, words, ctx.timeout);
+      await settle(page, 50);
+      await mark(page, 'end');
+    });
+    const all = longestTask(events);
+    const key = longestTask(events, { begin: 'key' });
+    const added = (await highlightIds(page)) - before;
+    if (added < 1) throw new Error(`drag over "${words.text}" and key 1 added no highlighted annotation`);
+    return {
+      samples: { addEnd: all.ms, addEndKey: key.ms },
+      detail: { words: words.text, added, breakdown: all.breakdown, keyBreakdown: key.breakdown, top },
+    };
+  },
+
+  /**
    * Unrelated UI updates: click an entry in the sidebar (the first click after opening, then
    * five more on other entries), and move the pointer onto a highlight (its label appears).
    */

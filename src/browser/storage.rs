@@ -112,8 +112,13 @@ pub fn load_library() -> (Library, Option<String>) {
 pub fn update_library(f: impl FnOnce(&mut Library)) -> Result<Library, String> {
     let (mut lib, _) = load_library();
     f(&mut lib);
-    set(&index_key(), &serde_json::to_string(&lib).expect("plain data always serialises"))?;
+    keep_library(&lib)?;
     Ok(lib)
+}
+
+/// Write the index (one copy of this for every change made through `update_library`).
+fn keep_library(lib: &Library) -> Result<(), String> {
+    set(&index_key(), &crate::formats::json_write::to_string(lib))
 }
 
 /// Record `entry` in the index and make it the open document.

@@ -77,6 +77,11 @@ pub fn app() -> Html {
         });
     }
     keys::use_shortcuts(state.clone(), ui.menu.is_some(), h.intent.clone());
+    super::use_effect_on(ui.export, |open| {
+        if *open {
+            toolbar::focus_export_menu();
+        }
+    });
 
     let entry = library.get(&state.doc.id);
     let status: AttrValue = match entry {
@@ -111,7 +116,8 @@ pub fn app() -> Html {
                 title: state.doc.title.clone().into(), can_undo: state.can_undo(), can_redo: state.can_redo(), words: ui.words,
                 library: ui.library, status, onundo: h.undo.clone(), onredo: h.redo.clone(), onwords: h.words.clone(),
                 onexport: h.export.clone(), onformat: h.export_as.clone(), onimport: h.file.clone(), onopen: h.open.clone(), onlibrary: h.library.clone(),
-                onclaimreview: h.claimreview.clone(), onlabels: h.labels.clone(),
+                onclaimreview: h.claimreview.clone(), onlabels: h.labels.clone(), export: ui.export,
+                onexportmenu: h.export_menu.clone(),
             }) }
             </div>
             { notices::view(&notices.0, &h.dismiss, &h.notice_action) }

@@ -12,6 +12,9 @@ pub enum BlockRole {
     Headline,
     Standfirst,
     Paragraph,
+    /// One run of a long block (`layout::runs`), drawn inside the block's element as a line of
+    /// its own: the browser lays out only the run an edit touches.
+    Run,
 }
 
 #[derive(Properties, PartialEq)]
@@ -62,30 +65,55 @@ fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (
     (classes, style, names.join(" · "))
 }
 
+/// The text from `start` to `end` cut into plain spans and highlights, each keyed by where it
+/// starts: a new highlight changes the segments around it and leaves the others' elements alone.
+fn marks(p: &BlockProps) -> Html {
+    let text = |s: usize, e: usize| p.index.slice(&p.doc.text, s, e).to_string();
+    layout::segments(p.block, &p.anns)
+        .into_iter()
+        .map(|seg| {
+            let (key, s, e) = (seg.start, seg.start.to_string(), seg.end.to_string());
+            if seg.covering.is_empty() {
+                return html! { <span {key} data-s={s} data-e={e}>{ text(seg.start, seg.end) }</span> };
+            }
+            let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
+            let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
+            html! {
+                <mark {key} ~className={class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
+                      data-labels={names}>{ text(seg.start, seg.end) }</mark>
+            }
+        })
+        .collect()
+}
+
+/// A long block's runs (`layout::runs`), each drawn by a block view of its own, so that an edit
+/// re-renders the run it touches and not the whole paragraph.
+fn runs(p: &BlockProps) -> Html {
+    let runs = layout::runs(p.block, p.index.slice(&p.doc.text, p.block.start, p.block.end));
+    let anns = layout::per_run(&runs, &p.anns);
+    runs.into_iter()
+        .zip(anns)
+        .map(|(block, anns)| {
+            let touches = |id: &Option<AttrValue>| id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()));
+            let (selected, flash) = (touches(&p.selected), touches(&p.flash));
+            html! {
+                <BlockView key={block.start} number={p.number} {block} role={BlockRole::Run} doc={p.doc.clone()}
+                    index={p.index.clone()} labels={p.labels.clone()} {selected} {flash} rich=true anns={Rc::new(anns)} />
+            }
+        })
+        .collect()
+}
+
 #[function_component(BlockView)]
 pub fn block_view(p: &BlockProps) -> Html {
     let Block { start, end } = p.block;
-    let text = |s: usize, e: usize| p.index.slice(&p.doc.text, s, e).to_string();
     let body: Html = if !p.rich || p.anns.is_empty() {
-        html! { <span data-s={start.to_string()} data-e={end.to_string()}>{ text(start, end) }</span> }
+        let text = p.index.slice(&p.doc.text, start, end).to_string();
+        html! { <span data-s={start.to_string()} data-e={end.to_string()}>{ text }</span> }
+    } else if p.role == BlockRole::Run || end - start <= 2 * layout::RUN {
+        marks(p)
     } else {
-        layout::segments(p.block, &p.anns)
-            .into_iter()
-            .map(|seg| {
-                // Keyed by where they start: a new highlight changes the segments around it and
-                // leaves the others' elements alone.
-                let (key, s, e) = (seg.start, seg.start.to_string(), seg.end.to_string());
-                if seg.covering.is_empty() {
-                    return html! { <span {key} data-s={s} data-e={e}>{ text(seg.start, seg.end) }</span> };
-                }
-                let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
-                let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
-                html! {
-                    <mark {key} ~className={class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
-                          data-labels={names}>{ text(seg.start, seg.end) }</mark>
-                }
-            })
-            .collect()
+        runs(p)
     };
     let (s, e, n) = (start.to_string(), end.to_string(), p.number.to_string());
     match p.role {
@@ -96,5 +124,6 @@ pub fn block_view(p: &BlockProps) -> Html {
             html! { <p class="standfirst" data-s={s} data-e={e} data-p={n}>{ body }</p> }
         }
         BlockRole::Paragraph => html! { <p data-s={s} data-e={e} data-p={n}>{ body }</p> },
+        BlockRole::Run => html! { <span class="run" data-s={s} data-e={e}>{ body }</span> },
     }
 }

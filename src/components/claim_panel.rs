@@ -1,6 +1,7 @@
 //! The claim panel: speaker (with the suggestion made on the device), cue, attribution,
 //! check-worthiness, verdict and explanation, the claim as reviewed, and evidence.
 use super::fields::{Choice, TextField};
+use super::view::{self, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::formats::claimreview::is_organization;
 use crate::model::annotation::{Annotation, Attribution, Evidence, Worthiness, REVIEWED_MAX};
@@ -12,6 +13,7 @@ use crate::model::state::Field;
 use crate::model::{Action, Document};
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty::Static as S, Listeners};
 
 /// Whether mentions of label `id` can be speakers, and as what.
 pub fn who(labels: &[Label], id: &str) -> Option<Who> {
@@ -95,6 +97,12 @@ pub fn set(id: &str, field: Field) -> Action {
     Action::Set { id: id.to_string(), field, now: now_iso() }
 }
 
+/// A click handler setting `field` of annotation `id` (one closure for all such buttons).
+pub fn on_set(d: &Callback<Action>, id: &str, field: Field) -> Callback<MouseEvent> {
+    let (d, id) = (d.clone(), id.to_string());
+    Callback::from(move |_: MouseEvent| d.emit(set(&id, field.clone())))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ClaimPanelProps {
     pub ann: Rc<Annotation>,
@@ -159,12 +167,18 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         }
     });
     let cue = c.cue.map(|s| {
-        let text: String = p.doc.text.chars().skip(s.start).take(s.end - s.start).collect();
-        let onclick = {
-            let (a, d) = (a.clone(), p.ondispatch.clone());
-            Callback::from(move |_: MouseEvent| d.emit(set(&a.id, Field::Cue(None))))
-        };
-        html! { <p class="cue">{ "Cue: " }<q>{ text }</q>{ " " }<button type="button" class="link" {onclick}>{ "Clear cue" }</button></p> }
+        let cue_text: String = p.doc.text.chars().skip(s.start).take(s.end - s.start).collect();
+        let onclick = on_set(&p.ondispatch, &a.id, Field::Cue(None));
+        fixed(
+            "p",
+            &[("class", S("cue"))],
+            vec![
+                text("Cue: "),
+                fixed("q", &[], vec![cue_text.into()]),
+                text(" "),
+                view::button(&[("type", S("button")), ("class", S("link"))], text("Clear cue"), onclick),
+            ],
+        )
     });
     // (Options by position in the enum's list: no names to parse.)
     let attributions =
@@ -174,19 +188,33 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     let verdicts: Vec<(AttrValue, AttrValue)> =
         p.scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
     let evidence = c.evidence.iter().enumerate().map(|(i, e)| {
-        let onclick = {
-            let (a, d) = (a.clone(), p.ondispatch.clone());
-            Callback::from(move |_: MouseEvent| {
-                d.emit(set(&a.id, Field::RemoveEvidence(i)))
-            })
+        let onclick = on_set(&p.ondispatch, &a.id, Field::RemoveEvidence(i));
+        let note = if e.note.is_empty() {
+            Html::default()
+        } else {
+            fixed("span", &[("class", S("evidence-note"))], vec![e.note.clone().into()])
         };
-        html! {
-            <li>
-                <a href={e.url.clone()} target="_blank" rel="noopener noreferrer">{ e.url.clone() }</a>
-                if !e.note.is_empty() { <span class="evidence-note">{ e.note.clone() }</span> }
-                <button type="button" class="link" {onclick} aria-label={format!("Remove evidence {}", i + 1)}>{ "Remove" }</button>
-            </li>
-        }
+        fixed(
+            "li",
+            &[],
+            vec![
+                el(
+                    "a",
+                    &["href", "target", "rel"],
+                    Box::new([view::a(e.url.clone()), view::a("_blank"), view::a("noopener noreferrer")]),
+                    Listeners::None,
+                    vec![e.url.clone().into()],
+                ),
+                note,
+                el(
+                    "button",
+                    &["type", "class", "aria-label"],
+                    Box::new([view::a("button"), view::a("link"), view::a(format!("Remove evidence {}", i + 1))]),
+                    view::onclick(onclick),
+                    vec![text("Remove")],
+                ),
+            ],
+        )
     });
     let onadd = {
         let (a, d, err) = (a.clone(), p.ondispatch.clone(), evidence_error.clone());
@@ -212,13 +240,12 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         <section class="claim-panel" aria-label="Claim">
             { suggestion_box }
             <Choice label="Speaker" lazy=true options={(*speakers).clone()} value={AttrValue::from(c.speaker.clone().unwrap_or_default())} onchange={onspeaker} />
-            <button type="button" onclick={onpick} aria-pressed={if p.picking { "true" } else { "false" }}>
-                { if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" } }
-            </button>
+            { el("button", &["type", "aria-pressed"], Box::new([view::a("button"), view::a(if p.picking { "true" } else { "false" })]), view::onclick(onpick),
+                vec![text(if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" })]) }
             if c.speaker.is_none() {
                 <TextField label="Speaker not in the article" value={AttrValue::from(c.speaker_text.clone())} onchange={onfree} placeholder="Name, if not tagged" />
             }
-            { cue.unwrap_or_else(|| html! { <p class="hint">{ "Cue: select the reporting words (“said”) and choose “Cue of the claim” in the menu." }</p> }) }
+            { cue.unwrap_or_else(|| raw(r#"<p class="hint">Cue: select the reporting words (“said”) and choose “Cue of the claim” in the menu.</p>"#)) }
             <Choice label="Attribution" options={attributions} value={AttrValue::from(position(&Attribution::ALL, &c.attribution))}
                 onchange={field(|v| Field::Attribution(at(&Attribution::ALL, &v).unwrap_or_default()))} />
             <Choice label="Check-worthiness" options={worth} value={AttrValue::from(c.worthiness.map(|w| position(&Worthiness::ALL, &w)).unwrap_or_default())}
@@ -230,12 +257,12 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
             <TextField label="Claim as reviewed" maxlength={REVIEWED_MAX} value={AttrValue::from(c.reviewed.clone())}
                 onchange={field(|v| Field::Reviewed(v.trim().to_string()))} />
             <fieldset class="evidence">
-                <legend>{ "Evidence" }</legend>
-                if !c.evidence.is_empty() { <ul>{ for evidence }</ul> }
+                { raw("<legend>Evidence</legend>") }
+                if !c.evidence.is_empty() { { fixed("ul", &[], vec![view::list(evidence.collect())]) } }
                 <form onsubmit={onadd}>
-                    { plain_field("url", "Evidence link", "https://…", &evidence_error) }
-                    { plain_field("note", "Evidence note", "What it shows", &AttrValue::default()) }
-                    <button type="submit">{ "Add evidence" }</button>
+                    { plain_field(["url", "evidence-url", "evidence-url-err"], "Evidence link", "https://…", &evidence_error) }
+                    { plain_field(["note", "evidence-note", "evidence-note-err"], "Evidence note", "What it shows", &AttrValue::default()) }
+                    { fixed("button", &[("type", S("submit"))], vec![text("Add evidence")]) }
                 </form>
             </fieldset>
         </section>
@@ -253,15 +280,18 @@ fn at<T: Copy>(all: &[T], value: &str) -> Option<T> {
 }
 
 /// A labelled field of the evidence form, read when the form is sent (the panel is shown
-/// once, so the field's name makes its id).
-fn plain_field(name: &'static str, label: &'static str, placeholder: &'static str, error: &AttrValue) -> Html {
-    let id = format!("evidence-{name}");
-    let err_id = format!("{id}-err");
+/// once, so the field's name makes its id, `id`, and that of its error, `err_id`).
+fn plain_field(
+    [name, id, err_id]: [&'static str; 3],
+    label: &'static str,
+    placeholder: &'static str,
+    error: &AttrValue,
+) -> Html {
     html! {
         <div class="field">
-            <label for={id.clone()}>{ label }</label>
+            <label for={id}>{ label }</label>
             <input {id} {name} type="text" {placeholder}
-                aria-invalid={(!error.is_empty()).then_some("true")} aria-describedby={(!error.is_empty()).then(|| err_id.clone())} />
+                aria-invalid={(!error.is_empty()).then_some("true")} aria-describedby={(!error.is_empty()).then_some(err_id)} />
             if !error.is_empty() { <p class="field-error" id={err_id}>{ error.clone() }</p> }
         </div>
     }

@@ -4,6 +4,7 @@
 use super::claim_panel::{set, ClaimPanel};
 use super::entity_panel::EntityPanel;
 use super::fields::TextField;
+use super::view::{self, el, text};
 use crate::browser::dom::data_of;
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
@@ -12,6 +13,7 @@ use crate::model::state::Field;
 use crate::model::{Action, Document, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty::Static as S, Attributes, Listeners};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {
@@ -53,12 +55,21 @@ pub fn details(p: &DetailsProps) -> Html {
     let idle = a.is_none().then_some("true");
     let retag = p.labels.iter().map(|l| {
         let pressed = if a.is_some_and(|a| a.label == l.id) { "true" } else { "false" };
-        html! {
-            <button type="button" class="chip" style={format!("--c:{}", l.color)} aria-pressed={pressed} aria-disabled={idle}
-                    data-label={l.id.clone()} title={format!("Retag as {} (key {})", l.name, l.key)}>
-                { l.name.clone() }
-            </button>
-        }
+        el(
+            "button",
+            &["type", "class", "style", "aria-pressed", "aria-disabled", "data-label", "title"],
+            Box::new([
+                view::a("button"),
+                view::a("chip"),
+                view::a(format!("--c:{}", l.color)),
+                view::a(pressed),
+                idle.and_then(view::a),
+                view::a(l.id.clone()),
+                view::a(format!("Retag as {} (key {})", l.name, l.key)),
+            ]),
+            Listeners::None,
+            vec![l.name.clone().into()],
+        )
     });
     // One listener for all the chips: the clicked chip names its label.
     let onchip = {
@@ -93,8 +104,10 @@ pub fn details(p: &DetailsProps) -> Html {
                 </span>
             </div>
             <blockquote class="details-quote">{ quote }</blockquote>
-            <div class="chips" role="group" aria-label="Retag" onclick={onchip}>{ for retag }</div>
-            <button type="button" class="danger" onclick={ondelete} aria-disabled={idle}>{ "Delete annotation" }</button>
+            { view::build("div", None, Attributes::Static(&[("class", S("chips")), ("role", S("group")), ("aria-label", S("Retag"))]),
+                view::onclick(onchip), vec![view::list(retag.collect())]) }
+            { el("button", &["type", "class", "aria-disabled"], Box::new([view::a("button"), view::a("danger"), idle.and_then(view::a)]), view::onclick(ondelete),
+                vec![text("Delete annotation")]) }
             if let Some(a) = later.filter(|l| p.ann.as_ref().is_some_and(|a| Rc::ptr_eq(a, l))) { { panels(p, a) } }
         </section>
     }

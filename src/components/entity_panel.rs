@@ -1,9 +1,10 @@
 //! The entity panel of a selected mention: which real-world entity it is ("Link to…", a new
 //! entity, unlink), that entity's name, aliases and Wikidata id, and tagging every other
 //! occurrence of the mention's text.
-use super::claim_panel::set;
+use super::claim_panel::on_set;
 use super::details::PanelData;
 use super::fields::{Choice, TextField};
+use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::model::annotation::Annotation;
 use crate::model::meta::{fresh_id, match_score, parse_kb_id, Entity, Meta};
@@ -13,6 +14,7 @@ use crate::model::state::Field;
 use crate::model::Action;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty::Static as S, Listeners};
 
 #[derive(Properties, PartialEq)]
 pub struct EntityPanelProps {
@@ -32,7 +34,8 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
     // counted when the mention or the annotations change.
     // (A frame after the panel is drawn, in a task of its own: the occurrences are a search of
     // the whole text.)
-    let later = super::use_later(a.clone());
+    // (Held as an option, the type the details panel holds its selection in: one copy of the hook.)
+    let later = super::use_later(Some(a.clone())).unwrap_or_else(|| a.clone());
     let ready = Rc::ptr_eq(&later, a);
     let counted = use_memo((later, p.data.annotations.clone()), {
         let (doc, index) = (p.data.doc.clone(), p.data.index.clone());
@@ -62,10 +65,7 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
             d.emit(link(&a, &meta, &id));
         })
     };
-    let onunlink = {
-        let (a, d) = (a.clone(), p.ondispatch.clone());
-        Callback::from(move |_: MouseEvent| d.emit(set(&a.id, Field::Entity(None))))
-    };
+    let onunlink = on_set(&p.ondispatch, &a.id, Field::Entity(None));
     // Edits of the entity itself.
     let edit = |f: fn(&mut Entity, String) -> Result<(), String>| {
         let (d, meta, id, err) = (p.ondispatch.clone(), meta.clone(), a.entity_ref.clone(), kb_error.clone());
@@ -109,11 +109,7 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
     html! {
         <section class="entity-panel" aria-label="Entity">
             if let Some(e) = entity.as_ref() {
-                <p class="entity-line">{ "Entity: " }<strong>{ e.name.clone() }</strong>
-                    if !e.kb_id.is_empty() { { " · " }<a href={e.kb_url().unwrap_or_default()} target="_blank" rel="noopener noreferrer">{ e.kb_id.clone() }</a> }
-                    if ready { { format!(" · {} mention{}", mentions, if mentions == 1 { "" } else { "s" }) } }
-                    { " " }<button type="button" class="link" onclick={onunlink}>{ "Unlink" }</button>
-                </p>
+                { entity_line(e, ready.then_some(mentions), onunlink) }
                 <TextField label="Entity name" value={AttrValue::from(e.name.clone())} onchange={edit(|e, v| {
                     let v = v.trim();
                     if v.is_empty() { return Err("An entity needs a name.".into()) }
@@ -127,12 +123,44 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
                 <TextField label="Wikidata id" value={AttrValue::from(e.kb_id.clone())} placeholder="Q42" error={(*kb_error).clone()}
                     onchange={edit(|e, v| { e.kb_id = parse_kb_id(&v)?; Ok(()) })} />
             } else {
-                <p class="entity-line muted">{ "Not linked to an entity." }</p>
+                { raw(r#"<p class="entity-line muted">Not linked to an entity.</p>"#) }
             }
             <Choice label="Link to…" {options} value={AttrValue::from(a.entity_ref.clone().unwrap_or_default())} onchange={onlink} />
-            <button type="button" onclick={ontagall} disabled={!ready || more == 0}>{ tag_all_text }</button>
+            { el("button", &["type", "disabled"], Box::new([view::a("button"), (!ready || more == 0).then(|| view::a("disabled")).flatten()]), view::onclick(ontagall), vec![tag_all_text.into()]) }
         </section>
     }
+}
+
+/// "Entity: name · Wikidata id · n mentions" (the count once counted), and Unlink.
+fn entity_line(e: &Entity, mentions: Option<usize>, onunlink: Callback<MouseEvent>) -> Html {
+    let kb = if e.kb_id.is_empty() {
+        Html::default()
+    } else {
+        let link = el(
+            "a",
+            &["href", "target", "rel"],
+            Box::new([a(e.kb_url().unwrap_or_default()), a("_blank"), a("noopener noreferrer")]),
+            Listeners::None,
+            vec![e.kb_id.clone().into()],
+        );
+        view::list(vec![text(" · "), link])
+    };
+    let count = match mentions {
+        Some(n) => view::list(vec![format!(" · {} mention{}", n, if n == 1 { "" } else { "s" }).into()]),
+        None => Html::default(),
+    };
+    fixed(
+        "p",
+        &[("class", S("entity-line"))],
+        vec![
+            text("Entity: "),
+            fixed("strong", &[], vec![e.name.clone().into()]),
+            kb,
+            count,
+            text(" "),
+            view::button(&[("type", S("button")), ("class", S("link"))], text("Unlink"), onunlink),
+        ],
+    )
 }
 
 /// Link mention `a` to entity `id` (or to a new entity named by it, for `NEW`), its text

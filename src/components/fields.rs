@@ -124,14 +124,18 @@ pub struct ChoiceProps {
 #[function_component(Choice)]
 pub fn choice(p: &ChoiceProps) -> Html {
     let id = use_memo((), |_| unique_id("c"));
-    let full = use_state_eq(|| !p.lazy);
+    let full = use_state(|| !p.lazy);
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     let fill = {
         let full = full.clone();
-        Callback::from(move |_: web_sys::Event| full.set(true))
+        Callback::from(move |_: web_sys::Event| {
+            if !*full {
+                full.set(true)
+            }
+        })
     };
     let shown = |k: usize, v: &AttrValue| *full || k == 0 || *v == p.value;
     let options = p.options.iter().enumerate().filter(|(k, (v, _))| shown(*k, v)).map(|(_, (v, t))| {

@@ -45,6 +45,8 @@ pub struct Ui {
     pub reattaching: Option<String>,
     /// The reviewer named in ClaimReview exports.
     pub reviewer: String,
+    /// The toolbar's export menu is open.
+    pub export: bool,
 }
 
 pub enum UiMsg {
@@ -60,6 +62,7 @@ pub enum UiMsg {
     Marked(Option<AttrValue>),
     Reviewer(String),
     Reattaching(Option<String>),
+    Export(bool),
 }
 
 impl Reducible for Ui {
@@ -79,6 +82,7 @@ impl Reducible for Ui {
             UiMsg::Marked(m) => ui.marked = m,
             UiMsg::Reviewer(r) => ui.reviewer = r,
             UiMsg::Reattaching(r) => ui.reattaching = r,
+            UiMsg::Export(open) => ui.export = open,
         }
         Rc::new(ui)
     }
@@ -152,13 +156,23 @@ pub struct Handlers {
     pub labels: Callback<()>,
     pub labels_close: Callback<()>,
     pub dialog_close: Callback<()>,
+    pub export_menu: Callback<bool>,
 }
 
 type L = Rc<RefCell<Option<Latest>>>;
 
+/// What a handler does with the latest render's data and the value handed in.
+type Does<T> = Rc<dyn Fn(&Latest, T)>;
+
 /// A callback doing `f` with the latest render's data (taken out of the cell first: what `f`
 /// dispatches may render again, which writes the cell).
 fn with<T: 'static>(l: &L, f: impl Fn(&Latest, T) + 'static) -> Callback<T> {
+    on(l, Rc::new(f))
+}
+
+/// `with`, its action behind a pointer: one callback type for each type of value handed in,
+/// not one for each handler.
+fn on<T: 'static>(l: &L, f: Does<T>) -> Callback<T> {
     let l = l.clone();
     Callback::from(move |v: T| {
         let latest = l.borrow().clone();
@@ -238,7 +252,7 @@ impl Handlers {
         // A file of the app's own JSON: one article's annotations, or a whole library's backup.
         let json = with(l, |x, (name, text): (String, String)| {
             x.ui.dispatch(UiMsg::Opening(None));
-            if text.contains(&format!("\"{}\"", formats::library::FORMAT)) {
+            if text.contains(&["\"", formats::library::FORMAT, "\""].concat()) {
                 x.docs.restore(&name, &text);
             } else {
                 let (action, notice) = import::import(&x.docs.state, &name, &text, || x.docs.flush.emit(()));
@@ -342,6 +356,7 @@ impl Handlers {
             labels: ui(l, |_: ()| UiMsg::Labels(true)),
             labels_close: ui(l, |_: ()| UiMsg::Labels(false)),
             dialog_close: ui(l, |_: ()| UiMsg::Opening(None)),
+            export_menu: ui(l, UiMsg::Export),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! undoable step (except the reviewer, a setting of the app).
 use super::fields::{Input, TextField};
 use super::modal::{self, use_modal};
+use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::model::annotation::Kind;
 use crate::model::labels::Label;
@@ -11,6 +12,7 @@ use crate::model::{Action, Annotation};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty::Static as S, Listeners};
 
 #[derive(Properties, PartialEq)]
 pub struct LabelEditorProps {
@@ -55,7 +57,10 @@ fn on_meta(meta: &Meta, d: &Callback<Action>, f: fn(&mut Meta)) -> Callback<Mous
 pub fn label_editor(p: &LabelEditorProps) -> Html {
     // The label waiting for its deletion to be confirmed, and why a key was refused.
     let root = use_modal();
-    let confirming = use_state(|| None::<String>);
+    let confirming = use_state(AttrValue::default);
+    // (Held with a mark after the id: no label, not even one with an empty id, is asked about
+    // before its Delete is pressed.)
+    let asked = |id: &str| confirming.strip_suffix('\u{1}') == Some(id);
     let error = use_state(AttrValue::default);
     let count = |id: &str| p.annotations.iter().filter(|a| a.label == id).count();
     let rows = p.meta.labels.iter().enumerate().map(|(i, l)| {
@@ -88,19 +93,19 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
             let (meta, d, confirming, id) = (p.meta.clone(), p.ondispatch.clone(), confirming.clone(), l.id.clone());
             let anns = p.annotations.clone();
             Callback::from(move |_: MouseEvent| {
-                if n > 0 && confirming.as_deref() != Some(id.as_str()) {
-                    return confirming.set(Some(id.clone()));
+                if n > 0 && confirming.strip_suffix('\u{1}') != Some(id.as_str()) {
+                    return confirming.set((id.clone() + "\u{1}").into());
                 }
                 let gone = anns.iter().filter(|a| a.label == id).map(|a| a.id.clone()).collect();
-                confirming.set(None);
+                confirming.set(AttrValue::default());
                 d.emit(commit(&meta, gone, |m| Rc::make_mut(&mut m.labels).retain(|x| x.id != id)))
             })
         };
         let oncancel = {
             let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| confirming.set(None))
+            Callback::from(move |_: MouseEvent| confirming.set(AttrValue::default()))
         };
-        let asking = confirming.as_deref() == Some(l.id.as_str());
+        let asking = asked(&l.id);
         let name = l.name.clone();
         html! {
             <li class="label-row" key={l.id.clone()} style={format!("--c:{}", l.color)}>
@@ -109,18 +114,18 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
                     onchange={edit(|l, v| if !v.trim().is_empty() { l.name = v.trim().to_string() })} />
                 <Input class="label-key" value={l.key.clone()} maxlength={1} label={format!("Key of {name}")} onchange={onkey} />
                 <select aria-label={format!("Kind of {name}")} onchange={onkind}>
-                    <option value="entity" selected={l.kind == Kind::Entity}>{ "Entity" }</option>
-                    <option value="claim" selected={l.kind == Kind::Claim}>{ "Claim" }</option>
+                    { option("entity", "Entity", l.kind == Kind::Entity) }
+                    { option("claim", "Claim", l.kind == Kind::Claim) }
                 </select>
-                <span class="label-count" title="Annotations with this label">{ n }</span>
+                { fixed("span", &[("class", S("label-count")), ("title", S("Annotations with this label"))], vec![n.into()]) }
                 if asking {
-                    <span class="confirm" role="alert">
-                        { format!("Delete “{name}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }) }
-                        <button type="button" class="danger" onclick={ondelete}>{ format!("Delete {n} annotation{}", if n == 1 { "" } else { "s" }) }</button>
-                        <button type="button" onclick={oncancel}>{ "Keep" }</button>
-                    </span>
+                    { fixed("span", &[("class", S("confirm")), ("role", S("alert"))], vec![
+                        format!("Delete “{name}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }).into(),
+                        view::button(&[("type", S("button")), ("class", S("danger"))], format!("Delete {n} annotation{}", if n == 1 { "" } else { "s" }).into(), ondelete),
+                        view::button(&[("type", S("button"))], text("Keep"), oncancel),
+                    ]) }
                 } else {
-                    <button type="button" class="link" onclick={ondelete} aria-label={format!("Delete label {name}")}>{ "Delete" }</button>
+                    { el("button", &["type", "class", "aria-label"], Box::new([a("button"), a("link"), a(format!("Delete label {name}"))]), view::onclick(ondelete), vec![text("Delete")]) }
                 }
             </li>
         }
@@ -142,16 +147,19 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
     modal::view(
         &root,
         "Labels and ratings",
+        "dialog-labels-and-ratings",
         &p.onclose,
         html! { <div class="label-editor">
-                <h3>{ "Labels" }</h3>
-                <ul class="label-rows">{ for rows }</ul>
-                if !error.is_empty() { <p class="field-error" role="alert">{ (*error).clone() }</p> }
-                <button type="button" onclick={onadd}>{ "Add label" }</button>
+                { raw("<h3>Labels</h3>") }
+                { fixed("ul", &[("class", S("label-rows"))], vec![view::list(rows.collect())]) }
+                if !error.is_empty() { { fixed("p", &[("class", S("field-error")), ("role", S("alert"))], vec![(*error).clone().into()]) } }
+                { view::button(&[("type", S("button"))], text("Add label"), onadd) }
                 { scale(p) }
-                <h3>{ "ClaimReview" }</h3>
+                { raw("<h3>ClaimReview</h3>") }
                 <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
-                <div class="dialog-actions"><button type="button" class="primary" onclick={super::click(&p.onclose)}>{ "Done" }</button></div>
+                { fixed("div", &[("class", S("dialog-actions"))], vec![
+                    view::button(&[("type", S("button")), ("class", S("primary"))], text("Done"), super::click(&p.onclose)),
+                ]) }
         </div> },
     )
 }
@@ -176,11 +184,11 @@ fn scale(p: &LabelEditorProps) -> Html {
                 <Input kind="number" value={r.value.to_string()} label={format!("Rating value of {name}")}
                     onchange={edit(|r, v| r.value = v.trim().parse().unwrap_or(r.value))} />
                 if r.id == crate::model::annotation::UNVERIFIED {
-                    <span class="muted">{ "no verdict yet" }</span>
+                    { raw(r#"<span class="muted">no verdict yet</span>"#) }
                 } else if n > 0 {
-                    <span class="muted" title="Claims with this verdict">{ format!("{n} claim{}", if n == 1 { "" } else { "s" }) }</span>
+                    { fixed("span", &[("class", S("muted")), ("title", S("Claims with this verdict"))], vec![format!("{n} claim{}", if n == 1 { "" } else { "s" }).into()]) }
                 } else {
-                    <button type="button" class="link" onclick={ondelete} aria-label={format!("Delete verdict {name}")}>{ "Delete" }</button>
+                    { el("button", &["type", "class", "aria-label"], Box::new([a("button"), a("link"), a(format!("Delete verdict {name}"))]), view::onclick(ondelete), vec![text("Delete")]) }
                 }
             </li>
         }
@@ -192,10 +200,15 @@ fn scale(p: &LabelEditorProps) -> Html {
     });
     html! {
         <>
-            <h3>{ "Rating scale" }</h3>
-            <p class="hint">{ "Each verdict's number is ClaimReview's ratingValue (best and worst follow from the numbers; 0 leaves it unranked)." }</p>
-            <ul class="rating-rows">{ for rows }</ul>
-            <button type="button" onclick={onadd}>{ "Add verdict" }</button>
+            { raw(r#"<h3>Rating scale</h3><p class="hint">Each verdict's number is ClaimReview's ratingValue (best and worst follow from the numbers; 0 leaves it unranked).</p>"#) }
+            { fixed("ul", &[("class", S("rating-rows"))], vec![view::list(rows.collect())]) }
+            { view::button(&[("type", S("button"))], text("Add verdict"), onadd) }
         </>
     }
+}
+
+/// An option of a list.
+fn option(value: &'static str, label: &'static str, selected: bool) -> Html {
+    let on = selected.then(|| a("selected")).flatten();
+    el("option", &["value", "selected"], Box::new([a(value), on]), Listeners::None, vec![text(label)])
 }

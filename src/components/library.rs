@@ -1,11 +1,13 @@
 //! The library view: every stored article with its summary (newest change first, filtered by
 //! title), opened, renamed or deleted from here; the storage meter; back up and restore.
+use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::storage::QUOTA;
 use crate::formats::text_in::{count, thousands};
 use crate::model::library::{DocEntry, Library};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty::Static as S, Attributes, Listeners, VTag};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -60,7 +62,8 @@ fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent>
 #[function_component(LibraryView)]
 pub fn library_view(p: &LibraryProps) -> Html {
     let filter = use_state(AttrValue::default);
-    let renaming = use_state(|| None::<String>);
+    // The article whose title is being edited (none: empty; articles' ids never are).
+    let renaming = use_state(AttrValue::default);
     let all = use_state(|| false);
     let oninput = {
         let filter = filter.clone();
@@ -72,7 +75,8 @@ pub fn library_view(p: &LibraryProps) -> Html {
     let more = (listed.len() > PAGE && !*all).then(|| {
         let all = all.setter();
         let onclick = Callback::from(move |_: MouseEvent| all.set(true));
-        html! { <button type="button" class="more" {onclick}>{ format!("Show all {}", count(listed.len(), "article", "articles")) }</button> }
+        let label = format!("Show all {}", count(listed.len(), "article", "articles"));
+        view::button(&[("type", S("button")), ("class", S("more"))], label.into(), onclick)
     });
     // (Integer arithmetic: formatting floats would ship several KB of code.)
     let percent = (p.used * 100 + QUOTA / 2) / QUOTA;
@@ -80,80 +84,183 @@ pub fn library_view(p: &LibraryProps) -> Html {
         0..1_000_000 => format!("{} KB", n.div_ceil(1000)),
         _ => format!("{}.{} MB", n / 1_000_000, n % 1_000_000 / 100_000),
     };
-    html! {
-        // (The page's main landmark while the article, the other one, is hidden.)
-        <main class="library-main">
-        <section class="library" aria-labelledby="library-heading">
-            <div class="library-head">
-                <h1 id="library-heading">{ "Library" }</h1>
-                <span class="library-n">{ count(p.library.documents.len(), "article", "articles") }</span>
-                <button type="button" class="primary" onclick={click(&p.onclose, ())}>{ "Back to the article" }</button>
-            </div>
-            <div class="library-tools">
-                <label class="filter"><span>{ "Filter by title" }</span>
-                    <input type="search" value={(*filter).clone()} {oninput} /></label>
-                <button type="button" onclick={click(&p.onbackup, ())}>{ "Back up the library" }</button>
-                <label class="button file">{ "Restore…" }
-                    <input type="file" aria-label="Restore a library backup" accept=".json,application/json" onchange={onrestore} /></label>
-            </div>
-            <div class="meter-row">
-                <meter min="0" max={QUOTA.to_string()} low={(QUOTA * 8 / 10).to_string()} high={(QUOTA * 8 / 10).to_string()} optimum="0"
-                    value={p.used.to_string()} aria-label="Storage used"></meter>
-                <span>{ format!("{} of about {} used ({percent} %)", mb(p.used), mb(QUOTA)) }</span>
-            </div>
-            if percent >= 80 {
-                <p class="dialog-error" role="alert">{ "The browser's storage for this page is nearly full. Back up the library now, then delete articles you no longer need." }</p>
-            }
-            if listed.is_empty() {
-                <p class="empty">{ if filter.is_empty() { "No articles yet: open one with Open article." } else { "No article's title matches the filter." } }</p>
-            } else {
-                <table class="library-list">
-                    <thead><tr><th scope="col">{ "Title" }</th><th scope="col">{ "Source" }</th><th scope="col" class="num">{ "Entities" }</th>
-                        <th scope="col" class="num">{ "Claims" }</th><th scope="col" class="num">{ "Length" }</th><th scope="col">{ "Last change" }</th>
-                        <th scope="col"><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-                { more }
-            }
-        </section>
-        </main>
+    let tools = vec![
+        fixed(
+            "label",
+            &[("class", S("filter"))],
+            vec![
+                raw("<span>Filter by title</span>"),
+                VTag::__new_input(
+                    Some((*filter).clone()),
+                    None,
+                    NodeRef::default(),
+                    None,
+                    Attributes::Static(&[("type", S("search"))]),
+                    view::listen(Rc::new(yew::html::oninput::Wrapper::new(oninput))),
+                )
+                .into(),
+            ],
+        ),
+        view::button(&[("type", S("button"))], text("Back up the library"), super::click(&p.onbackup)),
+        fixed(
+            "label",
+            &[("class", S("button file"))],
+            vec![
+                text("Restore…"),
+                VTag::__new_input(
+                    None,
+                    None,
+                    NodeRef::default(),
+                    None,
+                    Attributes::Static(&[
+                        ("type", S("file")),
+                        ("aria-label", S("Restore a library backup")),
+                        ("accept", S(".json,application/json")),
+                    ]),
+                    view::listen(Rc::new(yew::html::onchange::Wrapper::new(onrestore))),
+                )
+                .into(),
+            ],
+        ),
+    ];
+    let high = (QUOTA * 8 / 10).to_string();
+    let meter = vec![
+        el(
+            "meter",
+            &["min", "max", "low", "high", "optimum", "value", "aria-label"],
+            Box::new([
+                a("0"),
+                a(QUOTA.to_string()),
+                a(high.clone()),
+                a(high),
+                a("0"),
+                a(p.used.to_string()),
+                a("Storage used"),
+            ]),
+            Listeners::None,
+            vec![],
+        ),
+        fixed("span", &[], vec![format!("{} of about {} used ({percent} %)", mb(p.used), mb(QUOTA)).into()]),
+    ];
+    let mut parts = vec![
+        fixed(
+            "div",
+            &[("class", S("library-head"))],
+            vec![
+                raw(r#"<h1 id="library-heading">Library</h1>"#),
+                fixed(
+                    "span",
+                    &[("class", S("library-n"))],
+                    vec![count(p.library.documents.len(), "article", "articles").into()],
+                ),
+                view::button(
+                    &[("type", S("button")), ("class", S("primary"))],
+                    text("Back to the article"),
+                    super::click(&p.onclose),
+                ),
+            ],
+        ),
+        fixed("div", &[("class", S("library-tools"))], tools),
+        fixed("div", &[("class", S("meter-row"))], meter),
+    ];
+    parts.push(if percent >= 80 {
+        raw(r#"<p class="dialog-error" role="alert">The browser's storage for this page is nearly full. Back up the library now, then delete articles you no longer need.</p>"#)
+    } else {
+        Html::default()
+    });
+    if listed.is_empty() {
+        parts.push(if filter.is_empty() {
+            raw(r#"<p class="empty">No articles yet: open one with Open article.</p>"#)
+        } else {
+            raw(r#"<p class="empty">No article's title matches the filter.</p>"#)
+        });
+    } else {
+        let mut heads: Vec<Html> = HEADS.iter().map(|(attrs, t)| fixed("th", attrs, vec![text(t)])).collect();
+        heads.push(fixed("th", &[("scope", S("col"))], vec![raw(r#"<span class="visually-hidden">Actions</span>"#)]));
+        let table = fixed(
+            "table",
+            &[("class", S("library-list"))],
+            vec![
+                fixed("thead", &[], vec![fixed("tr", &[], heads)]),
+                fixed("tbody", &[], vec![view::list(rows.collect())]),
+            ],
+        );
+        parts.push(view::list(vec![table, more.unwrap_or_default()]));
     }
+    // (The page's main landmark while the article, the other one, is hidden.)
+    fixed(
+        "main",
+        &[("class", S("library-main"))],
+        vec![fixed("section", &[("class", S("library")), ("aria-labelledby", S("library-heading"))], parts)],
+    )
 }
 
-fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<Option<String>>) -> Html {
+/// The list's column heads.
+const HEADS: [(view::Fixed, &str); 6] = [
+    (&[("scope", S("col"))], "Title"),
+    (&[("scope", S("col"))], "Source"),
+    (&[("scope", S("col")), ("class", S("num"))], "Entities"),
+    (&[("scope", S("col")), ("class", S("num"))], "Claims"),
+    (&[("scope", S("col")), ("class", S("num"))], "Length"),
+    (&[("scope", S("col"))], "Last change"),
+];
+
+fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>) -> Html {
     let open = d.id == p.current.as_str();
-    let title = if renaming.as_deref() == Some(d.id.as_str()) {
+    let title = if **renaming == d.id.as_str() {
         let onclose = {
             let renaming = renaming.clone();
-            Callback::from(move |_: ()| renaming.set(None))
+            Callback::from(move |_: ()| renaming.set(AttrValue::default()))
         };
-        html! { <RenameBox id={d.id.clone()} title={d.title.clone()} onrename={p.onrename.clone()} {onclose} /> }
+        vec![html! { <RenameBox id={d.id.clone()} title={d.title.clone()} onrename={p.onrename.clone()} {onclose} /> }]
     } else {
-        html! {
-            <>
-                <button type="button" class="link" onclick={click(&p.onopen, d.id.clone())}>{ d.title.clone() }</button>
-                if open { <span class="badge">{ "Open" }</span> }
-            </>
-        }
+        let mut t = vec![view::button(
+            &[("type", S("button")), ("class", S("link"))],
+            d.title.clone().into(),
+            click(&p.onopen, d.id.clone()),
+        )];
+        t.push(if open { raw(r#"<span class="badge">Open</span>"#) } else { Html::default() });
+        vec![view::list(t)]
     };
     let onrename = {
         let (renaming, id) = (renaming.clone(), d.id.clone());
-        Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+        Callback::from(move |_: MouseEvent| renaming.set(id.clone().into()))
     };
-    html! {
-        <tr key={d.id.clone()} aria-current={open.then_some("true")} ~className={if open { "current" } else { "" }}>
-            <td class="title-cell">{ title }</td>
-            <td class="muted">{ d.source.clone() }</td>
-            <td class="num">{ d.entities }</td>
-            <td class="num">{ d.claims }</td>
-            <td class="num">{ thousands(d.length) }</td>
-            <td class="muted">{ local_time(&d.modified) }</td>
-            <td class="row-actions">
-                <button type="button" onclick={onrename} aria-label={format!("Rename “{}”", d.title)}>{ "Rename" }</button>
-                <button type="button" class="danger-text" onclick={click(&p.ondelete, d.id.clone())} aria-label={format!("Delete “{}”", d.title)}>{ "Delete" }</button>
-            </td>
-        </tr>
-    }
+    let cell = |attrs: view::Fixed, kids: Vec<Html>| fixed("td", attrs, kids);
+    let actions = vec![
+        el(
+            "button",
+            &["type", "aria-label"],
+            Box::new([a("button"), a(format!("Rename “{}”", d.title))]),
+            view::onclick(onrename),
+            vec![text("Rename")],
+        ),
+        el(
+            "button",
+            &["type", "class", "aria-label"],
+            Box::new([a("button"), a("danger-text"), a(format!("Delete “{}”", d.title))]),
+            view::onclick(click(&p.ondelete, d.id.clone())),
+            vec![text("Delete")],
+        ),
+    ];
+    view::build(
+        "tr",
+        Some(d.id.clone().into()),
+        Attributes::Dynamic {
+            keys: &["aria-current", "className"],
+            values: Box::new([open.then(|| a("true")).flatten(), view::class_name(if open { "current" } else { "" })]),
+        },
+        Listeners::None,
+        vec![
+            cell(&[("class", S("title-cell"))], title),
+            cell(&[("class", S("muted"))], vec![d.source.clone().into()]),
+            cell(&[("class", S("num"))], vec![d.entities.into()]),
+            cell(&[("class", S("num"))], vec![d.claims.into()]),
+            cell(&[("class", S("num"))], vec![thousands(d.length).into()]),
+            cell(&[("class", S("muted"))], vec![local_time(&d.modified).into()]),
+            cell(&[("class", S("row-actions"))], actions),
+        ],
+    )
 }
 
 #[derive(Properties, PartialEq)]

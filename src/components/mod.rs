@@ -22,6 +22,7 @@ pub mod sidebar;
 pub mod sidebar_index;
 pub mod tag_menu;
 pub mod toolbar;
+pub mod view;
 
 pub use app::App;
 

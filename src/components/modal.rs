@@ -1,8 +1,10 @@
 //! A modal dialog (WAI-ARIA dialog pattern): named by its heading, focus moved into it and
 //! kept there (Tab wraps), Esc or the backdrop closes it, and focus goes back to where it was.
+use super::view;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 const FOCUSABLE: &str =
     "button:not([disabled]), [href], input:not([disabled]), textarea, select, [tabindex]:not([tabindex=\"-1\"])";
@@ -34,8 +36,15 @@ pub fn use_modal() -> NodeRef {
     root
 }
 
-/// The dialog titled `title` holding `children`, around the root `use_modal` gave.
-pub fn view(root: &NodeRef, title: &str, onclose: &Callback<()>, children: Html) -> Html {
+/// The dialog titled `title` (its heading's id `heading`) holding `children`, around the root
+/// `use_modal` gave.
+pub fn view(
+    root: &NodeRef,
+    title: &'static str,
+    heading: &'static str,
+    onclose: &Callback<()>,
+    children: Html,
+) -> Html {
     let onkeydown = {
         let (root, onclose) = (root.clone(), onclose.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -71,13 +80,12 @@ pub fn view(root: &NodeRef, title: &str, onclose: &Callback<()>, children: Html)
             }
         })
     };
-    let heading = format!("dialog-{}", title.to_ascii_lowercase().replace(' ', "-"));
     html! {
         <div class="backdrop" onclick={onbackdrop}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading.clone()} ref={root.clone()} {onkeydown}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={heading} ref={root.clone()} {onkeydown}>
                 <div class="dialog-head">
-                    <h2 id={heading}>{ title.to_string() }</h2>
-                    <button type="button" class="dismiss" aria-label="Close" onclick={super::click(onclose)}>{ "×" }</button>
+                    <h2 id={heading}>{ view::text(title) }</h2>
+                    { view::button(&[("type", S("button")), ("class", S("dismiss")), ("aria-label", S("Close"))], view::text("×"), super::click(onclose)) }
                 </div>
                 { children }
             </div>

@@ -1,5 +1,7 @@
 //! Messages to the user: information in a status region, problems in an alert.
+use super::view::{self, fixed, text};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 /// How serious a message is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,20 +40,15 @@ impl Notice {
 pub fn view(notices: &[Notice], ondismiss: &Callback<&'static str>, onaction: &Callback<&'static str>) -> Html {
     let list = |level: Level| {
         notices.iter().filter(|n| n.level == level).map(|n| {
-            let ondismiss = {
-                let (topic, cb) = (n.topic, ondismiss.clone());
-                Callback::from(move |_: MouseEvent| cb.emit(topic))
-            };
             let action = n.action.map(|name| {
-                let (topic, cb) = (n.topic, onaction.clone());
-                html! { <button type="button" class="notice-action" onclick={Callback::from(move |_: MouseEvent| cb.emit(topic))}>{ name }</button> }
+                view::button(&[("type", S("button")), ("class", S("notice-action"))], text(name), emit(onaction, n.topic))
             });
-            let times = (n.repeats > 1).then(|| html! { <span class="notice-times">{ format!(" (×{})", n.repeats) }</span> });
+            let times = (n.repeats > 1).then(|| fixed("span", &[("class", S("notice-times"))], vec![format!(" (×{})", n.repeats).into()]));
             html! {
                 <div ~className={if level == Level::Error { "notice error" } else { "notice info" }}>
                     <span class="notice-text">{ n.text.clone() }{ times }</span>
                     { action }
-                    <button type="button" class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
+                    { view::button(&[("type", S("button")), ("class", S("dismiss")), ("aria-label", S("Dismiss message"))], text("×"), emit(ondismiss, n.topic)) }
                 </div>
             }
         }).collect::<Html>()
@@ -62,6 +59,12 @@ pub fn view(notices: &[Notice], ondismiss: &Callback<&'static str>, onaction: &C
             <div role="status">{ list(Level::Info) }</div>
         </div>
     }
+}
+
+/// A click handler sending `topic` (one closure for a message's buttons).
+fn emit(cb: &Callback<&'static str>, topic: &'static str) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(topic))
 }
 
 /// The messages on screen. Each new one replaces the one on its topic; an empty text

@@ -2,12 +2,14 @@
 //! JSON), see what will be opened, edit its title, open it. A modal dialog: focus stays in it
 //! and goes back where it was when it closes.
 use super::modal::{self, use_modal};
+use super::view::{self, fixed, raw, text};
 use crate::formats::text_in::{self, count, Draft};
 use crate::model::library::Library;
 use crate::model::text::sha256_hex;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 #[derive(Properties, PartialEq)]
 pub struct OpenDialogProps {
@@ -28,7 +30,8 @@ pub struct OpenDialogProps {
 pub fn open_dialog(p: &OpenDialogProps) -> Html {
     let root = use_modal();
     let draft = use_state(|| p.initial.as_ref().clone().ok().unwrap_or_default());
-    let error = use_state(|| p.initial.as_ref().clone().err());
+    // (Empty: no error.)
+    let error = use_state(|| AttrValue::from(p.initial.as_ref().clone().err().unwrap_or_default()));
     // Until the title is typed into, it follows the text (or the file).
     let title_typed = use_state(|| false);
     {
@@ -36,10 +39,10 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
         super::use_effect_on(p.initial.clone(), move |initial| match initial.as_ref() {
             Ok(d) => {
                 draft.set(d.clone());
-                error.set(None);
+                error.set(AttrValue::default());
                 typed.set(false);
             }
-            Err(e) => error.set(Some(e.clone())),
+            Err(e) => error.set(e.clone().into()),
         });
     }
     let oninput = {
@@ -77,7 +80,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
             }
             match text_in::check(&draft.text) {
                 Ok(()) => onopen.emit((*draft).clone()),
-                Err(why) => error.set(Some(why)),
+                Err(why) => error.set(why.into()),
             }
         })
     };
@@ -89,7 +92,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
         count(paragraphs, "paragraph", "paragraphs")
     );
     let open_label = if duplicate.is_some() { "Open the stored copy" } else { "Open" };
-    let shown_error = (*error).clone().or(problem);
+    let shown_error = (!error.is_empty()).then(|| error.to_string()).or(problem);
     let note = duplicate.as_ref().as_ref().map(|(_, title)| {
         format!("This text is already in your library as “{title}”. Its stored copy, with its annotations, opens instead of a duplicate.")
     });
@@ -98,19 +101,20 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
     modal::view(
         &root,
         "Open article",
+        "dialog-open-article",
         &p.onclose,
         html! {
                 <form class="open-form" {onsubmit}>
-                    <label class="field-label" for="open-text">{ "Article text" }</label>
+                    { raw(r#"<label class="field-label" for="open-text">Article text</label>"#) }
                     <textarea id="open-text" class="open-text" value={draft.text.clone()} {oninput} rows="8"
                         placeholder="Paste the article here, or choose a file below" spellcheck="false" />
                     <div class="open-row">
                         <label class="button file">{ "Choose a file…" }
                             <input type="file" aria-label="Choose a file" accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={onfile} />
                         </label>
-                        <span class="hint">{ ".txt, .md, .html or an .annotations.json file — or drop one anywhere" }</span>
+                        { raw(r#"<span class="hint">.txt, .md, .html or an .annotations.json file — or drop one anywhere</span>"#) }
                     </div>
-                    <label class="field-label" for="open-title">{ "Title" }</label>
+                    { raw(r#"<label class="field-label" for="open-title">Title</label>"#) }
                     <input id="open-title" type="text" class="open-title" value={draft.title.clone()} oninput={ontitle} />
                     <section class="preview" aria-label="Preview" hidden={draft.text.trim().is_empty()}>
                         <p class="preview-meta">{ meta }</p>
@@ -118,10 +122,10 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
                     </section>
                     <p class="dialog-note" role="status" hidden={note.is_none()}>{ note.unwrap_or_default() }</p>
                     <p class="dialog-error" role="alert" hidden={shown_error.is_none()}>{ shown_error.unwrap_or_default() }</p>
-                    <div class="dialog-buttons">
-                        <button type="button" onclick={super::click(&p.onclose)}>{ "Cancel" }</button>
-                        <button type="submit" class="primary">{ open_label }</button>
-                    </div>
+                    { fixed("div", &[("class", S("dialog-buttons"))], vec![
+                        view::button(&[("type", S("button"))], text("Cancel"), super::click(&p.onclose)),
+                        fixed("button", &[("type", S("submit")), ("class", S("primary"))], vec![text(open_label)]),
+                    ]) }
                 </form>
         },
     )

@@ -103,9 +103,8 @@ pub fn keep_session(state: &State) {
         storage::session_set(&format!("scroll:{}", state.doc.id), &format!("{block} {offset}"));
     }
     if state.can_undo() || state.can_redo() {
-        if let Ok(json) = serde_json::to_string(&**state.history()) {
-            storage::session_set(&format!("history:{}", state.doc.id), &json);
-        }
+        let json = crate::formats::json_write::to_string(&**state.history());
+        storage::session_set(&format!("history:{}", state.doc.id), &json);
     }
 }
 
@@ -144,9 +143,7 @@ fn settings() -> Settings {
 fn keep_settings(f: impl FnOnce(&mut Settings)) {
     let mut s = settings();
     f(&mut s);
-    if let Ok(json) = serde_json::to_string(&s) {
-        let _ = storage::set(&storage::settings_key(), &json);
-    }
+    let _ = storage::set(&storage::settings_key(), &crate::formats::json_write::to_string(&s));
 }
 
 /// The state to start with, and anything the user must be told about it.

@@ -1,11 +1,13 @@
 //! The menu that appears beside a fresh selection: one button per label, with its key. It
 //! stays in the page, hidden, between selections: showing it is a style change, not a build.
+use super::view;
 use crate::browser::dom::data_of;
 use crate::model::Label;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 #[derive(Properties, PartialEq)]
 pub struct TagMenuProps {
@@ -59,11 +61,9 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             { tag_items(&p.labels, &p.onpick) }
             if p.cue {
-                <button type="button" role="menuitem" class="tag cue" onclick={super::click(&p.oncue)}>
-                    { "Cue of the claim" }
-                </button>
+                { view::button(&[("type", S("button")), ("role", S("menuitem")), ("class", S("tag cue"))], view::text("Cue of the claim"), super::click(&p.oncue)) }
             }
-            <div class="tag-hint" aria-hidden="true">{ "Press a number · Esc to close" }</div>
+            { view::raw(r#"<div class="tag-hint" aria-hidden="true">Press a number · Esc to close</div>"#) }
         </div>
     }
 }

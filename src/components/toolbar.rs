@@ -27,6 +27,10 @@ pub struct ToolbarProps {
     pub library: bool,
     /// Whether the open article's work is held by an export or backup ("Not exported since …").
     pub status: AttrValue,
+    /// Whether the export menu is open.
+    pub export: bool,
+    /// Open or close the export menu.
+    pub onexportmenu: Callback<bool>,
 }
 
 /// The toolbar, drawn by the App shell as part of its own view (the buttons' callbacks are
@@ -52,7 +56,7 @@ pub fn view(p: &ToolbarProps) -> Html {
                     <input type="checkbox" checked={p.words} onchange={onwords} />{ "Snap to words" }
                 </label>
                 <button type="button" onclick={click(&p.onlabels)} title="Add, rename, recolour and re-key labels; the rating scale">{ "Labels" }</button>
-                <ExportMenu onexport={p.onexport.clone()} onformat={p.onformat.clone()} onclaimreview={p.onclaimreview.clone()} />
+                { export_menu(p) }
                 <label class="button file" title="Annotations from a file: this app's JSON or a library backup, W3C Web Annotation, brat (.ann with its .txt, or a .zip), doccano JSONL, Label Studio JSON">
                     { "Import" }
                     <input type="file" multiple=true accept=".json,.jsonld,.jsonl,.ndjson,.ann,.txt,.zip,application/json,application/ld+json,application/zip" {onchange} />
@@ -60,13 +64,6 @@ pub fn view(p: &ToolbarProps) -> Html {
             </div>
         </header>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct ExportProps {
-    onexport: Callback<()>,
-    onformat: Callback<String>,
-    onclaimreview: Callback<()>,
 }
 
 /// The other tools' formats: (id, menu item, what it is).
@@ -80,53 +77,46 @@ const FORMATS: [(&str, &str, &str); 6] = [
 ];
 
 /// The "Export" menu button (WAI-ARIA menu button): its items download the document in a
-/// format; Esc, a choice or a click elsewhere closes it.
-#[function_component(ExportMenu)]
-fn export_menu(p: &ExportProps) -> Html {
-    let open = use_state(|| false);
-    let list = use_node_ref();
-    {
-        // Opened: the first item takes the focus.
-        let list = list.clone();
-        super::use_effect_on(*open, move |open| {
-            if *open {
-                let first =
-                    list.cast::<web_sys::Element>().and_then(|l| l.query_selector("[role=menuitem]").ok().flatten());
-                if let Some(el) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+/// format; Esc, a choice or a click elsewhere closes it. (Drawn as part of the toolbar: whether
+/// it is open is the shell's view state, `p.export`, changed through `p.onexportmenu`.)
+fn export_menu(p: &ToolbarProps) -> Html {
+    let open = p.export;
+    let set = p.onexportmenu.clone();
+    // (Closing what is closed already would only draw the shell again.)
+    let close = move |set: &Callback<bool>| {
+        if open {
+            set.emit(false)
+        }
+    };
     let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| set.emit(!open))
     };
     let item = |cb: &Callback<()>| {
-        let (cb, open) = (cb.clone(), open.clone());
+        let (cb, set) = (cb.clone(), set.clone());
         Callback::from(move |_: MouseEvent| {
-            open.set(false);
+            close(&set);
             cb.emit(())
         })
     };
     // One listener for the formats' items: the chosen item names its format.
     let onformat = {
-        let (cb, open) = (p.onformat.clone(), open.clone());
+        let (cb, set) = (p.onformat.clone(), set.clone());
         Callback::from(move |e: MouseEvent| {
             if let Some(format) = crate::browser::dom::data_of(&e, "data-format") {
-                open.set(false);
+                close(&set);
                 cb.emit(format);
             }
         })
     };
     let onkeydown = {
-        let open = open.clone();
+        let set = set.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
-            if key == "Escape" && *open {
+            if key == "Escape" && open {
                 e.prevent_default();
                 e.stop_propagation();
-                open.set(false);
+                set.emit(false);
             } else if key == "ArrowDown" || key == "ArrowUp" {
                 e.prevent_default();
                 let Some(items) =
@@ -152,23 +142,21 @@ fn export_menu(p: &ExportProps) -> Html {
             }
         })
     };
-    let onfocusout = {
-        let open = open.clone();
-        Callback::from(move |e: FocusEvent| {
-            let (Some(to), Some(me)) = (e.related_target(), e.current_target()) else { return open.set(false) };
-            let inside = wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&me)
-                .is_some_and(|me| me.contains(wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&to)));
-            if !inside {
-                open.set(false);
-            }
-        })
-    };
+    let set = p.onexportmenu.clone();
+    let onfocusout = Callback::from(move |e: FocusEvent| {
+        let (Some(to), Some(me)) = (e.related_target(), e.current_target()) else { return close(&set) };
+        let inside = wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&me)
+            .is_some_and(|me| me.contains(wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&to)));
+        if !inside {
+            close(&set);
+        }
+    });
     html! {
         <div class="menu-button" {onkeydown} {onfocusout}>
-            <button type="button" aria-haspopup="menu" aria-expanded={if *open { "true" } else { "false" }} aria-controls="export-menu" onclick={toggle}>
+            <button type="button" aria-haspopup="menu" aria-expanded={if open { "true" } else { "false" }} aria-controls="export-menu" onclick={toggle}>
                 { "Export" }<span aria-hidden="true">{ " ▾" }</span>
             </button>
-            <div class="export-menu" id="export-menu" role="menu" aria-label="Export" ref={list} hidden={!*open}>
+            <div class="export-menu" id="export-menu" role="menu" aria-label="Export" hidden={!open}>
                 <button type="button" role="menuitem" onclick={item(&p.onexport)}>{ "Export JSON" }<span class="menu-note">{ "annotations, native format" }</span></button>
                 <button type="button" role="menuitem" onclick={item(&p.onclaimreview)}>{ "Export ClaimReview" }<span class="menu-note">{ "rated claims, schema.org JSON-LD" }</span></button>
                 <div role="none" onclick={onformat}>
@@ -178,5 +166,13 @@ fn export_menu(p: &ExportProps) -> Html {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// The export menu was opened: its first item takes the focus.
+pub fn focus_export_menu() {
+    let first = gloo::utils::document().query_selector("#export-menu [role=menuitem]").ok().flatten();
+    if let Some(el) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        let _ = el.focus();
     }
 }

@@ -1,69 +1,99 @@
 //! schema.org ClaimReview (JSON-LD): one review per claim that has a verdict, for fact-check
 //! publishing and the search engines that read it.
+use super::json_write::{first, key, number, string, text, Json};
 use crate::model::annotation::Annotation;
 use crate::model::meta::rating_name;
 use crate::model::state::State;
-use serde::Serialize;
 
-#[derive(Serialize)]
+/// One review, as schema.org's ClaimReview has it.
 struct Review<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "claimReviewed")]
     claim_reviewed: &'a str,
-    #[serde(rename = "reviewRating")]
     rating: Rating<'a>,
-    #[serde(rename = "itemReviewed")]
     item: Item<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Named<'a>>,
-    #[serde(rename = "datePublished")]
     date: &'a str,
 }
 
-#[derive(Serialize)]
 struct Rating<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "ratingValue", skip_serializing_if = "Option::is_none")]
     value: Option<u32>,
-    #[serde(rename = "bestRating", skip_serializing_if = "Option::is_none")]
     best: Option<u32>,
-    #[serde(rename = "worstRating", skip_serializing_if = "Option::is_none")]
     worst: Option<u32>,
-    #[serde(rename = "alternateName")]
     name: &'a str,
 }
 
-#[derive(Serialize)]
 struct Item<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Named<'a>>,
     appearance: Appearance<'a>,
 }
 
-#[derive(Serialize)]
 struct Named<'a> {
-    #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
-    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
     same_as: Option<String>,
 }
 
-#[derive(Serialize)]
 struct Appearance<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
     headline: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
     url: &'a str,
-    #[serde(rename = "datePublished", skip_serializing_if = "str::is_empty")]
     published: &'a str,
+}
+
+/// Append `,"k":n` when there is a number.
+fn some_number(out: &mut String, k: &str, n: Option<u32>) {
+    if let Some(n) = n {
+        key(out, k);
+        number(out, n as usize);
+    }
+}
+
+/// Append `,"k":{…}` when there is someone.
+fn some_named(out: &mut String, k: &str, named: &Option<Named>) {
+    let Some(n) = named else { return };
+    key(out, k);
+    first(out, "@type");
+    string(out, n.kind);
+    text(out, "name", n.name);
+    if let Some(url) = &n.same_as {
+        text(out, "sameAs", url);
+    }
+    out.push('}');
+}
+
+impl Json for Review<'_> {
+    fn write(&self, out: &mut String) {
+        first(out, "@context");
+        string(out, "https://schema.org");
+        text(out, "@type", "ClaimReview");
+        text(out, "claimReviewed", self.claim_reviewed);
+        key(out, "reviewRating");
+        let r = &self.rating;
+        first(out, "@type");
+        string(out, "Rating");
+        some_number(out, "ratingValue", r.value);
+        some_number(out, "bestRating", r.best);
+        some_number(out, "worstRating", r.worst);
+        text(out, "alternateName", r.name);
+        out.push('}');
+        key(out, "itemReviewed");
+        first(out, "@type");
+        string(out, "Claim");
+        some_named(out, "author", &self.item.author);
+        key(out, "appearance");
+        let a = &self.item.appearance;
+        first(out, "@type");
+        string(out, "CreativeWork");
+        text(out, "headline", a.headline);
+        if !a.url.is_empty() {
+            text(out, "url", a.url);
+        }
+        if !a.published.is_empty() {
+            text(out, "datePublished", a.published);
+        }
+        out.push_str("}}");
+        some_named(out, "author", &self.author);
+        text(out, "datePublished", self.date);
+        out.push('}');
+    }
 }
 
 /// What an export made: the file's JSON, how many reviews it holds and how many claims were
@@ -87,21 +117,16 @@ pub fn export(state: &State, reviewer: &str) -> Exported {
         let value = scale.iter().find(|r| r.id == c.verdict).map_or(0, |r| r.value);
         let ranked = value > 0;
         reviews.push(Review {
-            context: "https://schema.org",
-            kind: "ClaimReview",
             claim_reviewed: if c.reviewed.trim().is_empty() { a.quote.as_str() } else { c.reviewed.as_str() },
             rating: Rating {
-                kind: "Rating",
                 value: ranked.then_some(value),
                 best: best.filter(|_| ranked),
                 worst: worst.filter(|_| ranked),
                 name: rating_name(scale, &c.verdict),
             },
             item: Item {
-                kind: "Claim",
                 author: speaker(state, a),
                 appearance: Appearance {
-                    kind: "CreativeWork",
                     headline: &state.doc.title,
                     url: &state.doc.url,
                     published: &state.doc.published,
@@ -115,7 +140,7 @@ pub fn export(state: &State, reviewer: &str) -> Exported {
             date: a.modified.get(..10).unwrap_or(&a.modified),
         });
     }
-    let json = serde_json::to_string(&reviews).unwrap_or_default();
+    let json = super::json_write::to_string(&reviews);
     Exported { json, reviews: reviews.len(), skipped: claims.len() - reviews.len() }
 }
 

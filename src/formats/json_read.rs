@@ -223,12 +223,13 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn need<T>(&self, value: Option<T>, key: &str) -> Result<T, Error> {
         match value {
-            Some(value) => Ok(value),
+            Some(v) => Ok(v),
             None => Err(self.missing(key)),
         }
     }
 
-    /// The error that `key` is missing (kept apart from `need`, which is copied for each type).
+    /// The error that `key` is missing (kept apart from `need`, which is compiled once for each
+    /// type of value).
     #[inline(never)]
     fn missing(&self, key: &str) -> Error {
         self.invalid(self.pos, format!("\"{key}\" is missing"))

@@ -129,22 +129,45 @@ pub fn records<'a, T>(
     r: &mut Reader<'a>,
     mut f: impl FnMut(&mut Reader<'a>) -> Result<T, Error>,
 ) -> Result<Records<T>, Error> {
+    let mut out = Vec::new();
+    let listed = each_record(r, &mut |r, failed| {
+        out.push(match failed {
+            Some(why) => Err(why),
+            None => Ok(f(r)?),
+        });
+        Ok(())
+    })?;
+    Ok(listed.then_some(out))
+}
+
+/// Keeps the next record of a list, or why it could not be read (see `each_record`).
+type AddRecord<'a, 'f> = dyn FnMut(&mut Reader<'a>, Option<String>) -> Result<(), Error> + 'f;
+
+/// The walk of `records`, the same for every type of record: `add(r, None)` reads and keeps
+/// the record that comes next, `add(r, Some(why))` keeps why it could not be read. False when
+/// the value is not a list.
+fn each_record<'a>(r: &mut Reader<'a>, add: &mut AddRecord<'a, '_>) -> Result<bool, Error> {
     if r.null()? {
-        return Ok(Some(Vec::new()));
+        return Ok(true);
     }
     if r.attempt(Reader::array)?.is_err() {
-        return Ok(None);
+        return Ok(false);
     }
-    let mut out = Vec::new();
     while r.item()? {
-        out.push(r.attempt(&mut f)?.map_err(|e| e.what));
+        if let Err(e) = r.attempt(|r| add(r, None))? {
+            add(r, Some(e.what))?;
+        }
     }
-    Ok(Some(out))
+    Ok(true)
 }
 
 /// A part that could not be read: "The file's "labels" are unusable (line 1, column 9: …)."
 fn unusable<T>(part: Part<T>, what: &str) -> Result<T, String> {
-    part.map_err(|e| format!("The file's {what} unusable ({e})."))
+    part.map_err(|e| unusable_why(&e, what))
+}
+
+fn unusable_why(e: &str, what: &str) -> String {
+    format!("The file's {what} unusable ({e}).")
 }
 
 impl FileIn {

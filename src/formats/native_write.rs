@@ -1,27 +1,34 @@
 //! Writing the native JSON. Each annotation's JSON is remembered, so saving a document with
 //! thousands of annotations serialises only the ones that changed since the last save.
-use super::json_write;
+use super::json_write::{self, key, number, string, text, Json};
 use super::native::{FORMAT, SAID_BY, VERSION};
 use crate::model::annotation::{Annotation, Relation};
 use crate::model::order::{self, Names};
 use crate::model::state::State;
-use serde::Serialize;
+use crate::model::text::Document;
 use std::rc::Rc;
 
-#[derive(Serialize)]
-struct DocOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    text: &'a str,
-    offset_unit: &'static str,
-    text_sha256: &'a str,
-    length: usize,
-    source: &'a str,
-    url: &'a str,
-    authors: &'a [String],
-    published: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    renamed: &'a str,
+/// The document part: `length` is the text's length in code points.
+fn document(d: &Document, length: usize) -> String {
+    let mut out = String::with_capacity(d.text.len() + 512);
+    json_write::first(&mut out, "id");
+    string(&mut out, &d.id);
+    text(&mut out, "title", &d.title);
+    text(&mut out, "text", &d.text);
+    text(&mut out, "offset_unit", "codepoint");
+    text(&mut out, "text_sha256", &d.sha256);
+    key(&mut out, "length");
+    number(&mut out, length);
+    text(&mut out, "source", &d.source);
+    text(&mut out, "url", &d.url);
+    key(&mut out, "authors");
+    d.authors.write(&mut out);
+    text(&mut out, "published", &d.published);
+    if !d.renamed.is_empty() {
+        text(&mut out, "renamed", &d.renamed);
+    }
+    out.push('}');
+    out
 }
 
 /// JSON already written: the document part (by document id) and each annotation, keyed by
@@ -40,10 +47,6 @@ impl JsonCache {
     pub fn compact() -> Self {
         JsonCache { compact: true, ..JsonCache::default() }
     }
-}
-
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("plain data always serialises")
 }
 
 /// Serialise the open document. Relations whose ends are gone are left out.
@@ -71,21 +74,8 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
     // (Keyed by id and title: a rename changes the document part.)
     let key = format!("{}\n{}", doc.id, doc.title);
     if cache.doc.as_ref().is_none_or(|(k, _)| *k != key) {
-        let out = DocOut {
-            id: &doc.id,
-            title: &doc.title,
-            text: &doc.text,
-            offset_unit: "codepoint",
-            text_sha256: &doc.sha256,
-            length: state.index.len(),
-            source: &doc.source,
-            url: &doc.url,
-            authors: &doc.authors,
-            published: &doc.published,
-            renamed: &doc.renamed,
-        };
         let same_doc = cache.doc.as_ref().is_some_and(|(k, _)| k.split('\n').next() == Some(doc.id.as_str()));
-        cache.doc = Some((key, json(&out)));
+        cache.doc = Some((key, document(doc, state.index.len())));
         if !same_doc {
             cache.anns.clear();
         }
@@ -129,20 +119,21 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     let doc_json = cache.doc.as_ref().map_or("", |(_, j)| j.as_str());
     let size = doc_json.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>() + 1024;
     let mut out = String::with_capacity(size);
-    out.push_str(&format!(
-        "{{\"format\":{},\"version\":{VERSION},\"exported_at\":{},\"document\":",
-        json(FORMAT),
-        json(now)
-    ));
+    json_write::first(&mut out, "format");
+    string(&mut out, FORMAT);
+    key(&mut out, "version");
+    number(&mut out, VERSION as usize);
+    text(&mut out, "exported_at", now);
+    key(&mut out, "document");
     out.push_str(doc_json);
-    out.push_str(",\"labels\":");
-    out.push_str(&json(&*state.labels));
+    key(&mut out, "labels");
+    state.labels.write(&mut out);
     if !state.entities.is_empty() {
-        out.push_str(",\"entities\":");
-        out.push_str(&json(&*state.entities));
+        key(&mut out, "entities");
+        state.entities.write(&mut out);
     }
-    out.push_str(",\"rating_scale\":");
-    out.push_str(&json(&*state.scale));
+    key(&mut out, "rating_scale");
+    state.scale.write(&mut out);
     out.push_str(",\"annotations\":[");
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
@@ -151,9 +142,10 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
         out.push_str(p);
     }
     out.push_str("],\"relations\":");
-    out.push_str(&json(&relations));
+    relations.write(&mut out);
     if !state.orphans.is_empty() {
-        out.push_str(",\"orphans\":[");
+        key(&mut out, "orphans");
+        out.push('[');
         for (i, a) in state.orphans.iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -163,8 +155,8 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
         out.push(']');
     }
     if !state.deleted.is_empty() {
-        out.push_str(",\"deleted\":");
-        out.push_str(&json(&*state.deleted));
+        key(&mut out, "deleted");
+        state.deleted.write(&mut out);
     }
     out.push('}');
     remember(state, cache, parts);

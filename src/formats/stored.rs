@@ -129,6 +129,15 @@ pub struct Settings {
     pub reviewer: String,
 }
 
+impl super::json_write::Json for Settings {
+    fn write(&self, out: &mut String) {
+        super::json_write::first(out, "words");
+        self.words.write(out);
+        super::json_write::text(out, "reviewer", &self.reviewer);
+        out.push('}');
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings { words: true, reviewer: String::new() }

@@ -45,6 +45,11 @@ impl History {
         History { undo, redo }
     }
 
+    /// The edits to undo and those to redo, oldest first (what `from_lists` takes).
+    pub fn lists(&self) -> (&[Edit], &[Edit]) {
+        (&self.undo, &self.redo)
+    }
+
     /// Remember a new edit; it forgets the redo branch.
     pub fn record(&mut self, edit: Edit) {
         self.undo.push(edit);

@@ -49,6 +49,73 @@ pub fn near_with(blocks: &[Block], i: usize) -> std::ops::Range<usize> {
     i.saturating_sub(1)..(i + 2).min(blocks.len())
 }
 
+/// A long block is drawn in runs of about this many code points, each a line-broken part of
+/// the paragraph with its own component, so that an edit in a paragraph of a hundred thousand
+/// characters re-renders and re-lays-out only the run it touches. Blocks up to twice this long
+/// are drawn whole.
+pub const RUN: usize = 1000;
+
+/// Whether `c` belongs with the character before it (a combining mark, a joiner, a variation
+/// selector, a skin tone or tag character), so that a run must not start with it.
+fn clings(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x483..=0x489 | 0x591..=0x5C7 | 0x610..=0x61A | 0x64B..=0x65F
+        | 0x900..=0x903 | 0x93A..=0x94F | 0xE31 | 0xE34..=0xE3A | 0xE47..=0xE4E | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+        | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+/// The runs of a block (`text` is the block's own text). A block of up to `2 × RUN` code points
+/// is one run. A longer one is cut once a run holds `RUN` code points: after the white space
+/// that follows a sentence's end (or after a CJK full stop, question or exclamation mark);
+/// failing that within another `RUN`, after any white space; failing that, anywhere not before
+/// a combining mark. Cuts depend on the text alone, so runs stay put while annotations change.
+pub fn runs(block: Block, text: &str) -> Vec<Block> {
+    if block.end - block.start <= 2 * RUN {
+        return vec![block];
+    }
+    let mut out = Vec::new();
+    let (mut start, mut at) = (block.start, block.start);
+    // Whether the text since the last letter or digit ends a sentence ("end." or "end?”").
+    let mut sentence = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        at += 1;
+        let held = at - start;
+        let space = c.is_whitespace();
+        let cut = match held {
+            _ if at >= block.end || chars.peek().is_some_and(|&n| clings(n)) => false,
+            h if h < RUN => false,
+            h if h < 2 * RUN => (space && sentence) || matches!(c, '。' | '！' | '？'),
+            h if h < 3 * RUN => space,
+            _ => true,
+        };
+        if matches!(c, '.' | '?' | '!' | '…') {
+            sentence = true;
+        } else if c.is_alphanumeric() {
+            sentence = false;
+        }
+        if cut {
+            out.push(Block { start, end: at });
+            start = at;
+        }
+    }
+    out.push(Block { start, end: block.end });
+    out
+}
+
+/// For each run, the annotations (in document order) that overlap it.
+pub fn per_run(runs: &[Block], anns: &[Rc<Annotation>]) -> Vec<Vec<Rc<Annotation>>> {
+    let mut out = vec![Vec::new(); runs.len()];
+    for a in anns {
+        let first = runs.partition_point(|r| r.end <= a.start);
+        let last = runs.partition_point(|r| r.start < a.end);
+        for bucket in &mut out[first..last.max(first)] {
+            bucket.push(a.clone());
+        }
+    }
+    out
+}
+
 /// A run of text inside a block covered by the same annotations (outer first).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
@@ -137,5 +204,53 @@ mod tests {
         let spans: Vec<(usize, usize, usize)> = segs.iter().map(|s| (s.start, s.end, s.covering.len())).collect();
         assert_eq!(spans, vec![(0, 2, 1), (2, 4, 2), (4, 6, 1), (6, 8, 2), (8, 10, 1)]);
         assert_eq!(segs[1].covering[1].id, "i");
+    }
+
+    #[test]
+    fn runs_cut_long_blocks_after_sentences_then_spaces_never_before_a_mark() {
+        let short = Block { start: 5, end: 5 + 2 * RUN };
+        assert_eq!(runs(short, &"a".repeat(2 * RUN)), vec![short]);
+        // Sentences of 99 code points and a space: cuts fall after the first sentence past RUN.
+        let sentence = format!("{}.” ", "abcdefgh ".repeat(10).trim_end());
+        let text = sentence.repeat(40);
+        let len = sentence.chars().count();
+        let n = text.chars().count();
+        let block = Block { start: 100, end: 100 + n };
+        let r = runs(block, &text);
+        assert_eq!(r.first().map(|b| b.start), Some(100));
+        assert_eq!(r.last().map(|b| b.end), Some(100 + n));
+        for w in r.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert_eq!((w[0].end - 100) % len, 0, "cut after a sentence: {w:?}");
+        }
+        assert!(r[..r.len() - 1].iter().all(|b| b.end - b.start >= RUN && b.end - b.start < RUN + len));
+        // No sentence: after a space once past 2 × RUN.
+        let text = "abcdefghi ".repeat(500);
+        let r = runs(Block { start: 0, end: 5000 }, &text);
+        assert_eq!(r[0], Block { start: 0, end: 2 * RUN });
+        // No space at all (CJK without punctuation, an accented letter, emoji): hard cuts from
+        // 3 × RUN on, moved past a combining mark.
+        let mut text: String = "北".repeat(3 * RUN - 1);
+        text.push('e');
+        text.push('\u{301}');
+        text.push_str(&"😀".repeat(4000));
+        let n = text.chars().count();
+        let r = runs(Block { start: 0, end: n }, &text);
+        assert_eq!(r[0], Block { start: 0, end: 3 * RUN + 1 });
+        assert_eq!(r.last().map(|b| b.end), Some(n));
+        assert!(r.windows(2).all(|w| w[0].end == w[1].start));
+        // A CJK full stop ends a run.
+        let text = format!("{}。{}", "北".repeat(RUN + 4), "京".repeat(2 * RUN));
+        let r = runs(Block { start: 0, end: text.chars().count() }, &text);
+        assert_eq!(r[0].end, RUN + 5);
+    }
+
+    #[test]
+    fn per_run_puts_each_annotation_in_every_run_it_overlaps() {
+        let r = [Block { start: 0, end: 10 }, Block { start: 10, end: 20 }, Block { start: 20, end: 30 }];
+        let (a, b, c) = (ann("a", 2, 4), ann("b", 8, 22), ann("c", 20, 30));
+        let got = per_run(&r, &[a, b, c]);
+        let ids: Vec<Vec<&str>> = got.iter().map(|v| v.iter().map(|x| x.id.as_str()).collect()).collect();
+        assert_eq!(ids, vec![vec!["a", "b"], vec!["b"], vec!["b", "c"]]);
     }
 }

@@ -97,8 +97,8 @@ impl Library {
     /// The documents whose title contains every word of `filter`, newest change first. Case is
     /// ignored through `lower` (the page passes the browser's own lower-casing: Unicode case
     /// tables would cost the bundle several KB).
-    pub fn listed(&self, filter: &str, lower: impl Fn(&str) -> String) -> Vec<&DocEntry> {
-        let words: Vec<String> = filter.split_whitespace().map(&lower).collect();
+    pub fn listed(&self, filter: &str, lower: fn(&str) -> String) -> Vec<&DocEntry> {
+        let words: Vec<String> = filter.split_whitespace().map(lower).collect();
         let matches = |d: &&DocEntry| {
             let title = lower(&d.title);
             words.iter().all(|w| title.contains(w.as_str()))

@@ -2,6 +2,7 @@
 //! the union of both, the later change winning, the same result whichever copy is "ours".
 use super::annotation::{Annotation, Deleted};
 use super::state::Snapshot;
+use crate::formats::json_write::Json;
 use std::cmp::Ordering;
 
 /// The merge of two copies, and what the user should hear about it.
@@ -15,13 +16,13 @@ pub struct Merged {
     pub added: usize,
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("plain data always serialises")
+fn json<T: Json>(value: &T) -> String {
+    crate::formats::json_write::to_string(value)
 }
 
 /// A total order on two versions of one record: equal only when they are equal, else by
 /// their JSON (no meaning, but the same answer from both sides, so merging commutes).
-fn content<T: PartialEq + serde::Serialize>(a: &T, b: &T) -> Ordering {
+fn content<T: PartialEq + Json>(a: &T, b: &T) -> Ordering {
     if a == b {
         Ordering::Equal
     } else {

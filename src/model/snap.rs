@@ -53,10 +53,30 @@ impl Clusters for Approximate {
     }
 }
 
-/// The byte range of the line holding byte `b`.
+/// Lines longer than four times this many bytes are looked at only around the offset in
+/// question (a paragraph pasted from a PDF can be a book long, and its clusters would cost a
+/// mouse-up tens of milliseconds): from a space at least this far before it to one at least
+/// this far after it.
+const NEAR: usize = 1024;
+
+/// The byte range of the line holding byte `b`; in a long line, the stretch of it around `b`
+/// cut just before spaces (a boundary of clusters and of words alike).
 fn line_at(text: &str, b: usize) -> (usize, usize) {
-    let start = text[..b].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[b..].find('\n').map_or(text.len(), |i| b + i);
+    let mut start = text[..b].rfind('\n').map_or(0, |i| i + 1);
+    let mut end = text[b..].find('\n').map_or(text.len(), |i| b + i);
+    if end - start > 4 * NEAR {
+        let bytes = text.as_bytes();
+        if b >= start + NEAR {
+            if let Some(i) = bytes[start..b - NEAR].iter().rposition(|&c| c == b' ') {
+                start += i;
+            }
+        }
+        if b + NEAR < end {
+            if let Some(i) = bytes[b + NEAR..end].iter().position(|&c| c == b' ') {
+                end = b + NEAR + i;
+            }
+        }
+    }
     (start, end)
 }
 
@@ -251,5 +271,30 @@ mod tests {
     fn crosses_lines() {
         let t = "first line\nsecond line";
         assert_eq!(run(t, 7, 14, true).as_deref(), Some("line\nsecond"));
+    }
+
+    /// Counts the longest line it is asked about.
+    struct Widest(std::cell::Cell<usize>);
+    impl Clusters for Widest {
+        fn starts(&self, line: &str) -> Vec<usize> {
+            self.0.set(self.0.get().max(line.len()));
+            Approximate.starts(line)
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_looked_at_only_around_the_selection() {
+        let mut t = "word ".repeat(3000);
+        t.push_str("Zhongnanhai cafe\u{301} ");
+        t.push_str(&"more ".repeat(3000));
+        let idx = TextIndex::new(&t);
+        let at = 15_000;
+        let seg = Widest(std::cell::Cell::new(0));
+        let got = snap(&t, &idx, (at + 2, at + 14), true, &seg).map(|(s, e)| idx.slice(&t, s, e).to_string());
+        assert_eq!(got.as_deref(), Some("Zhongnanhai cafe\u{301}"));
+        assert!(seg.0.get() <= 2 * NEAR + 8, "asked about {} bytes", seg.0.get());
+        // The same selection in a short line snaps the same.
+        let short = "word Zhongnanhai cafe\u{301} more";
+        assert_eq!(run(short, 7, 19, true).as_deref(), Some("Zhongnanhai cafe\u{301}"));
     }
 }
