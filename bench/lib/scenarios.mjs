@@ -186,6 +186,40 @@ function libraryItems(cfg) {
   return libraries.get(key);
 }
 
+/**
+ * Opens the document with N annotations, finds two plain words in view (with `atEnd`, scrolled
+ * to the bottom, in the last block) and tags them as `add` does; samples `${id}` (longest task
+ * from mouse-down to painted) and `${id}Key` (from the key on).
+ */
+async function tagged(ctx, id, atEnd) {
+  const { page } = await openApp(ctx, ctx.docs.main);
+  if (atEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await settle(page, IDLE_AFTER_OPEN);
+  const before = await highlightIds(page);
+  let words;
+  if (atEnd) {
+    words = await findWords(page, `${BLOCKS}:last-of-type`, 'mark', true);
+    if (!words) throw new Error('no two plain words on one line in view at the end of the article');
+    await page.locator(MENU).count();
+  } else {
+    words = await wordsToTag(page);
+  }
+  const { events, top } = await measure(ctx, page, async () => {
+    await mark(page, 'begin');
+    await addAnnotation(page, words, ctx.timeout);
+    await settle(page, 50);
+    await mark(page, 'end');
+  });
+  const all = longestTask(events);
+  const key = longestTask(events, { begin: 'key' });
+  const added = (await highlightIds(page)) - before;
+  if (added < 1) throw new Error(`drag over "${words.text}" and key 1 added no highlighted annotation`);
+  return {
+    samples: { [id]: all.ms, [`${id}Key`]: key.ms },
+    detail: { words: words.text, added, breakdown: all.breakdown, keyBreakdown: key.breakdown, top },
+  };
+}
+
 export const scenarios = {
   /** Open to painted frame, with 0 and with N annotations (untraced). */
   async open(ctx, variant) {
@@ -217,24 +251,7 @@ export const scenarios = {
 
   /** Add one annotation: real drag + number key; longest task from mouse-down to painted. */
   async add(ctx) {
-    const { page } = await openApp(ctx, ctx.docs.main);
-    await settle(page, IDLE_AFTER_OPEN);
-    const before = await highlightIds(page);
-    const words = await wordsToTag(page);
-    const { events, top } = await measure(ctx, page, async () => {
-      await mark(page, 'begin');
-      await addAnnotation(page, words, ctx.timeout);
-      await settle(page, 50);
-      await mark(page, 'end');
-    });
-    const all = longestTask(events);
-    const key = longestTask(events, { begin: 'key' });
-    const added = (await highlightIds(page)) - before;
-    if (added < 1) throw new Error(`drag over "${words.text}" and key 1 added no highlighted annotation`);
-    return {
-      samples: { add: all.ms, addKey: key.ms },
-      detail: { words: words.text, added, breakdown: all.breakdown, keyBreakdown: key.breakdown, top },
-    };
+    return tagged(ctx, 'add', false);
   },
 
   /**
@@ -242,27 +259,7 @@ export const scenarios = {
    * the last block (in a long paragraph, near its end), then as `add`.
    */
   async addEnd(ctx) {
-    const { page } = await openApp(ctx, ctx.docs.main);
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await settle(page, IDLE_AFTER_OPEN);
-    const before = await highlightIds(page);
-    const words = await findWords(page, `${BLOCKS}:last-of-type`, 'mark', true);
-    if (!words) throw new Error('no two plain words on one line in view at the end of the article');
-    await page.locator(MENU).count();
-    const { events, top } = await measure(ctx, page, async () => {
-      await mark(page, 'begin');
-      await addAnnotation(page, words, ctx.timeout);
-      await settle(page, 50);
-      await mark(page, 'end');
-    });
-    const all = longestTask(events);
-    const key = longestTask(events, { begin: 'key' });
-    const added = (await highlightIds(page)) - before;
-    if (added < 1) throw new Error(`drag over "${words.text}" and key 1 added no highlighted annotation`);
-    return {
-      samples: { addEnd: all.ms, addEndKey: key.ms },
-      detail: { words: words.text, added, breakdown: all.breakdown, keyBreakdown: key.breakdown, top },
-    };
+    return tagged(ctx, 'addEnd', true);
   },
 
   /**

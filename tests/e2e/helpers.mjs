@@ -172,7 +172,8 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Viewport points over the text `text` inside the article: `start` lies on the left part of its
  * character number `from`, `end` on the right part of character `to - 1` (UTF-16 indices into
  * `text`). The block is the first heading or paragraph whose text starts with `block` (if given)
- * and contains `text`. The block is scrolled into view first.
+ * and contains `text`. The block is scrolled into view first (in a block taller than half the
+ * window, the text).
  */
 export async function textPoints(page, spec) {
   // The page may still be settling after the scroll (blocks mounting as they come into view):
@@ -197,7 +198,6 @@ async function pointsOnce(page, { text, block = '', from = 0, to = text.length, 
       );
       if (!blocks.length) return { error: `no block starting "${block}" with "${text}"` };
       const el = blocks[0];
-      el.scrollIntoView({ block: 'center', inline: 'nearest' });
       let at = -1;
       for (let i = 0; i <= occurrence; i++) {
         at = el.textContent.indexOf(text, at + 1);
@@ -227,6 +227,12 @@ async function pointsOnce(page, { text, block = '', from = 0, to = text.length, 
         const rects = [...r.getClientRects()].filter((x) => x.width > 0);
         return rects[0] || r.getBoundingClientRect();
       };
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      // In a block taller than half the window, the text itself into view.
+      if (el.getBoundingClientRect().height > window.innerHeight / 2) {
+        const r = charRect(at + from);
+        if (r) window.scrollBy(0, r.top - window.innerHeight / 2);
+      }
       const a = charRect(at + from);
       let lastIdx = at + to - 1;
       // Step back onto the high surrogate when the span ends with a surrogate pair.
