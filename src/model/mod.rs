@@ -8,6 +8,7 @@ pub mod library;
 pub mod merge;
 pub mod meta;
 pub mod order;
+pub mod said;
 pub mod snap;
 pub mod speaker;
 pub mod state;

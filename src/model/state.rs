@@ -5,6 +5,7 @@ pub use super::history::{Edit, History};
 use super::labels::{self, Label};
 use super::layout::{self, Block};
 use super::meta::{default_scale, Entity, Meta, Rating};
+use super::said::{self, Said};
 use super::text::{Document, TextIndex};
 use std::rc::Rc;
 
@@ -43,6 +44,13 @@ pub enum Action {
     },
     Delete {
         id: String,
+        now: String,
+    },
+    /// Move an annotation's start and end (a word more or less, from the keyboard).
+    Resize {
+        id: String,
+        start: usize,
+        end: usize,
         now: String,
     },
     Select(Option<String>),
@@ -135,6 +143,8 @@ pub struct State {
     /// Added to new annotations' ids ("a12-k3x9"): two tabs adding to one document at once
     /// must not make the same id for different spans.
     id_tag: Rc<str>,
+    /// What the last edit, undo or refusal was, in words (for the page's status region).
+    pub said: Said,
 }
 
 impl State {
@@ -169,6 +179,7 @@ impl State {
             revision: 0,
             next_seq,
             id_tag: Rc::from(""),
+            said: Said::default(),
         };
         state.fill_buckets();
         state.recount();
@@ -231,6 +242,12 @@ impl State {
     }
 
     /// The label with this id.
+    /// The annotation over exactly `[start, end)` with label `label`, if there is one.
+    pub fn duplicate(&self, start: usize, end: usize, label: &str) -> Option<&Rc<Annotation>> {
+        let from = self.anns.partition_point(|a| a.start < start);
+        self.anns[from..].iter().take_while(|a| a.start == start).find(|a| a.end == end && a.label == label)
+    }
+
     pub fn label(&self, id: &str) -> Option<&Label> {
         labels::find(&self.labels, id)
     }
@@ -371,6 +388,7 @@ impl State {
 
     /// Record an edit already applied (see `commit`) as one step of undo.
     fn record(&mut self, edit: Edit) {
+        self.said = Said::new(&said::done(&edit, &self.labels));
         Rc::make_mut(&mut self.history).record(edit);
         self.revision += 1;
     }
@@ -406,6 +424,13 @@ impl State {
                 if start >= end || end > self.index.len() {
                     return;
                 }
+                if let Some(same) = self.duplicate(start, end, &label.id).cloned() {
+                    // The same span with the same label once is enough: say so, show that one.
+                    self.said =
+                        Said::new(&format!("{} is already tagged as {}", said::quoted(&same.quote), label.name));
+                    self.selected = Some(same.id.clone());
+                    return;
+                }
                 let id = self.fresh_id();
                 let a = self.new_mention(id.clone(), start, end, &label, &now);
                 self.commit(Edit::Add(Rc::new(a)), &now);
@@ -431,6 +456,20 @@ impl State {
                 };
                 self.commit(Edit::Change(before, Rc::new(after)), &now);
                 self.selected = Some(id);
+            }
+            Action::Resize { id, start, end, now } => {
+                let Some(before) = self.get(&id) else { return };
+                let Some(label) = self.label(&before.label) else { return };
+                let span = self.make_annotation(id.clone(), start, end, label, &now);
+                let after = Annotation {
+                    start,
+                    end,
+                    quote: span.quote,
+                    prefix: span.prefix,
+                    suffix: span.suffix,
+                    ..(**before).clone()
+                };
+                self.update(after, &now);
             }
             Action::Delete { id, now } => {
                 if let Some(a) = self.get(&id).cloned() {
@@ -512,6 +551,8 @@ impl State {
         }
         let Some(edit) = Rc::make_mut(&mut self.history).step(back) else { return };
         self.run(&edit, now, true);
+        let made = if back { edit.inverse() } else { edit.clone() };
+        self.said = Said::new(&said::stepped(&made, back, &self.labels));
         self.selected = match &edit {
             Edit::Add(a) | Edit::Change(_, a) => Some(a.id.clone()),
             _ => None,
