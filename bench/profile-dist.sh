@@ -21,5 +21,5 @@ mkdir -p "$out"
 cp -r dist/. "$out/"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$stem" "$wasm"
 # the new files no longer match the subresource-integrity hashes in index.html
-sed -i 's/ integrity="[^"]*"//g' "$out/index.html"
+sed -i -E 's/ integrity=("[^"]*"|[^ >]*)//g' "$out/index.html"
 echo "wrote $out ($(du -h "$out/${stem}_bg.wasm" | cut -f1) wasm with names)"

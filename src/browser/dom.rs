@@ -117,12 +117,14 @@ pub fn clear_selection() {
     }
 }
 
-/// True when keyboard focus is in a text field (keys then belong to it).
+/// True when keyboard focus is in a text field (keys then belong to it). The article, which
+/// takes a caret but no typing, is not one.
 pub fn typing_in_field() -> bool {
     gloo::utils::document()
         .active_element()
         .map(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || (el.has_attribute("contenteditable") && el.tag_name() != "ARTICLE")
         })
         .unwrap_or(false)
 }

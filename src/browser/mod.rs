@@ -4,6 +4,7 @@ pub mod clusters;
 pub mod dom;
 pub mod extract;
 pub mod files;
+pub mod guard;
 pub mod selection;
 pub mod storage;
 pub mod visibility;

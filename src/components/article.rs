@@ -1,9 +1,10 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
+//! It takes a caret (see `browser::guard`): the keyboard selects in it as a mouse does.
 use super::chunk::{Chunk, CHUNK};
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
-use crate::browser::{clusters, dom};
+use crate::browser::{clusters, dom, guard};
 use crate::model::{layout, snap, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -57,10 +58,14 @@ pub struct ArticleProps {
     pub flash: Option<AttrValue>,
     /// Grow selections to whole words.
     pub words: bool,
+    /// Screen readers read each highlight's label (drawn by CSS, outside the text).
+    pub spoken: bool,
     /// A span was selected (already trimmed and snapped).
     pub onpick: Callback<Picked>,
     /// A click in the article: the code point under a highlight, or None elsewhere.
     pub onhit: Callback<Option<usize>>,
+    /// The page's selection settled (see `selection::follow`).
+    pub onsettle: Callback<()>,
 }
 
 #[function_component(ArticleView)]
@@ -91,13 +96,23 @@ pub fn article_view(p: &ArticleProps) -> Html {
     // The label of the highlight under the pointer lives outside the article (whose paragraphs
     // clip what overflows them).
     let hover = use_node_ref();
+    let latest = super::use_latest(p.state.clone());
     {
-        let (root, hover) = (root.clone(), hover.clone());
+        let (root, hover, onsettle) = (root.clone(), hover.clone(), p.onsettle.clone());
         super::use_effect_on((), move |_| {
             // Ready the text segmenter (used when a selection ends) while the reader reads.
             let warm = dom::timeout(1000, clusters::warm);
             let labels = root.cast::<web_sys::Element>().zip(hover.cast()).map(|(r, l)| dom::hover_labels(&r, l));
-            move || drop((warm, labels))
+            let text = move || {
+                let s = latest.borrow();
+                (s.doc.clone(), s.index.clone())
+            };
+            let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, text));
+            let leaving = root
+                .cast::<web_sys::Element>()
+                .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| super::caret::leaving()));
+            let follow = selection::follow(move || onsettle.emit(()));
+            move || drop((warm, labels, guard, leaving, follow))
         });
     }
     {
@@ -129,8 +144,14 @@ pub fn article_view(p: &ArticleProps) -> Html {
             {
                 // Shown from a task of its own, right after this one: changed here, the page
                 // would be laid out again for the click that follows the mouse-up.
-                let onpick = onpick.clone();
-                dom::soon(move || onpick.emit(Picked { start, end, ..raw }));
+                let (onpick, root, s) = (onpick.clone(), root.clone(), s.clone());
+                dom::soon(move || {
+                    // The snapped span is what is shown selected, and the menu goes beside it.
+                    if (start, end) != (raw.start, raw.end) {
+                        root.cast::<web_sys::Element>().map(|el| selection::select(&el, &s.index, start, end));
+                    }
+                    onpick.emit(selection::placed(Picked { start, end, ..raw }))
+                });
             }
         })
     };
@@ -150,13 +171,17 @@ pub fn article_view(p: &ArticleProps) -> Html {
         Some((AttrValue::from(a.id.clone()), layout::blocks_touching(&state.blocks, a.start, a.end)))
     };
     let (selected, flash) = (spanned(state.selected.as_deref()), spanned(p.flash.as_deref()));
+    // The selected annotation's blocks are drawn with highlights wherever they are (the keyboard
+    // moves to annotations far from the view).
+    let shown = selected.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
     let chunks = (0..state.blocks.len()).step_by(CHUNK).map(|first| {
         let last = (first + CHUNK).min(state.blocks.len());
         let buckets: Vec<_> = (first..last).map(|i| state.bucket(i)).collect();
         let touches = |span: &Option<(AttrValue, std::ops::Range<usize>)>| {
             span.as_ref().filter(|(_, r)| r.start < last && first < r.end).map(|(id, _)| id.clone())
         };
-        let rich: Vec<bool> = (first..last).map(|i| near.0.get(i).copied().unwrap_or(false)).collect();
+        let rich: Vec<bool> =
+            (first..last).map(|i| near.0.get(i).copied().unwrap_or(false) || shown.contains(&i)).collect();
         html! {
             <Chunk key={first} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
@@ -164,7 +189,8 @@ pub fn article_view(p: &ArticleProps) -> Html {
     });
     html! {
         <>
-            <article class="article" aria-label="Article text" ref={root} {onmouseup} {onclick}>
+            <article ~className={if p.spoken { "article spoken" } else { "article" }} aria-label="Article text" ref={root} {onmouseup} {onclick} contenteditable="true"
+                spellcheck="false" inputmode="none">
                 { for chunks }
             </article>
             <div class="hover-label" aria-hidden="true" hidden=true ref={hover}></div>

@@ -116,31 +116,23 @@ pub fn restore_reading(state: &State) {
     }
 }
 
-/// The setting "Snap to words" as last chosen (on by default).
-pub fn words_setting() -> bool {
-    settings().words
-}
-
 /// Keep the setting "Snap to words".
 pub fn keep_words_setting(on: bool) {
     keep_settings(|s| s.words = on);
-}
-
-/// The reviewer named in exported ClaimReviews.
-pub fn reviewer_setting() -> String {
-    settings().reviewer
 }
 
 pub fn keep_reviewer_setting(name: &str) {
     keep_settings(|s| s.reviewer = name.trim().to_string());
 }
 
-fn settings() -> Settings {
+/// The settings as last kept (the defaults when none were).
+pub fn settings() -> Settings {
     let stored = storage::get(&storage::settings_key()).ok().flatten();
     stored.and_then(|s| stored::settings(&s).ok()).unwrap_or_default()
 }
 
-fn keep_settings(f: impl FnOnce(&mut Settings)) {
+/// Change the kept settings with `f`.
+pub fn keep_settings(f: impl FnOnce(&mut Settings)) {
     let mut s = settings();
     f(&mut s);
     let _ = storage::set(&storage::settings_key(), &crate::formats::json_write::to_string(&s));

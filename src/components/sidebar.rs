@@ -208,6 +208,8 @@ struct EntryProps {
 fn entry(p: &EntryProps) -> Html {
     html! {
         <li>
+            // (The comment a highlight's `aria-details` points to.)
+            <div role="comment" id={format!("n-{}", p.ann.id)}>
             <button type="button" class="entry" style={format!("--c:{}", p.color)} aria-current={p.current.then_some("true")}
                     data-id={p.ann.id.clone()}>
                 <span class="entry-label">{ p.name.clone() }{ ": " }</span>
@@ -215,6 +217,7 @@ fn entry(p: &EntryProps) -> Html {
                 if !p.extra.is_empty() { <span class="entry-extra">{ p.extra.clone() }</span> }
                 if !p.ann.note.is_empty() { <span class="entry-note">{ format!("Note: {}", p.ann.note) }</span> }
             </button>
+            </div>
         </li>
     }
 }

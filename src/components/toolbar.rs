@@ -29,6 +29,8 @@ pub struct ToolbarProps {
     pub export: bool,
     /// Open or close the export menu.
     pub onexportmenu: Callback<bool>,
+    /// Open the keyboard help.
+    pub onhelp: Callback<()>,
 }
 
 /// The toolbar, drawn by the App shell as part of its own view (the buttons' callbacks are
@@ -53,6 +55,7 @@ pub fn view(p: &ToolbarProps) -> Html {
                 <label class="toggle" title="Grow selections to whole words">
                     <input type="checkbox" checked={p.words} onchange={onwords} />{ "Snap to words" }
                 </label>
+                <button type="button" onclick={click(&p.onhelp)} aria-label="Keyboard shortcuts" title="Every key, and the keyboard settings (?)">{ "?" }</button>
                 <button type="button" onclick={click(&p.onlabels)} title="Add, rename, recolour and re-key labels; the rating scale">{ "Labels" }</button>
                 { export_menu(p) }
                 <label class="button file">

@@ -125,6 +125,10 @@ pub struct Settings {
     pub words: bool,
     /// The reviewer named in exported ClaimReviews.
     pub reviewer: String,
+    /// Single-key shortcuts (label keys, N, P, …) in the article and the tag menu.
+    pub keys: bool,
+    /// Highlights' labels read out by screen readers.
+    pub spoken: bool,
 }
 
 impl super::json_write::Json for Settings {
@@ -132,13 +136,17 @@ impl super::json_write::Json for Settings {
         super::json_write::first(out, "words");
         self.words.write(out);
         super::json_write::text(out, "reviewer", &self.reviewer);
+        out.push_str(",\"keys\":");
+        self.keys.write(out);
+        out.push_str(",\"spoken\":");
+        self.spoken.write(out);
         out.push('}');
     }
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { words: true, reviewer: String::new() }
+        Settings { words: true, reviewer: String::new(), keys: true, spoken: true }
     }
 }
 
@@ -151,6 +159,8 @@ pub fn settings(json: &str) -> Read<Settings> {
             match &*key {
                 "words" => s.words = r.bool()?,
                 "reviewer" => s.reviewer = r.string()?,
+                "keys" => s.keys = r.bool()?,
+                "spoken" => s.spoken = r.bool()?,
                 _ => r.skip()?,
             }
         }
