@@ -260,18 +260,18 @@ test('screen readers: each highlight points to its sidebar entry and carries its
     const entry = page.locator(`[id="${details}"]`);
     assert.equal(await entry.getAttribute('role'), 'comment');
     assert.match(await entry.textContent(), /^Person: Xi Jinping/);
-    // The label is read before the text, drawn by CSS (the text nodes are the article's own).
-    const label = await mark.evaluate((m) => getComputedStyle(m, '::before').content);
+    // The label is read after the text, drawn by CSS (the text nodes are the article's own).
+    const label = await mark.evaluate((m) => getComputedStyle(m, '::after').content);
     assert.match(label, /Person/);
     assert.equal(await mark.textContent(), 'Xi Jinping');
     const snap = await ui.article.ariaSnapshot();
-    assert.match(snap, /Person\) Xi Jinping/, snap.slice(0, 400));
+    assert.match(snap, /Xi Jinping \(Person\)/, snap.slice(0, 400));
     assert.deepEqual(await violations(page), [], 'the page with a highlight and its entry');
     // The switch turns the spoken labels off.
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard' }).getByRole('checkbox', { name: /read each highlight/ }).uncheck();
     await page.keyboard.press('Escape');
-    assert.equal(await mark.evaluate((m) => getComputedStyle(m, '::before').content), 'none');
+    assert.equal(await mark.evaluate((m) => getComputedStyle(m, '::after').content), 'none');
     // Undo and redo are said.
     await page.keyboard.press('Control+z');
     await says(page, 'Undone: tag Person');
