@@ -156,7 +156,7 @@ fn marked_style(state: &crate::model::State, id: Option<&str>) -> String {
     if rules.is_empty() {
         return String::new();
     }
-    format!("{}{{outline:2px solid #1f2937;outline-offset:1px}}", rules.join(","))
+    format!("{}{{outline:2px solid var(--ink);outline-offset:1px}}", rules.join(","))
 }
 
 /// Where an annotation is, in words a reader uses: its paragraph (or paragraphs).
