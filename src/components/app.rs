@@ -131,10 +131,11 @@ pub fn app() -> Html {
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
                     data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark} />
+                // (Inside the main landmark, with the article it tags.)
+                <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.y))} {quote} onpick={&h.tag} onclose={&h.menu_close}
+                    cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             </main>
             <style>{ marked_style(&state, ui.marked.as_deref()) }</style>
-            <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.y))} {quote} onpick={&h.tag} onclose={&h.menu_close}
-                cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             if ui.labels {
                 <LabelEditor meta={state.meta()} annotations={state.annotations().clone()} reviewer={AttrValue::from(ui.reviewer.clone())}
                     onreviewer={&h.reviewer} ondispatch={&h.dispatch} onclose={&h.labels_close} />
