@@ -46,7 +46,10 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIn
         return None;
     }
     match key.as_str() {
-        "Escape" => Some(KeyIntent::Escape),
+        // (An open popover, the annotations sheet of a narrow window, closes itself on Esc.)
+        "Escape" if gloo::utils::document().query_selector(":popover-open").ok().flatten().is_none() => {
+            Some(KeyIntent::Escape)
+        }
         "Delete" | "Backspace" if !menu_open => state.selected.clone().map(KeyIntent::Delete),
         "a" | "A" if !menu_open && labels::by_key(&state.labels, &key).is_none() => {
             let claim = state.selected.as_ref().and_then(|id| state.get(id)).filter(|a| a.claim.is_some());
