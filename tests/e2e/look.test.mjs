@@ -33,7 +33,7 @@ async function tagFour(app) {
 }
 
 /**
- * In the page: colour helpers (parse a computed colour, the opaque colour behind an element,
+ * In the page: colour functions (parse a computed colour, the opaque colour behind an element,
  * WCAG contrast), installed once as `window.look`.
  */
 async function installLook(page) {
