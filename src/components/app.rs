@@ -133,10 +133,11 @@ pub fn app() -> Html {
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
                     data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark} />
+                // (Inside the main landmark, with the article it tags.)
+                <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
+                    cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             </main>
             <style>{ marked_style(&state, ui.marked.as_deref()) }</style>
-            <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
-                cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             if ui.labels {
                 <LabelEditor meta={state.meta()} annotations={state.annotations().clone()} reviewer={AttrValue::from(ui.reviewer.clone())}
                     onreviewer={&h.reviewer} ondispatch={&h.dispatch} onclose={&h.labels_close} />
@@ -161,7 +162,7 @@ fn marked_style(state: &crate::model::State, id: Option<&str>) -> String {
     if rules.is_empty() {
         return String::new();
     }
-    format!("{}{{outline:2px solid #1f2937;outline-offset:1px}}", rules.join(","))
+    format!("{}{{outline:2px solid var(--ink);outline-offset:1px}}", rules.join(","))
 }
 
 /// Where an annotation is, in words a reader uses: its paragraph (or paragraphs).

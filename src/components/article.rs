@@ -81,6 +81,13 @@ pub fn article_view(p: &ArticleProps) -> Html {
         super::use_effect_on(state.doc.id.clone(), move |_| {
             near.dispatch(NearAction::Reset(first_screen(&s)));
             let dispatcher = near.dispatcher();
+            // Paper shows every block: each is drawn with its highlights before it is printed.
+            let print = {
+                let (all, near) = (vec![true; s.blocks.len()], near.dispatcher());
+                gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
+                    near.dispatch(NearAction::Reset(all.clone()))
+                })
+            };
             let observer = root.cast::<web_sys::Element>().and_then(|el| {
                 let blocks = s.blocks.clone();
                 let watch = move |i| layout::watched(&s.blocks, i);
@@ -90,7 +97,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
                 };
                 BlockObserver::new(&el, watch, near).ok()
             });
-            move || drop(observer)
+            move || drop((observer, print))
         });
     }
     // The label of the highlight under the pointer lives outside the article (whose paragraphs

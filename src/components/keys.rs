@@ -114,8 +114,10 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool, single: bool) -
             _ => None,
         };
     }
+    // (An open popover, the annotations sheet of a narrow window, closes itself on Esc.)
     if key == "Escape" {
-        return Some(KeyIntent::Escape);
+        let sheet = gloo::utils::document().query_selector(":popover-open").ok().flatten();
+        return sheet.is_none().then_some(KeyIntent::Escape);
     }
     if alt || here == Place::Elsewhere || !single {
         return None;
@@ -128,7 +130,7 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool, single: bool) -
     match key.as_str() {
         "Delete" | "Backspace" if !menu_open => selected().map(KeyIntent::Delete),
         "Enter" | " " if here == Place::Article => Some(KeyIntent::Enter),
-        "n" | "N" if !menu_open => Some(KeyIntent::Next(!shift)),
+        "n" | "N" if !menu_open => Some(KeyIntent::Next(true)),
         "p" | "P" if !menu_open => Some(KeyIntent::Next(false)),
         "s" | "S" if !menu_open => selected().map(KeyIntent::Entry),
         "/" => Some(KeyIntent::Find),

@@ -63,7 +63,8 @@ pub fn sidebar(p: &SidebarProps) -> Html {
         }
     });
     html! {
-        <aside class="sidebar" aria-label="Annotations">
+        // A popover: in narrow windows it is a sheet that "Annotations" in the toolbar opens.
+        <aside class="sidebar" id="annotations" popover="auto" aria-label="Annotations">
             <ul class="counts" aria-label="Counts">{ for counts }</ul>
             <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
                 data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />

@@ -48,6 +48,10 @@ pub fn view(p: &ToolbarProps) -> Html {
             <div class="doc-title" title={p.title.clone()}>{ p.title.clone() }</div>
             if !p.status.is_empty() { <span class="doc-status">{ p.status.clone() }</span> }
             <div class="tools" role="toolbar" aria-label="Document">
+                // Shown in narrow windows only, where the sidebar is a sheet over the article.
+                if !p.library {
+                    <button type="button" class="drawer" popovertarget="annotations" aria-controls="annotations">{ "Annotations" }</button>
+                }
                 <button type="button" onclick={click(&p.onopen)} title="Paste, choose or drop an article (Ctrl+O)">{ "Open article" }</button>
                 <button type="button" onclick={click(&p.onlibrary)} aria-pressed={if p.library { "true" } else { "false" }} title="Every article you keep">{ "Library" }</button>
                 <button type="button" onclick={click(&p.onundo)} disabled={!p.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
