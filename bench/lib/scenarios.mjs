@@ -2,7 +2,7 @@
 // docs, timeout, profile}) and returns {samples: {metricId: number}, detail: {...}}; it throws
 // when the page does not behave as the scenario needs (no mark, no menu, nothing added).
 import { statSync } from 'node:fs';
-import { profiled } from './profile.mjs';
+import { profiled, topFunctions } from './profile.mjs';
 import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
 import {
   appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, preload, settle, sleep, storedForm, waitPainted,
@@ -28,7 +28,7 @@ const CLICK_MS = 80;
 async function measure(ctx, page, action) {
   if (!ctx.profile) return traced(ctx.browser, action);
   const { result, events } = await traced(ctx.browser, () => profiled(page, action));
-  return { events, result: result.result, top: result.top };
+  return { events, result: result.result, top: result.top, profile: result.profile };
 }
 
 /** Opens the app on `doc` (native JSON) and waits for the painted mark. */
@@ -323,8 +323,10 @@ export const scenarios = {
    * input to the next paint (the INP measure) as the Event Timing API gives it (rounded to 8 ms;
    * no entry under 16 ms, counted as 8), and as the trace gives it, not rounded, with its
    * processing (handlers done, less the input's time) and where the main thread spent that
-   * stretch (ctx.tagTrace === false: untraced, the API's numbers only). Samples the medians of
-   * the run. The document grows by 2 × ctx.tagTimes annotations.
+   * stretch (ctx.tagTrace === false: untraced, the API's numbers only; with ctx.profile, the
+   * functions that ran in those stretches, by self time and with callees, summed over the run's
+   * clicks and over its keys). Samples the medians of the run. The document grows by
+   * 2 × ctx.tagTimes annotations.
    */
   async tagTiming(ctx, variant) {
     const doc = variant === 0 ? ctx.docs.empty : ctx.docs.main;
@@ -342,7 +344,7 @@ export const scenarios = {
         tags.push({ how, words: words.text, ...(await tagOnce(ctx, page, words, how)) });
       }
     };
-    const { events, top } = ctx.tagTrace === false ? (await run(), { events: [] }) : await measure(ctx, page, run);
+    const { events, top, profile } = ctx.tagTrace === false ? (await run(), { events: [] }) : await measure(ctx, page, run);
     const added = (await highlightIds(page)) - before;
     if (added < tags.length) throw new Error(`${tags.length} tags by click and key added ${added} highlighted annotations`);
     for (const t of tags) {
@@ -353,8 +355,20 @@ export const scenarios = {
         const { lo, hi, pid, tid, ...rest } = x;
         const work = spanWork(events, { pid, tid }, lo, hi);
         t.trace = { ...rest, busyMs: work.busyMs, scriptMs: work.scriptMs, breakdown: work.breakdown };
+        t.window = [lo, hi];
       }
     }
+    // With a CPU profile: the functions that ran between the inputs and their paints
+    const within = (how, total) => {
+      const windows = tags.filter((t) => t.how === how && t.window).map((t) => t.window);
+      return profile && windows.length ? topFunctions(profile, { n: 25, windows, total }) : undefined;
+    };
+    const profiled = profile && {
+      clickSelf: within('click', false),
+      clickTotal: within('click', true),
+      keySelf: within('key', false),
+      keyTotal: within('key', true),
+    };
     const of = (how, f) => median(tags.filter((t) => t.how === how).map(f));
     const n = variant === 0 ? '0' : 'N';
     const exact = (t) => (t.trace ? t.trace.duration : NaN);
@@ -373,8 +387,9 @@ export const scenarios = {
         added,
         belowThreshold: tags.filter((t) => !t.api).length,
         notInTrace: tags.filter((t) => !t.trace).length,
-        tags: tags.map(({ at, ...t }) => t),
+        tags: tags.map(({ at, window, ...t }) => t),
         top,
+        profiled,
         errors: page.__errors,
       },
     };
