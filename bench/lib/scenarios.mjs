@@ -363,7 +363,7 @@ export const scenarios = {
       const windows = tags.filter((t) => t.how === how && t.window).map((t) => t.window);
       return profile && windows.length ? topFunctions(profile, { n: 25, windows, total }) : undefined;
     };
-    const profiled = profile && {
+    const functions = profile && {
       clickSelf: within('click', false),
       clickTotal: within('click', true),
       keySelf: within('key', false),
@@ -389,7 +389,7 @@ export const scenarios = {
         notInTrace: tags.filter((t) => !t.trace).length,
         tags: tags.map(({ at, window, ...t }) => t),
         top,
-        profiled,
+        profiled: functions,
         errors: page.__errors,
       },
     };
