@@ -7,16 +7,21 @@
 //   BENCH_RUNS=7        runs per scenario
 //   BENCH_OPEN_REPEAT=3 open-with-0 / open-with-N pairs per run (each a fresh context)
 //   BENCH_SMOKE=1       the small document from bench/out/smoke, 1 run, short timeouts
-//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, ui, claims,
-//                       scroll, save, export, wasm, peerOpen, peerOpenTrace, peerAdd, size);
+//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, addEnd,
+//                       tagTiming, ui, claims, scroll, save, export, wasm, peerOpen, peerOpenTrace,
+//                       peerAdd, size);
 //                       `paste` brings the 0-annotation opens along (its ratio needs them)
 //   BENCH_PASTE_VIA=dialog  bring the text in through "Open article" and the text area instead of a
 //                       page-level paste event (the measured click on "Open" is the same)
+//   BENCH_TAG_TIMES=5   tags by a click on the menu, and as many by a key, per tagTiming run
+//   BENCH_TAG_TRACE=0   tagTiming untraced: the Event Timing API's rounded durations only
 //   BENCH_LIBRARY_DOCS=200  documents in the library scenario (5-20k characters and 50
 //                       annotations each; smoke: 1-3k characters, 10 annotations)
 //   BENCH_CHROMIUM      browser binary (default /usr/bin/chromium)
 //   BENCH_DIST          the built app (default dist/)
 //   BENCH_JS_FLAGS     V8 flags for the browser, for diagnosis (e.g. --no-wasm-lazy-compilation)
+//   BENCH_TRACE_DIR=dir write every trace (and CPU profile) there as a file DevTools' Performance
+//                       panel opens
 //   BENCH_PROFILE=1     also sample the CPU in traced scenarios; results.json then lists the
 //                       functions with the most self time (diagnosis only: it slows the page)
 // Exit status: 0 unless the harness crashed or a scenario could not run at all (timings never fail).
@@ -46,6 +51,8 @@ const TIMEOUT = smoke ? 15000 : 60000;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 // page loads are the noisiest measure: each run opens the 0 / N pair this many times
 const OPEN_REPEAT = Number(process.env.BENCH_OPEN_REPEAT || (smoke ? 1 : 3));
+// tags by click and as many by key per tagTiming run
+const TAG_TIMES = Number(process.env.BENCH_TAG_TIMES || (smoke ? 1 : 5));
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // the stored library of the "library → listed" scenario (bench/lib/library.mjs)
 const LIBRARY = {
@@ -78,6 +85,22 @@ const METRICS = [
   { id: 'addKey', label: 'add, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addEnd', label: 'add at the end of the article (drag + key): longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addEndKey', label: 'add at the end, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
+  { id: 'tagClickEt0', label: 'tag by a click on the menu, 0 annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagClickEtN', label: 'tag by a click on the menu, N annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagClickEtRatio', label: 'tag by a click, Event Timing: N / 0 annotations', unit: '×', budget: 1, ratioOf: ['tagClickEtN', 'tagClickEt0'] },
+  { id: 'tagKeyEt0', label: 'tag by a key, 0 annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagKeyEtN', label: 'tag by a key, N annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagKeyEtRatio', label: 'tag by a key, Event Timing: N / 0 annotations', unit: '×', budget: 1, ratioOf: ['tagKeyEtN', 'tagKeyEt0'] },
+  { id: 'tagClickExact0', label: 'tag by a click, 0 annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagClickExactN', label: 'tag by a click, N annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagClickExactRatio', label: 'tag by a click, not rounded: N / 0', unit: '×', ratioOf: ['tagClickExactN', 'tagClickExact0'] },
+  { id: 'tagKeyExact0', label: 'tag by a key, 0 annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagKeyExactN', label: 'tag by a key, N annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagKeyExactRatio', label: 'tag by a key, not rounded: N / 0', unit: '×', ratioOf: ['tagKeyExactN', 'tagKeyExact0'] },
+  { id: 'tagClickProc0', label: 'tag by a click, 0 annotations: input → handlers done', unit: 'ms' },
+  { id: 'tagClickProcN', label: 'tag by a click, N annotations: input → handlers done', unit: 'ms' },
+  { id: 'tagKeyProc0', label: 'tag by a key, 0 annotations: input → handlers done', unit: 'ms' },
+  { id: 'tagKeyProcN', label: 'tag by a key, N annotations: input → handlers done', unit: 'ms' },
   { id: 'ui', label: 'sidebar click, first after open: longest task', unit: 'ms', budget: 6 },
   { id: 'uiNext', label: 'sidebar clicks 2–6 (median): longest task', unit: 'ms', budget: 6 },
   { id: 'hover', label: 'hover a highlight: longest task', unit: 'ms', budget: 6 },
@@ -111,7 +134,7 @@ function plan(n, run = 1) {
   // the paste's ratio is to the 0-annotation open of the same run: selecting paste brings those
   const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
-    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
+    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ...pair('tagTiming'), ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
     ['wasm'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
   ].filter(wanted);
 }
@@ -240,7 +263,7 @@ async function main() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
         await context.addInitScript(INSTRUMENT);
         try {
-          const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE, library: LIBRARY, pasteVia: process.env.BENCH_PASTE_VIA }, arg);
+          const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE, library: LIBRARY, tagTimes: TAG_TIMES, tagTrace: process.env.BENCH_TAG_TRACE !== '0', pasteVia: process.env.BENCH_PASTE_VIA }, arg);
           for (const [k, v] of Object.entries(r.samples)) (samples[k] ||= []).push(v);
           (details[key] ||= []).push(r.detail);
         } catch (e) {

@@ -243,3 +243,53 @@ export async function handClick(page, box, holdMs, before = async () => {}) {
   await sleep(holdMs);
   await page.mouse.up();
 }
+
+/**
+ * Starts collecting Event Timing entries in the page (PerformanceObserver, type "event",
+ * durationThreshold 16, the smallest the API accepts) into window.__aaEventTimings. Entries come
+ * a frame or so after the interaction's paint. ("first-input" would report the first
+ * interaction whatever its duration, but only the page's first.)
+ */
+export function watchEventTiming(page) {
+  return page.evaluate(() => {
+    window.__aaEventTimings = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__aaEventTimings.push({
+          type: e.name,
+          id: e.interactionId || 0,
+          start: e.startTime,
+          processingEnd: e.processingEnd,
+          duration: e.duration,
+        });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  });
+}
+
+/**
+ * The interaction (one interactionId) whose input came at or after `since` (performance.now()
+ * time) and has an entry of one of `types`; waits up to `wait` ms for its entries. Returns
+ * {duration: the longest entry's duration (input → next paint, as INP counts it; Chromium
+ * rounds it to 8 ms), processing: the longest processingEnd − startTime of its entries (input
+ * delay and handlers, not rounded), entries: [[type, start − since, duration, processing]]},
+ * or null when no entry of 16 ms or more came (the API reports nothing shorter).
+ */
+export async function interactionTiming(page, since, types, wait = 500) {
+  const t0 = Date.now();
+  for (;;) {
+    const r = await page.evaluate(([at, ts]) => {
+      const es = window.__aaEventTimings.filter((e) => e.start >= at - 1);
+      const hit = es.find((e) => e.id && ts.includes(e.type));
+      if (!hit) return null;
+      const mine = es.filter((e) => e.id === hit.id);
+      return {
+        duration: Math.max(...mine.map((e) => e.duration)),
+        processing: Math.max(...mine.map((e) => e.processingEnd - e.start)),
+        entries: mine.map((e) => [e.type, +(e.start - at).toFixed(1), e.duration, +(e.processingEnd - e.start).toFixed(1)]),
+      };
+    }, [since, types]);
+    if (r || Date.now() - t0 > wait) return r;
+    await sleep(50);
+  }
+}

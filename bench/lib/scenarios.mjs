@@ -2,11 +2,11 @@
 // docs, timeout, profile}) and returns {samples: {metricId: number}, detail: {...}}; it throws
 // when the page does not behave as the scenario needs (no mark, no menu, nothing added).
 import { statSync } from 'node:fs';
-import { profiled } from './profile.mjs';
-import { longestTask, mark, traced, windowWork } from './trace.mjs';
+import { profiled, topFunctions } from './profile.mjs';
+import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
 import {
-  appStorage, drag, findWords, frames, handClick, longTaskMax, preload, settle, sleep, storedForm, waitPainted, watchClick,
-  whenPainted,
+  appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, preload, settle, sleep, storedForm, waitPainted,
+  watchClick, watchEventTiming, whenPainted,
 } from './page.mjs';
 import { libraryDocuments, libraryStorage, storageUnits } from './library.mjs';
 
@@ -28,7 +28,7 @@ const CLICK_MS = 80;
 async function measure(ctx, page, action) {
   if (!ctx.profile) return traced(ctx.browser, action);
   const { result, events } = await traced(ctx.browser, () => profiled(page, action));
-  return { events, result: result.result, top: result.top };
+  return { events, result: result.result, top: result.top, profile: result.profile };
 }
 
 /** Opens the app on `doc` (native JSON) and waits for the painted mark. */
@@ -220,6 +220,59 @@ async function tagged(ctx, id, atEnd) {
   };
 }
 
+/** The tag menu's item for the label with key `key`: its box and label id, or null. */
+const menuItem = (page, key) =>
+  page.evaluate(([sel, k]) => {
+    const b = [...document.querySelectorAll(`${sel} button[role="menuitem"]`)].find((e) => e.querySelector('kbd')?.textContent.trim() === k);
+    if (!b) return null;
+    const r = b.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height, label: b.dataset.label };
+  }, [MENU, key]);
+
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const TAG_TYPES = {
+  click: ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'],
+  key: ['keydown', 'keyup'],
+};
+
+/**
+ * One tag for tagTiming: drag over `words`, wait for the menu, then by `how` ('click': the
+ * pointer moves onto the item of key 1 and rests, the button goes down and CLICK_MS later up;
+ * 'key': "1" goes down and CLICK_MS later up); checks that the menu has closed. Returns
+ * {at: performance.now() just before the input, api: the interaction's entries by the Event
+ * Timing API (see interactionTiming), or null when none came}.
+ */
+async function tagOnce(ctx, page, words, how) {
+  await drag(page, words);
+  await page.waitForSelector(MENU, { state: 'visible', timeout: ctx.timeout });
+  const item = await menuItem(page, '1');
+  if (!item) throw new Error('no item with key 1 in the tag menu');
+  if (how === 'click') await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2);
+  await settle(page, 100);
+  const at = await page.evaluate(() => performance.now());
+  if (how === 'click') {
+    await page.mouse.down();
+    await sleep(CLICK_MS);
+    await page.mouse.up();
+  } else {
+    await page.keyboard.down('1');
+    await sleep(CLICK_MS);
+    await page.keyboard.up('1');
+  }
+  // Nothing of the harness runs in the page until the frame after the input is long painted
+  // (a waitForSelector would poll in it).
+  await sleep(250);
+  await settle(page, 0);
+  if (await page.locator(MENU).isVisible()) throw new Error(`the tag menu is still open 250 ms after the ${how === 'click' ? 'click on its item' : 'key 1'}`);
+  return { at, api: await interactionTiming(page, at, TAG_TYPES[how]) };
+}
+
 export const scenarios = {
   /** Open to painted frame, with 0 and with N annotations (untraced). */
   async open(ctx, variant) {
@@ -260,6 +313,86 @@ export const scenarios = {
    */
   async addEnd(ctx) {
     return tagged(ctx, 'addEnd', true);
+  },
+
+  /**
+   * Event Timing of tagging with 0 or N annotations: ctx.tagTimes times each, alternating, two
+   * plain words in view are dragged over and tagged, once by a click on the menu's item of key 1
+   * (as a hand clicks: the pointer rests on it, the button is down 80 ms) and once by the key
+   * "1" (down 80 ms). For each interaction (the entries of one interactionId), its duration from
+   * input to the next paint (the INP measure) as the Event Timing API gives it (rounded to 8 ms;
+   * no entry under 16 ms, counted as 8), and as the trace gives it, not rounded, with its
+   * processing (handlers done, less the input's time) and where the main thread spent that
+   * stretch (ctx.tagTrace === false: untraced, the API's numbers only; with ctx.profile, the
+   * functions that ran in those stretches, by self time and with callees, summed over the run's
+   * clicks and over its keys). Samples the medians of the run. The document grows by
+   * 2 × ctx.tagTimes annotations.
+   */
+  async tagTiming(ctx, variant) {
+    const doc = variant === 0 ? ctx.docs.empty : ctx.docs.main;
+    const { page } = await openApp(ctx, doc);
+    await settle(page, IDLE_AFTER_OPEN);
+    await page.locator(MENU).count();
+    await watchEventTiming(page);
+    const before = await highlightIds(page);
+    const tags = [];
+    const run = async () => {
+      for (let k = 0; k < 2 * ctx.tagTimes; k++) {
+        const how = k % 2 ? 'key' : 'click';
+        const words = await findWords(page, BLOCKS);
+        if (!words) throw new Error('no two plain words on one line found in the visible article');
+        tags.push({ how, words: words.text, ...(await tagOnce(ctx, page, words, how)) });
+      }
+    };
+    const { events, top, profile } = ctx.tagTrace === false ? (await run(), { events: [] }) : await measure(ctx, page, run);
+    const added = (await highlightIds(page)) - before;
+    if (added < tags.length) throw new Error(`${tags.length} tags by click and key added ${added} highlighted annotations`);
+    for (const t of tags) {
+      // No entry: the API reports nothing under 16 ms (after rounding to 8 ms), so 8 at most.
+      t.et = t.api ? t.api.duration : 8;
+      const x = traceInteraction(events, t.at, TAG_TYPES[t.how]);
+      if (x) {
+        const { lo, hi, pid, tid, ...rest } = x;
+        const work = spanWork(events, { pid, tid }, lo, hi);
+        t.trace = { ...rest, busyMs: work.busyMs, scriptMs: work.scriptMs, breakdown: work.breakdown };
+        t.window = [lo, hi];
+      }
+    }
+    // With a CPU profile: the functions that ran between the inputs and their paints
+    const within = (how, total) => {
+      const windows = tags.filter((t) => t.how === how && t.window).map((t) => t.window);
+      return profile && windows.length ? topFunctions(profile, { n: 25, windows, total }) : undefined;
+    };
+    const functions = profile && {
+      clickSelf: within('click', false),
+      clickTotal: within('click', true),
+      keySelf: within('key', false),
+      keyTotal: within('key', true),
+    };
+    const of = (how, f) => median(tags.filter((t) => t.how === how).map(f));
+    const n = variant === 0 ? '0' : 'N';
+    const exact = (t) => (t.trace ? t.trace.duration : NaN);
+    // (untraced, the API's: for entries of 16 ms or more only)
+    const processing = (t) => (t.trace ? t.trace.processing : t.api ? t.api.processing : NaN);
+    return {
+      samples: {
+        [`tagClickEt${n}`]: of('click', (t) => t.et),
+        [`tagKeyEt${n}`]: of('key', (t) => t.et),
+        [`tagClickExact${n}`]: of('click', exact),
+        [`tagKeyExact${n}`]: of('key', exact),
+        [`tagClickProc${n}`]: of('click', processing),
+        [`tagKeyProc${n}`]: of('key', processing),
+      },
+      detail: {
+        added,
+        belowThreshold: tags.filter((t) => !t.api).length,
+        notInTrace: tags.filter((t) => !t.trace).length,
+        tags: tags.map(({ at, window, ...t }) => t),
+        top,
+        profiled: functions,
+        errors: page.__errors,
+      },
+    };
   },
 
   /**
