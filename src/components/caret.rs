@@ -46,13 +46,19 @@ fn say(x: &Latest, words: String) {
 /// (with `show`) scroll the selection into view.
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
     let index = x.docs.state.index.clone();
-    crate::browser::dom::soon(move || {
+    let go = move || {
         let Some(el) = article() else { return };
         let _ = el.unchecked_ref::<HtmlElement>().focus();
         if selection::select(&el, &index, start, end).is_some() && show {
             selection::reveal();
         }
-    });
+    };
+    // (A move is shown at once; after a tag, the highlight's frame comes first.)
+    if show {
+        crate::browser::dom::soon(go)
+    } else {
+        crate::browser::dom::after_paint(go)
+    }
 }
 
 /// Tag `[start, end)` with `label`, unless that span already has it; the caret goes after it.
