@@ -129,6 +129,7 @@ pub fn enter(x: &Latest) {
     }
     let p = selection::placed(Picked { start, end, x: -1.0, top: 0.0, bottom: 0.0 });
     x.ui.dispatch(UiMsg::Menu(Some(p)));
+    super::tag_menu::focus_first();
 }
 
 /// N / P: select the next (or previous) annotation after the selected one, or after the caret.

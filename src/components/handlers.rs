@@ -396,7 +396,12 @@ fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
             let action = s.and_then(|s| claim_panel::accept(claim, &s, &state.labels));
             action.into_iter().for_each(|a| state.dispatch(a));
         }
-        KeyIntent::Escape if ui.menu.is_some() => ui.dispatch(UiMsg::Menu(None)),
+        KeyIntent::Escape if ui.menu.is_some() => {
+            ui.dispatch(UiMsg::Menu(None));
+            if keys::place() == keys::Place::Menu {
+                caret::back();
+            }
+        }
         KeyIntent::Escape if keys::place() != keys::Place::Article => caret::back(),
         KeyIntent::Escape => state.dispatch(Action::Select(None)),
         KeyIntent::Open => ui.dispatch(blank()),

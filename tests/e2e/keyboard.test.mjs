@@ -71,6 +71,12 @@ test('keyboard only: reach the article, tag by selection, by find and at the car
     assert.match(await selected(page), /^China and Belarus are true friends and good partners, .* trust\.\s*$/);
     await page.keyboard.press('Enter');
     await ui.menu.waitFor({ state: 'visible' });
+    // The menu takes focus (the WAI-ARIA menu pattern): arrows move between its items.
+    await page.waitForFunction(() => document.activeElement?.textContent.startsWith('Person'));
+    await page.keyboard.press('ArrowDown');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Organization/);
+    await page.keyboard.press('End');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Claim/);
     await page.keyboard.press('8');
     await says(page, /^Tagged ‘China and Belarus are true friends and…’ as Claim/);
 
