@@ -4,7 +4,7 @@ use super::article::ArticleView;
 use super::details::PanelData;
 use super::documents::{Docs, Trash};
 use super::handlers::{notifier, Handlers, Latest, Ui, UiMsg};
-use super::keyboard::{self, KeyboardHelp};
+use super::keyboard;
 use super::keys;
 use super::label_editor::LabelEditor;
 use super::library::{local_time, LibraryView};
@@ -78,9 +78,12 @@ pub fn app() -> Html {
         });
     }
     keys::use_shortcuts(state.clone(), ui.menu.is_some(), ui.keys, h.intent.clone());
-    super::use_effect_on(ui.export, |open| {
-        if *open {
+    super::use_effect_on((ui.export, ui.help), |&(export, help)| {
+        if export {
             toolbar::focus_export_menu();
+        }
+        if help {
+            keyboard::show_help();
         }
     });
 
@@ -142,9 +145,7 @@ pub fn app() -> Html {
                 <LabelEditor meta={state.meta()} annotations={state.annotations().clone()} reviewer={AttrValue::from(ui.reviewer.clone())}
                     onreviewer={&h.reviewer} ondispatch={&h.dispatch} onclose={&h.labels_close} />
             }
-            if ui.help {
-                <KeyboardHelp keys={ui.keys} spoken={ui.spoken} onkeys={&h.keys} onspoken={&h.spoken} onclose={&h.help_close} />
-            }
+            if ui.help { { keyboard::help(ui.keys, ui.spoken, &h.keys, &h.spoken, &h.help_close) } }
             if let Some(initial) = ui.opening.clone() {
                 <OpenDialog {initial} library={library.clone()} onopen={&h.draft} onstored={&h.stored} onfile={&h.file} onclose={&h.dialog_close} />
             }

@@ -1,6 +1,5 @@
 //! The keyboard's own views: the find box (`/`) and the keyboard help (`?`) with the settings
 //! for single-key shortcuts and spoken labels.
-use super::modal;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -46,15 +45,6 @@ pub fn find_box(onfind: &Callback<String>, onclose: &Callback<()>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HelpProps {
-    pub keys: bool,
-    pub spoken: bool,
-    pub onkeys: Callback<bool>,
-    pub onspoken: Callback<bool>,
-    pub onclose: Callback<()>,
-}
-
 /// Every key, as a table: what it does where.
 const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches it; the arrows move the caret)</caption><tbody>
 <tr><th scope="row"><kbd>Shift</kbd> + arrows, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>→</kbd></th><td>Select by character, by word</td></tr>
@@ -75,19 +65,40 @@ const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches i
 <tr><th scope="row"><kbd>Ctrl</kbd>+<kbd>O</kbd></th><td>Open an article</td></tr>
 </tbody></table>"#;
 
-#[function_component(KeyboardHelp)]
-pub fn keyboard_help(p: &HelpProps) -> Html {
-    let root = modal::use_modal();
+/// The keyboard help: a native modal dialog (the browser keeps focus in it, closes it on Esc
+/// and gives focus back), shown by `show_help` once drawn.
+pub fn help(
+    keys: bool,
+    spoken: bool,
+    onkeys: &Callback<bool>,
+    onspoken: &Callback<bool>,
+    onclose: &Callback<()>,
+) -> Html {
     let switch = |cb: &Callback<bool>| {
         let cb = cb.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
-    let body = html! {
-        <>
-            { super::view::raw(KEYS) }
-            <label class="toggle"><input type="checkbox" checked={p.keys} onchange={switch(&p.onkeys)} />{ "Single-key shortcuts (labels, N, P, S, /, ?, Delete)" }</label>
-            <label class="toggle"><input type="checkbox" checked={p.spoken} onchange={switch(&p.onspoken)} />{ "Screen readers read each highlight's label" }</label>
-        </>
+    let onclose = {
+        let cb = onclose.clone();
+        Callback::from(move |_: Event| cb.emit(()))
     };
-    modal::view(&root, "Keyboard", "keyboard-title", &p.onclose, body)
+    html! {
+        <dialog id="keyboard-help" class="dialog" aria-labelledby="keyboard-title" {onclose}>
+            <form method="dialog" class="dialog-head">
+                <h2 id="keyboard-title">{ "Keyboard" }</h2>
+                <button class="dismiss" aria-label="Close">{ "×" }</button>
+            </form>
+            { super::view::raw(KEYS) }
+            <label class="toggle"><input type="checkbox" checked={keys} onchange={switch(onkeys)} />{ "Single-key shortcuts (labels, N, P, S, /, ?, Delete)" }</label>
+            <label class="toggle"><input type="checkbox" checked={spoken} onchange={switch(onspoken)} />{ "Screen readers read each highlight's label" }</label>
+        </dialog>
+    }
+}
+
+/// Open the keyboard help as a modal dialog (it is drawn closed).
+pub fn show_help() {
+    let dialog = gloo::utils::document().get_element_by_id("keyboard-help");
+    if let Some(d) = dialog.and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()).filter(|d| !d.open()) {
+        let _ = d.show_modal();
+    }
 }

@@ -146,7 +146,11 @@ pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool, single: bool) -
 
 /// True while a modal dialog or the library is open (the article's keys do not apply).
 fn dialog_open() -> bool {
-    gloo::utils::document().query_selector("[role=dialog][aria-modal=true], section.library").ok().flatten().is_some()
+    gloo::utils::document()
+        .query_selector("[role=dialog][aria-modal=true], dialog[open], section.library")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// The action for an intent that needs no extra context.
