@@ -118,10 +118,19 @@ pub fn label_key(x: &Latest, label: String) {
 pub fn enter(x: &Latest) {
     let Some((a, b)) = current(x) else { return };
     if a == b {
-        if x.docs.state.annotations_at(a).is_empty() {
+        let state = &x.docs.state;
+        let under = state.annotations_at(a);
+        if under.is_empty() {
             return say(x, "No highlight at the caret.".into());
         }
-        return on_hit(x, Some(a));
+        if x.ui.picking.is_some() {
+            return on_hit(x, Some(a));
+        }
+        // As a click on the highlight: the innermost first, then the next one around it.
+        let at = state.selected.as_ref().and_then(|id| under.iter().position(|u| &u.id == id));
+        let next = &under[at.map_or(0, |i| (i + 1) % under.len())];
+        say(x, format!("Selected {}", said::annotation(&state.labels, next)));
+        return state.dispatch(Action::Select(Some(next.id.clone())));
     }
     let Some((start, end)) = snapped(x, (a, b)) else { return };
     if (start, end) != (a, b) {

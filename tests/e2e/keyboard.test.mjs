@@ -273,6 +273,22 @@ test('screen readers: each highlight points to its sidebar entry and carries its
     const snap = await ui.article.ariaSnapshot();
     assert.match(snap, /Xi Jinping \(Person\)/, snap.slice(0, 400));
     assert.deepEqual(await violations(page), [], 'the page with a highlight and its entry');
+    // The accessibility tree links the highlight to its entry.
+    const cdp = await app.context.newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const node = nodes.find((n) => n.role?.value === 'mark' && n.name?.value !== undefined && (n.properties || []).some((p) => p.name === 'details'));
+    assert.ok(node, 'a mark with a details relation in the accessibility tree');
+    // Enter with the caret on a highlight selects it, then the claim around it.
+    await tag(app, { block: 'President', text: 'President Xi Jinping and his' }, { key: '8' });
+    await ui.article.focus();
+    await find(page, 'Jinping');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await says(page, 'Selected Person ‘Xi Jinping’');
+    await page.keyboard.press('Enter');
+    await says(page, 'Selected Claim ‘President Xi Jinping and his’');
+    await page.keyboard.press('Escape');
     // The switch turns the spoken labels off.
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard' }).getByRole('checkbox', { name: /read each highlight/ }).uncheck();
@@ -280,9 +296,9 @@ test('screen readers: each highlight points to its sidebar entry and carries its
     assert.equal(await mark.evaluate((m) => getComputedStyle(m, '::after').content), 'none');
     // Undo and redo are said.
     await page.keyboard.press('Control+z');
-    await says(page, 'Undone: tag Person');
+    await says(page, 'Undone: tag Claim');
     await page.keyboard.press('Control+Shift+z');
-    await says(page, 'Redone: tag Person');
+    await says(page, 'Redone: tag Claim');
   }));
 
 test('touch: a selection made without a mouse-up opens the menu below it, and a tap tags it', { timeout: TEST_TIMEOUT }, async () => {
