@@ -103,18 +103,21 @@ pub fn article_view(p: &ArticleProps) -> Html {
     // The label of the highlight under the pointer lives outside the article (whose paragraphs
     // clip what overflows them).
     let hover = use_node_ref();
-    let latest = super::use_latest(p.state.clone());
+    // Bumped when an input method changed the text: the blocks are then drawn anew.
+    let redraw = use_state(|| 0u32);
     {
         let (root, hover, onsettle) = (root.clone(), hover.clone(), p.onsettle.clone());
+        let bump = redraw.setter();
         super::use_effect_on((), move |_| {
             // Ready the text segmenter (used when a selection ends) while the reader reads.
             let warm = dom::timeout(1000, clusters::warm);
             let labels = root.cast::<web_sys::Element>().zip(hover.cast()).map(|(r, l)| dom::hover_labels(&r, l));
-            let text = move || {
-                let s = latest.borrow();
-                (s.doc.clone(), s.index.clone())
+            let n = std::cell::Cell::new(0);
+            let changed = move || {
+                n.set(n.get() + 1);
+                bump.set(n.get());
             };
-            let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, text));
+            let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, changed));
             let leaving = root
                 .cast::<web_sys::Element>()
                 .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| super::caret::leaving()));
@@ -190,7 +193,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let rich: Vec<bool> =
             (first..last).map(|i| near.0.get(i).copied().unwrap_or(false) || shown.contains(&i)).collect();
         html! {
-            <Chunk key={first} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
+            <Chunk key={format!("{first}.{}", *redraw)} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });
