@@ -46,23 +46,23 @@ pub fn find_box(onfind: &Callback<String>, onclose: &Callback<()>) -> Html {
 }
 
 /// Every key, as a table: what it does where.
-const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches it; the arrows move the caret)</caption><tbody>
-<tr><th scope="row"><kbd>Shift</kbd> + arrows, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>→</kbd></th><td>Select by character, by word</td></tr>
-<tr><th scope="row"><kbd>Alt</kbd>+<kbd>↑</kbd> <kbd>↓</kbd>, <kbd>Ctrl</kbd>+<kbd>↑</kbd> <kbd>↓</kbd></th><td>Caret by sentence, by paragraph (with <kbd>Shift</kbd>: select)</td></tr>
-<tr><th scope="row"><kbd>1</kbd>–<kbd>9</kbd></th><td>Tag the selection (or the word at the caret) with that label; with an annotation selected, retag it</td></tr>
-<tr><th scope="row"><kbd>Enter</kbd></th><td>Open the tag menu for the selection; on a highlight, select its annotation (again: the next one there)</td></tr>
-<tr><th scope="row"><kbd>N</kbd> / <kbd>P</kbd></th><td>Next / previous annotation</td></tr>
-<tr><th scope="row"><kbd>Shift</kbd>+<kbd>]</kbd> / <kbd>Shift</kbd>+<kbd>[</kbd></th><td>Selected annotation's end a word later / earlier</td></tr>
-<tr><th scope="row"><kbd>Alt</kbd>+<kbd>[</kbd> / <kbd>Alt</kbd>+<kbd>]</kbd></th><td>Its start a word earlier / later</td></tr>
-<tr><th scope="row"><kbd>Delete</kbd></th><td>Delete the selected annotation</td></tr>
-<tr><th scope="row"><kbd>A</kbd></th><td>Take the suggested speaker of the selected claim</td></tr>
-<tr><th scope="row"><kbd>S</kbd></th><td>Go to the selected annotation's entry in the sidebar (<kbd>Enter</kbd> there comes back)</td></tr>
-<tr><th scope="row"><kbd>/</kbd></th><td>Find text; <kbd>Enter</kbd> selects the next match, ready to tag</td></tr>
-<tr><th scope="row"><kbd>?</kbd></th><td>This help</td></tr>
+const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches it)</caption><tbody>
+<tr><th>Shift + arrows, Ctrl+Shift+→</th><td>Select by character, by word</td></tr>
+<tr><th>Alt+↑ ↓, Ctrl+↑ ↓</th><td>By sentence, by paragraph (Shift: select)</td></tr>
+<tr><th>1 – 9</th><td>Tag the selection, or the word at the caret; retag the selected annotation</td></tr>
+<tr><th>Enter</th><td>Tag menu for the selection; on a highlight, select it (again: the next one)</td></tr>
+<tr><th>N / P</th><td>Next / previous annotation</td></tr>
+<tr><th>Shift+] / Shift+[</th><td>Its end a word later / earlier</td></tr>
+<tr><th>Alt+[ / Alt+]</th><td>Its start a word earlier / later</td></tr>
+<tr><th>Delete</th><td>Delete it</td></tr>
+<tr><th>A</th><td>Take the suggested speaker of the selected claim</td></tr>
+<tr><th>S</th><td>Its entry in the sidebar (Enter there comes back)</td></tr>
+<tr><th>/</th><td>Find; Enter selects the next match, ready to tag</td></tr>
+<tr><th>?</th><td>This help</td></tr>
 </tbody></table><table class="keys"><caption>Anywhere</caption><tbody>
-<tr><th scope="row"><kbd>Esc</kbd></th><td>Close the menu or dialog; back to the article, the caret where it was</td></tr>
-<tr><th scope="row"><kbd>Ctrl</kbd>+<kbd>Z</kbd>, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd></th><td>Undo, redo</td></tr>
-<tr><th scope="row"><kbd>Ctrl</kbd>+<kbd>O</kbd></th><td>Open an article</td></tr>
+<tr><th>Esc</th><td>Close the menu or dialog; back to the article's caret</td></tr>
+<tr><th>Ctrl+Z, Ctrl+Shift+Z</th><td>Undo, redo</td></tr>
+<tr><th>Ctrl+O</th><td>Open an article</td></tr>
 </tbody></table>"#;
 
 /// The keyboard help: a native modal dialog (the browser keeps focus in it, closes it on Esc
