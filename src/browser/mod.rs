@@ -1,5 +1,6 @@
 //! The only modules that touch the browser: selection, storage, downloads, files, time.
 pub mod bench;
+pub mod caret;
 pub mod clusters;
 pub mod dom;
 pub mod extract;

@@ -151,40 +151,6 @@ pub fn placed(p: Picked) -> Picked {
     Picked { x: x + sx, top: top + sy, bottom: bottom + sy, ..p }
 }
 
-/// Scroll the selection into the upper part of the window, unless it is in view already.
-pub fn reveal() {
-    let w = gloo::utils::window();
-    let rect =
-        w.get_selection().ok().flatten().and_then(|s| s.get_range_at(0).ok()).map(|r| r.get_bounding_client_rect());
-    let height = crate::browser::dom::window_size().1;
-    if let Some(r) = rect.filter(|r| r.top() < 80.0 || r.bottom() > height - 40.0) {
-        w.scroll_by_with_x_and_y(0.0, r.top() - height / 3.0);
-    }
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function find_in(root, query) {
-  const sel = getSelection();
-  for (let i = 0; i < 64; i++) {
-    if (!window.find(query, false, false, true, false, false, false)) return false;
-    if (sel.rangeCount && root.contains(sel.getRangeAt(0).commonAncestorContainer)) return true;
-  }
-  return false;
-}
-"#)]
-extern "C" {
-    /// Select the next match of `query` in `root` (ignoring case, wrapping around), with the
-    /// browser's own find: false when there is none.
-    pub fn find_in(root: &Element, query: &str) -> bool;
-}
-
-/// Move or extend the selection by a unit the browser knows ("sentence", "paragraph", …).
-pub fn modify(extend: bool, forward: bool, unit: &str) {
-    if let Ok(Some(sel)) = gloo::utils::window().get_selection() {
-        let _ = sel.modify(if extend { "extend" } else { "move" }, if forward { "forward" } else { "backward" }, unit);
-    }
-}
-
 thread_local! {
     /// Whether the last pointer to press was a finger.
     static TOUCH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

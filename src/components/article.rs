@@ -120,7 +120,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
             let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, changed));
             let leaving = root
                 .cast::<web_sys::Element>()
-                .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| super::caret::leaving()));
+                .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| crate::browser::caret::leaving()));
             let follow = selection::follow(move || onsettle.emit(()));
             move || drop((warm, labels, guard, leaving, follow))
         });

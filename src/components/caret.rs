@@ -4,37 +4,20 @@
 use super::handlers::{on_hit, Latest, UiMsg};
 use super::notices::Notice;
 use crate::browser::selection::{self, Picked};
-use crate::browser::{clusters, now_iso};
+use crate::browser::{caret as dom_caret, clusters, now_iso};
 use crate::model::{said, seek, snap, Action};
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-
-thread_local! {
-    /// Where the caret was when focus last left the article (see `back`).
-    static LEFT: RefCell<Option<web_sys::Range>> = const { RefCell::new(None) };
-}
 
 /// The article's element.
 fn article() -> Option<Element> {
     gloo::utils::document().query_selector("article.article").ok().flatten()
 }
 
-/// Keep where the caret is as focus leaves the article (called on its `focusout`).
-pub fn leaving() {
-    let range = gloo::utils::window().get_selection().ok().flatten().and_then(|s| s.get_range_at(0).ok());
-    LEFT.with(|l| *l.borrow_mut() = range);
-}
-
 /// Focus the article, the caret where it was when focus left it.
 pub fn back() {
-    let Some(el) = article() else { return };
-    let _ = el.unchecked_ref::<HtmlElement>().focus();
-    if let (Some(range), Ok(Some(sel))) = (LEFT.with(|l| l.borrow().clone()), gloo::utils::window().get_selection()) {
-        if range.start_container().is_ok_and(|n| n.is_connected()) {
-            let _ = sel.remove_all_ranges();
-            let _ = sel.add_range(&range);
-        }
+    if let Some(el) = article() {
+        dom_caret::back(&el);
     }
 }
 
@@ -50,7 +33,7 @@ fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
         let Some(el) = article() else { return };
         let _ = el.unchecked_ref::<HtmlElement>().focus();
         if selection::select(&el, &index, start, end).is_some() && show {
-            selection::reveal();
+            dom_caret::reveal();
         }
     };
     // (A move is shown at once; after a tag, the highlight's frame comes first.)
@@ -196,8 +179,8 @@ pub fn find(x: &Latest, query: String) {
         return;
     }
     back();
-    if selection::find_in(&el, &query) {
-        selection::reveal();
+    if dom_caret::find_in(&el, &query) {
+        dom_caret::reveal();
         say(x, format!("Found {}", said::quoted(&query)));
     } else {
         say(x, format!("No match for {} in the article.", said::quoted(&query)));
@@ -234,13 +217,7 @@ pub fn delete(x: &Latest, id: String) {
 
 /// S: focus the selected annotation's entry in the sidebar.
 pub fn to_entry(id: &str) {
-    let Ok(list) = gloo::utils::document().query_selector_all("button.entry[data-id]") else { return };
-    let found = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
-        .find(|b| b.get_attribute("data-id").as_deref() == Some(id));
-    if let Some(b) = found {
-        let _ = b.focus();
-    }
+    dom_caret::focus_entry(id);
 }
 
 /// A sidebar entry chosen: the caret goes to its highlight, selected (it is scrolled to by the

@@ -6,13 +6,7 @@ use yew::prelude::*;
 
 /// Focus the find box (shown, or about to be).
 pub fn focus_find() {
-    crate::browser::dom::soon(|| {
-        let input = gloo::utils::document().get_element_by_id("find-text");
-        if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
-            let _ = input.focus();
-            input.select();
-        }
-    });
+    crate::browser::dom::soon(|| crate::browser::caret::focus("#find-text"));
 }
 
 /// The find box: Enter selects the next match in the article, Esc goes back to the article.
@@ -97,8 +91,5 @@ pub fn help(
 
 /// Open the keyboard help as a modal dialog (it is drawn closed).
 pub fn show_help() {
-    let dialog = gloo::utils::document().get_element_by_id("keyboard-help");
-    if let Some(d) = dialog.and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()).filter(|d| !d.open()) {
-        let _ = d.show_modal();
-    }
+    crate::browser::caret::show_modal("keyboard-help");
 }

@@ -61,7 +61,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     });
     html! {
         <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
-             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} onkeydown={Callback::from(arrows)}>
+             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} onkeydown={Callback::from(|e: KeyboardEvent| crate::browser::caret::menu_keys(&e))}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             { tag_items(&p.labels, &p.onpick) }
             if p.cue {
@@ -72,39 +72,9 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     }
 }
 
-/// The arrow keys, Home and End move focus between the menu's items (the WAI-ARIA menu
-/// pattern; Enter, a label's key or Esc then act as anywhere in the menu).
-fn arrows(e: KeyboardEvent) {
-    let step: i32 = match e.key().as_str() {
-        "ArrowDown" | "ArrowRight" => 1,
-        "ArrowUp" | "ArrowLeft" => -1,
-        "Home" => -100,
-        "End" => 100,
-        _ => return,
-    };
-    e.prevent_default();
-    let Some(menu) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Ok(items) = menu.query_selector_all("[role=menuitem]") else { return };
-    let n = items.length() as i32;
-    let active = gloo::utils::document().active_element();
-    let at = (0..n).find(|&i| items.item(i as u32).as_ref() == active.as_ref().map(|a| a.as_ref()));
-    let next = at.map_or(if step > 0 { 0 } else { n - 1 }, |i| (i + step).clamp(0, n - 1));
-    focus_item(&items, next as u32);
-}
-
-fn focus_item(items: &web_sys::NodeList, i: u32) {
-    if let Some(b) = items.item(i).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = b.focus();
-    }
-}
-
 /// Focus the open menu's first item (it was opened from the keyboard).
 pub fn focus_first() {
-    crate::browser::dom::soon(|| {
-        if let Ok(items) = gloo::utils::document().query_selector_all(".tag-menu [role=menuitem]") {
-            focus_item(&items, 0);
-        }
-    });
+    crate::browser::dom::soon(|| crate::browser::caret::focus(".tag-menu [role=menuitem]"));
 }
 
 /// The menu's buttons: the same from one selection to the next, so opening, moving and
