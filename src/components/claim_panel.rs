@@ -1,6 +1,6 @@
 //! The claim panel: speaker (with the suggestion made on the device), cue, attribution,
 //! check-worthiness, verdict and explanation, the claim as reviewed, and evidence.
-use super::fields::{Choice, TextField};
+use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::formats::claimreview::is_organization;
@@ -131,9 +131,9 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         }
     });
     let evidence_error = use_state(AttrValue::default);
-    let field = |f: fn(String) -> Field| {
+    let field_of = |f: fn(String) -> Field| {
         let (a, d) = (a.clone(), p.ondispatch.clone());
-        Callback::from(move |v: String| d.emit(set(&a.id, f(v))))
+        value_of(Callback::from(move |v: String| d.emit(set(&a.id, f(v)))))
     };
     let speakers = use_memo((p.annotations.clone(), p.labels.clone(), c.speaker.clone()), |(anns, labels, chosen)| {
         speaker_options(anns, labels, chosen.as_deref())
@@ -239,23 +239,23 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     html! {
         <section class="claim-panel" aria-label="Claim">
             { suggestion_box }
-            <Choice label="Speaker" lazy=true options={(*speakers).clone()} value={AttrValue::from(c.speaker.clone().unwrap_or_default())} onchange={onspeaker} />
+            { field("Speaker".into(), AttrValue::from(c.speaker.clone().unwrap_or_default()), Control::Choice { options: (*speakers).clone(), lazy: true }, value_of(onspeaker)) }
             { el("button", &["type", "aria-pressed"], Box::new([view::a("button"), view::a(if p.picking { "true" } else { "false" })]), view::onclick(onpick),
                 vec![text(if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" })]) }
             if c.speaker.is_none() {
-                <TextField label="Speaker not in the article" value={AttrValue::from(c.speaker_text.clone())} onchange={onfree} placeholder="Name, if not tagged" />
+                { field("Speaker not in the article".into(), AttrValue::from(c.speaker_text.clone()),
+                    Control::Text(Text { placeholder: "Name, if not tagged".into(), ..Text::default() }), value_of(onfree)) }
             }
             { cue.unwrap_or_else(|| raw(r#"<p class="hint">Cue: select the reporting words (“said”) and choose “Cue of the claim” in the menu.</p>"#)) }
-            <Choice label="Attribution" options={attributions} value={AttrValue::from(position(&Attribution::ALL, &c.attribution))}
-                onchange={field(|v| Field::Attribution(at(&Attribution::ALL, &v).unwrap_or_default()))} />
-            <Choice label="Check-worthiness" options={worth} value={AttrValue::from(c.worthiness.map(|w| position(&Worthiness::ALL, &w)).unwrap_or_default())}
-                onchange={field(|v| Field::Worthiness(at(&Worthiness::ALL, &v)))} />
-            <Choice label="Verdict" options={verdicts} value={AttrValue::from(c.verdict.clone())}
-                onchange={field(Field::Verdict)} />
-            <TextField label="Explanation" multiline=true value={AttrValue::from(c.explanation.clone())}
-                onchange={field(|v| Field::Explanation(v.trim().to_string()))} />
-            <TextField label="Claim as reviewed" maxlength={REVIEWED_MAX} value={AttrValue::from(c.reviewed.clone())}
-                onchange={field(|v| Field::Reviewed(v.trim().to_string()))} />
+            { choice("Attribution", attributions, position(&Attribution::ALL, &c.attribution),
+                field_of(|v| Field::Attribution(at(&Attribution::ALL, &v).unwrap_or_default()))) }
+            { choice("Check-worthiness", worth, c.worthiness.map(|w| position(&Worthiness::ALL, &w)).unwrap_or_default(),
+                field_of(|v| Field::Worthiness(at(&Worthiness::ALL, &v)))) }
+            { choice("Verdict", verdicts, c.verdict.clone(), field_of(Field::Verdict)) }
+            { field("Explanation".into(), AttrValue::from(c.explanation.clone()), Control::Text(Text { multiline: true, ..Text::default() }),
+                field_of(|v| Field::Explanation(v.trim().to_string()))) }
+            { field("Claim as reviewed".into(), AttrValue::from(c.reviewed.clone()), Control::Text(Text { maxlength: Some(REVIEWED_MAX), ..Text::default() }),
+                field_of(|v| Field::Reviewed(v.trim().to_string()))) }
             <fieldset class="evidence">
                 { raw("<legend>Evidence</legend>") }
                 if !c.evidence.is_empty() { { fixed("ul", &[], vec![view::list(evidence.collect())]) } }
@@ -267,6 +267,11 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
             </fieldset>
         </section>
     }
+}
+
+/// A labelled drop-down list of (value, text) options.
+fn choice(label: &'static str, options: Vec<(AttrValue, AttrValue)>, value: String, onchange: Callback<Event>) -> Html {
+    field(label.into(), value.into(), Control::Choice { options, lazy: false }, onchange)
 }
 
 /// The position of `v` in `all`, as an option's value.

@@ -3,7 +3,7 @@
 //! nothing else in the sidebar.
 use super::claim_panel::{set, ClaimPanel};
 use super::entity_panel::EntityPanel;
-use super::fields::TextField;
+use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, text};
 use crate::browser::dom::data_of;
 use crate::model::annotation::{Annotation, Kind};
@@ -130,7 +130,7 @@ fn panels(p: &DetailsProps, a: Rc<Annotation>) -> Html {
     html! {
         <>
             { kind }
-            <TextField label="Note" multiline=true value={AttrValue::from(a.note.clone())} onchange={onnote} />
+            { field("Note".into(), AttrValue::from(a.note.clone()), Control::Text(Text { multiline: true, ..Text::default() }), value_of(onnote)) }
         </>
     }
 }

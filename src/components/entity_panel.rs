@@ -3,7 +3,7 @@
 //! occurrence of the mention's text.
 use super::claim_panel::on_set;
 use super::details::PanelData;
-use super::fields::{Choice, TextField};
+use super::fields::{field, text_field, value_of, Control, Text};
 use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::model::annotation::Annotation;
@@ -110,22 +110,23 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
         <section class="entity-panel" aria-label="Entity">
             if let Some(e) = entity.as_ref() {
                 { entity_line(e, ready.then_some(mentions), onunlink) }
-                <TextField label="Entity name" value={AttrValue::from(e.name.clone())} onchange={edit(|e, v| {
+                { text_field("Entity name", AttrValue::from(e.name.clone()), edit(|e, v| {
                     let v = v.trim();
                     if v.is_empty() { return Err("An entity needs a name.".into()) }
                     e.name = v.to_string();
                     Ok(())
-                })} />
-                <TextField label="Aliases (comma-separated)" value={AttrValue::from(e.aliases.join(", "))} onchange={edit(|e, v| {
+                })) }
+                { text_field("Aliases (comma-separated)", AttrValue::from(e.aliases.join(", ")), edit(|e, v| {
                     e.aliases = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
                     Ok(())
-                })} />
-                <TextField label="Wikidata id" value={AttrValue::from(e.kb_id.clone())} placeholder="Q42" error={(*kb_error).clone()}
-                    onchange={edit(|e, v| { e.kb_id = parse_kb_id(&v)?; Ok(()) })} />
+                })) }
+                { field("Wikidata id".into(), AttrValue::from(e.kb_id.clone()),
+                    Control::Text(Text { placeholder: "Q42".into(), error: (*kb_error).clone(), ..Text::default() }),
+                    value_of(edit(|e, v| { e.kb_id = parse_kb_id(&v)?; Ok(()) }))) }
             } else {
                 { raw(r#"<p class="entity-line muted">Not linked to an entity.</p>"#) }
             }
-            <Choice label="Link to…" {options} value={AttrValue::from(a.entity_ref.clone().unwrap_or_default())} onchange={onlink} />
+            { field("Link to…".into(), AttrValue::from(a.entity_ref.clone().unwrap_or_default()), Control::Choice { options, lazy: false }, value_of(onlink)) }
             { el("button", &["type", "disabled"], Box::new([view::a("button"), (!ready || more == 0).then(|| view::a("disabled")).flatten()]), view::onclick(ontagall), vec![tag_all_text.into()]) }
         </section>
     }
