@@ -37,6 +37,9 @@ pub enum Control {
     /// first and the chosen option until the pointer comes over the list or it takes the focus
     /// (both come before it opens).
     Choice { options: Vec<(AttrValue, AttrValue)>, lazy: bool },
+    /// A title being renamed, shown once (a re-render while typing keeps what is typed):
+    /// Enter or Save hands the text to `onsave`, then `onclose` is called; Esc calls `onclose`.
+    Rename { onsave: Callback<String>, onclose: Callback<()> },
 }
 
 #[derive(Properties, PartialEq)]
@@ -69,7 +72,7 @@ fn field_view(p: &FieldProps) -> Html {
     let prefix = match p.control {
         Control::Text(_) => "f",
         Control::Choice { .. } => "c",
-        Control::Input { .. } => "",
+        Control::Input { .. } | Control::Rename { .. } => "",
     };
     let id = use_memo((), move |_| if prefix.is_empty() { String::new() } else { unique_id(prefix) });
     let field = use_node_ref();
@@ -102,6 +105,35 @@ fn field_view(p: &FieldProps) -> Html {
             let max = maxlength.map(|m| m.to_string());
             html! {
                 <input ref={field} type={*kind} ~className={*class} aria-label={p.label.clone()} maxlength={max} {onchange} />
+            }
+        }
+        Control::Rename { onsave, onclose } => {
+            let save = {
+                let (input, onsave, onclose) = (field.clone(), onsave.clone(), onclose.clone());
+                move || {
+                    if let Some(el) = input.cast::<HtmlInputElement>() {
+                        onsave.emit(el.value());
+                    }
+                    onclose.emit(());
+                }
+            };
+            let onkeydown = {
+                let (save, onclose) = (save.clone(), onclose.clone());
+                Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                    "Enter" => save(),
+                    "Escape" => {
+                        e.stop_propagation();
+                        onclose.emit(())
+                    }
+                    _ => {}
+                })
+            };
+            let onsave = Callback::from(move |_: MouseEvent| save());
+            html! {
+                <span class="rename">
+                    <input type="text" ref={field} aria-label="New title" {onkeydown} autofocus=true />
+                    <button type="button" onclick={onsave}>{ "Save" }</button>
+                </span>
             }
         }
         Control::Choice { options, .. } => {
