@@ -224,6 +224,15 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether each of `keys` came (bit `i` of `seen` set for `keys[i]`): if not, an error
+    /// naming the first that did not.
+    pub fn required(&self, seen: u32, keys: &[&str]) -> Result<(), Error> {
+        match keys.iter().enumerate().find(|(i, _)| seen & 1 << i == 0) {
+            Some((_, key)) => Err(self.missing(key)),
+            None => Ok(()),
+        }
+    }
+
     /// (Apart from `need`, which is compiled once for each type of value.)
     fn missing(&self, key: &str) -> Error {
         self.invalid(self.pos, format!("\"{key}\" is missing"))
