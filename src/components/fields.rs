@@ -2,6 +2,7 @@
 //! with it (a text field on change — Enter or leaving it — a list on choosing), so that each
 //! change is one undoable step, not one per keystroke. One component draws them all (a text
 //! field, a bare input and a drop-down list).
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -159,17 +160,15 @@ fn field_view(p: &FieldProps) -> Html {
     }
 }
 
-/// Show `value` in the field (an input or a text area) when it changes, and only then: a
-/// render for any other reason leaves what the user is typing alone (Yew's `value` would
-/// put the old value back).
+/// Show `value` in the field (an input or a text area: each has its `value`) when it changes,
+/// and only then: a render for any other reason leaves what the user is typing alone (Yew's
+/// `value` would put the old value back).
 #[hook]
 pub fn use_shown_value(field: &NodeRef, value: &AttrValue) {
     let field = field.clone();
     super::use_effect_on(value.clone(), move |v| {
-        if let Some(area) = field.cast::<web_sys::HtmlTextAreaElement>() {
-            area.set_value(v);
-        } else if let Some(input) = field.cast::<HtmlInputElement>() {
-            input.set_value(v);
+        if let Some(node) = field.get() {
+            node.unchecked_into::<HtmlInputElement>().set_value(v);
         }
     });
 }

@@ -83,7 +83,7 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
         let onkind = {
             let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
             Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
                 let kind = if v == "claim" { Kind::Claim } else { Kind::Entity };
                 d.emit(commit(&meta, vec![], |m| Rc::make_mut(&mut m.labels)[i].kind = kind))
             })

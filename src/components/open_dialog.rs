@@ -7,7 +7,7 @@ use crate::formats::text_in::{self, count, Draft};
 use crate::model::library::Library;
 use crate::model::text::sha256_hex;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static as S;
 
@@ -48,7 +48,7 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
     let oninput = {
         let (draft, typed) = (draft.clone(), title_typed.clone());
         Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let source = if draft.source.is_empty() { "pasted" } else { draft.source.as_str() };
             let fresh = Draft::plain(&value, source);
             let title = if *typed { draft.title.clone() } else { fresh.title.clone() };
