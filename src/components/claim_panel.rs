@@ -1,12 +1,13 @@
 //! The claim panel: speaker (with the suggestion made on the device), cue, attribution,
 //! check-worthiness, verdict and explanation, the claim as reviewed, and evidence.
+use super::details::PanelProps;
 use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::formats::claimreview::is_organization;
 use crate::model::annotation::{Annotation, Attribution, Evidence, Worthiness, REVIEWED_MAX};
 use crate::model::labels::{self, Label};
-use crate::model::meta::{is_web_link, Rating};
+use crate::model::meta::is_web_link;
 use crate::model::order::Names;
 use crate::model::speaker::{self, Mention, Speaker, Suggestion, Who};
 use crate::model::state::Field;
@@ -55,7 +56,7 @@ pub fn suggestion(anns: &[Rc<Annotation>], labels: &[Label], doc: &Document, cla
 
 /// The speaker list: the article's people and organisations, each name once (the chosen
 /// mention standing for its name).
-fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
+pub fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
     let kinds = speaker_labels(labels);
     let mut out: Vec<(AttrValue, AttrValue)> = vec![("".into(), "No speaker chosen".into())];
     let chosen_text = chosen.and_then(|id| anns.iter().find(|m| m.id == id)).map(|m| m.quote.as_str());
@@ -103,43 +104,32 @@ pub fn on_set(d: &Callback<Action>, id: &str, field: Field) -> Callback<MouseEve
     Callback::from(move |_: MouseEvent| d.emit(set(&id, field.clone())))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ClaimPanelProps {
-    pub ann: Rc<Annotation>,
-    pub annotations: Rc<Vec<Rc<Annotation>>>,
-    pub labels: Rc<Vec<Label>>,
-    pub scale: Rc<Vec<Rating>>,
-    pub doc: Rc<Document>,
-    /// Whether a click on a highlight now picks the speaker.
-    pub picking: bool,
-    pub ondispatch: Callback<Action>,
-    pub onpicking: Callback<bool>,
+/// The suggested speaker of claim `a` (none once it has a speaker, or for a mention).
+pub fn suggested(a: &Annotation, anns: &[Rc<Annotation>], labels: &[Label], doc: &Document) -> Option<Suggestion> {
+    let c = a.claim.as_ref()?;
+    if c.speaker.is_some() || !c.speaker_text.is_empty() {
+        return None;
+    }
+    suggestion(anns, labels, doc, a)
 }
 
-#[function_component(ClaimPanel)]
-pub fn claim_panel(p: &ClaimPanelProps) -> Html {
+/// The claim panel of the selected claim (`Panel` holds its state): its suggested speaker, the
+/// speaker list, and why an evidence link was refused.
+pub fn view(
+    p: &PanelProps,
+    suggested: &Option<Suggestion>,
+    speakers: &[(AttrValue, AttrValue)],
+    evidence_error: &UseStateHandle<AttrValue>,
+) -> Html {
     let a = &p.ann;
+    let (labels, scale, doc) = (&p.data.meta.labels, &p.data.meta.scale, &p.data.doc);
     let c = a.claim.clone().unwrap_or_default();
-    let suggested = use_memo((a.clone(), p.annotations.clone()), {
-        let (labels, doc) = (p.labels.clone(), p.doc.clone());
-        move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
-            let c = a.claim.as_ref()?;
-            if c.speaker.is_some() || !c.speaker_text.is_empty() {
-                return None;
-            }
-            suggestion(anns, &labels, &doc, a)
-        }
-    });
-    let evidence_error = use_state(AttrValue::default);
     let field_of = |f: fn(String) -> Field| {
         let (a, d) = (a.clone(), p.ondispatch.clone());
         value_of(Callback::from(move |v: String| d.emit(set(&a.id, f(v)))))
     };
-    let speakers = use_memo((p.annotations.clone(), p.labels.clone(), c.speaker.clone()), |(anns, labels, chosen)| {
-        speaker_options(anns, labels, chosen.as_deref())
-    });
     let onspeaker = {
-        let (a, d, anns) = (a.clone(), p.ondispatch.clone(), p.annotations.clone());
+        let (a, d, anns) = (a.clone(), p.ondispatch.clone(), p.data.annotations.clone());
         Callback::from(move |id: String| {
             let text = anns.iter().find(|m| m.id == id).map(|m| m.quote.clone()).unwrap_or_default();
             d.emit(with_speaker(&a, (!id.is_empty()).then_some(id), text));
@@ -153,9 +143,9 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         let (cb, picking) = (p.onpicking.clone(), p.picking);
         Callback::from(move |_: MouseEvent| cb.emit(!picking))
     };
-    let suggestion_box = (*suggested).clone().map(|s| {
+    let suggestion_box = suggested.clone().map(|s| {
         let onclick = {
-            let (a, d, labels, s) = (a.clone(), p.ondispatch.clone(), p.labels.clone(), s.clone());
+            let (a, d, labels, s) = (a.clone(), p.ondispatch.clone(), labels.clone(), s.clone());
             Callback::from(move |_: MouseEvent| accept(&a, &s, &labels).into_iter().for_each(|x| d.emit(x)))
         };
         let new = matches!(s.speaker, Speaker::New { .. }).then_some(" (not tagged yet: it will be tagged as a Person)");
@@ -167,7 +157,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         }
     });
     let cue = c.cue.map(|s| {
-        let cue_text: String = p.doc.text.chars().skip(s.start).take(s.end - s.start).collect();
+        let cue_text: String = doc.text.chars().skip(s.start).take(s.end - s.start).collect();
         let onclick = on_set(&p.ondispatch, &a.id, Field::Cue(None));
         fixed(
             "p",
@@ -186,7 +176,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     let mut worth: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Not assessed".into())];
     worth.extend(Worthiness::ALL.iter().enumerate().map(|(i, w)| (i.to_string().into(), w.name().into())));
     let verdicts: Vec<(AttrValue, AttrValue)> =
-        p.scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
+        scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
     let evidence = c.evidence.iter().enumerate().map(|(i, e)| {
         let onclick = on_set(&p.ondispatch, &a.id, Field::RemoveEvidence(i));
         let note = if e.note.is_empty() {
@@ -239,7 +229,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     html! {
         <section class="claim-panel" aria-label="Claim">
             { suggestion_box }
-            { field("Speaker".into(), AttrValue::from(c.speaker.clone().unwrap_or_default()), Control::Choice { options: (*speakers).clone(), lazy: true }, value_of(onspeaker)) }
+            { field("Speaker".into(), AttrValue::from(c.speaker.clone().unwrap_or_default()), Control::Choice { options: speakers.to_vec(), lazy: true }, value_of(onspeaker)) }
             { el("button", &["type", "aria-pressed"], Box::new([view::a("button"), view::a(if p.picking { "true" } else { "false" })]), view::onclick(onpick),
                 vec![text(if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" })]) }
             if c.speaker.is_none() {
@@ -260,7 +250,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
                 { raw("<legend>Evidence</legend>") }
                 if !c.evidence.is_empty() { { fixed("ul", &[], vec![view::list(evidence.collect())]) } }
                 <form onsubmit={onadd}>
-                    { plain_field(["url", "evidence-url", "evidence-url-err"], "Evidence link", "https://…", &evidence_error) }
+                    { plain_field(["url", "evidence-url", "evidence-url-err"], "Evidence link", "https://…", evidence_error) }
                     { plain_field(["note", "evidence-note", "evidence-note-err"], "Evidence note", "What it shows", &AttrValue::default()) }
                     { fixed("button", &[("type", S("submit"))], vec![text("Add evidence")]) }
                 </form>

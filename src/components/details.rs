@@ -1,8 +1,8 @@
 //! The panel for the selected annotation: what it is, retag buttons, delete. It is always
 //! there and keeps its size, so choosing another annotation changes a few texts and moves
 //! nothing else in the sidebar.
-use super::claim_panel::{set, ClaimPanel};
-use super::entity_panel::EntityPanel;
+use super::claim_panel::{self, set};
+use super::entity_panel;
 use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, text};
 use crate::browser::dom::data_of;
@@ -120,17 +120,65 @@ fn panels(p: &DetailsProps, a: Rc<Annotation>) -> Html {
         let (a, on) = (a.clone(), p.ondispatch.clone());
         Callback::from(move |v: String| on.emit(set(&a.id, Field::Note(v.trim().to_string()))))
     };
-    let kind = match a.kind {
-        Kind::Claim => html! {
-            <ClaimPanel ann={a.clone()} annotations={d.annotations.clone()} labels={d.meta.labels.clone()} scale={d.meta.scale.clone()}
-                doc={d.doc.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
-        },
-        Kind::Entity => html! { <EntityPanel ann={a.clone()} data={d.clone()} ondispatch={p.ondispatch.clone()} /> },
-    };
     html! {
         <>
-            { kind }
+            <Panel ann={a.clone()} data={d.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
             { field("Note".into(), AttrValue::from(a.note.clone()), Control::Text(Text { multiline: true, ..Text::default() }), value_of(onnote)) }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub ann: Rc<Annotation>,
+    pub data: PanelData,
+    /// Whether a click on a highlight now picks the claim's speaker.
+    pub picking: bool,
+    pub ondispatch: Callback<Action>,
+    pub onpicking: Callback<bool>,
+}
+
+/// The claim's or the entity's panel (`claim_panel::view`, `entity_panel::view`), with the
+/// state of both: drawn anew for each selected annotation, so its kind never changes.
+#[function_component(Panel)]
+fn panel(p: &PanelProps) -> Html {
+    let a = &p.ann;
+    let claim = a.kind == Kind::Claim;
+    // A mention's counts: the mentions of its entity, and the other untagged whole-word
+    // occurrences of its text, counted when the mention or the annotations change.
+    // (A frame after the panel is drawn, in a task of its own: the occurrences are a search of
+    // the whole text.)
+    // (Held as an option, the type the details panel holds its selection in: one copy of the hook.)
+    let later = super::use_later(Some(a.clone())).unwrap_or_else(|| a.clone());
+    let ready = Rc::ptr_eq(&later, a);
+    let counted = use_memo((later, p.data.annotations.clone()), {
+        let data = p.data.clone();
+        move |(a, _): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
+            if claim {
+                (0, Rc::default())
+            } else {
+                entity_panel::counted(a, &data)
+            }
+        }
+    });
+    // Why a value was refused (a claim's evidence link, a mention's Wikidata id).
+    let error = use_state(AttrValue::default);
+    let suggested = use_memo((a.clone(), p.data.annotations.clone()), {
+        let (labels, doc) = (p.data.meta.labels.clone(), p.data.doc.clone());
+        move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| claim_panel::suggested(a, anns, &labels, &doc)
+    });
+    let chosen = a.claim.as_ref().and_then(|c| c.speaker.clone());
+    let speakers =
+        use_memo((p.data.annotations.clone(), p.data.meta.labels.clone(), chosen), move |(anns, labels, chosen)| {
+            if claim {
+                claim_panel::speaker_options(anns, labels, chosen.as_deref())
+            } else {
+                Vec::new()
+            }
+        });
+    if claim {
+        claim_panel::view(p, &suggested, &speakers, &error)
+    } else {
+        entity_panel::view(p, ready, &counted, &error)
     }
 }
