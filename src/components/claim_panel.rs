@@ -1,6 +1,6 @@
 //! The claim panel: speaker (with the suggestion made on the device), cue, attribution,
 //! check-worthiness, verdict and explanation, the claim as reviewed, and evidence.
-use super::details::PanelProps;
+use super::details::DetailsProps;
 use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, fixed, raw, text};
 use crate::browser::now_iso;
@@ -113,15 +113,15 @@ pub fn suggested(a: &Annotation, anns: &[Rc<Annotation>], labels: &[Label], doc:
     suggestion(anns, labels, doc, a)
 }
 
-/// The claim panel of the selected claim (`Panel` holds its state): its suggested speaker, the
-/// speaker list, and why an evidence link was refused.
+/// The claim panel of the selected claim `a` (the details panel drawing it holds its state):
+/// its suggested speaker, the speaker list, and why an evidence link was refused.
 pub fn view(
-    p: &PanelProps,
+    p: &DetailsProps,
+    a: &Rc<Annotation>,
     suggested: &Option<Suggestion>,
     speakers: &[(AttrValue, AttrValue)],
     evidence_error: &UseStateHandle<AttrValue>,
 ) -> Html {
-    let a = &p.ann;
     let (labels, scale, doc) = (&p.data.meta.labels, &p.data.meta.scale, &p.data.doc);
     let c = a.claim.clone().unwrap_or_default();
     let field_of = |f: fn(String) -> Field| {

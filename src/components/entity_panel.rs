@@ -2,7 +2,7 @@
 //! entity, unlink), that entity's name, aliases and Wikidata id, and tagging every other
 //! occurrence of the mention's text.
 use super::claim_panel::on_set;
-use super::details::{PanelData, PanelProps};
+use super::details::{DetailsProps, PanelData};
 use super::fields::{field, text_field, value_of, Control, Text};
 use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
@@ -31,11 +31,16 @@ pub fn counted(a: &Annotation, d: &PanelData) -> Counted {
 /// What `counted` counts.
 pub type Counted = (usize, Rc<Vec<(usize, usize)>>);
 
-/// The entity panel of the selected mention (`Panel` holds its state): whether its counts are
-/// `ready` (counted a frame after the panel is drawn), the counts, and why a Wikidata id was
-/// refused.
-pub fn view(p: &PanelProps, ready: bool, counted: &Counted, kb_error: &UseStateHandle<AttrValue>) -> Html {
-    let a = &p.ann;
+/// The entity panel of the selected mention `a` (the details panel drawing it holds its
+/// state): whether its counts are `ready` (counted a frame after the panel is drawn), the
+/// counts, and why a Wikidata id was refused.
+pub fn view(
+    p: &DetailsProps,
+    a: &Rc<Annotation>,
+    ready: bool,
+    counted: &Counted,
+    kb_error: &UseStateHandle<AttrValue>,
+) -> Html {
     let meta = &p.data.meta;
     let (mentions, occurrences) = (counted.0, counted.1.clone());
     let entity = a.entity_ref.as_deref().and_then(|id| meta.entities.iter().find(|e| e.id == id)).cloned();
