@@ -210,11 +210,15 @@ pub fn view(
         let (a, d, err) = (a.clone(), p.ondispatch.clone(), evidence_error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let form: web_sys::HtmlFormElement = e.target_unchecked_into();
-            let field = |name: &str| {
-                form.elements().named_item(name).map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
+            // (The form's two fields found by their names; emptied once the link is added.)
+            let form: web_sys::Element = e.target_unchecked_into();
+            let field = |selector: &str| {
+                form.query_selector(selector)
+                    .ok()
+                    .flatten()
+                    .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
             };
-            let (Some(url), Some(note)) = (field("url"), field("note")) else { return };
+            let (Some(url), Some(note)) = (field("[name=url]"), field("[name=note]")) else { return };
             let link = url.value().trim().to_string();
             if !is_web_link(&link) {
                 err.set("A link must be a web address starting with http:// or https://.".into());
@@ -223,7 +227,8 @@ pub fn view(
             err.set(AttrValue::default());
             let note_text = note.value().trim().to_string();
             d.emit(set(&a.id, Field::AddEvidence(Evidence { url: link, note: note_text })));
-            form.reset();
+            url.set_value("");
+            note.set_value("");
         })
     };
     html! {
