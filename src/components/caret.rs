@@ -119,9 +119,14 @@ pub fn enter(x: &Latest) {
     if (start, end) != (a, b) {
         article().map(|el| selection::select(&el, &x.docs.state.index, start, end));
     }
+    menu(x, start, end);
+    super::tag_menu::focus_first();
+}
+
+/// Open the tag menu for `[start, end)`, beside the page's selection.
+fn menu(x: &Latest, start: usize, end: usize) {
     let p = selection::placed(Picked { start, end, x: -1.0, top: 0.0, bottom: 0.0 });
     x.ui.dispatch(UiMsg::Menu(Some(p)));
-    super::tag_menu::focus_first();
 }
 
 /// N / P: select the next (or previous) annotation after the selected one, or after the caret.
@@ -201,8 +206,7 @@ pub fn settled(x: &Latest) {
     let s = &x.docs.state;
     let Some((start, end)) = snap::snap(&s.doc.text, &s.index, (a, b), x.ui.words, &clusters::Browser) else { return };
     if x.ui.menu.is_none_or(|m| (m.start, m.end) != (start, end)) {
-        let p = selection::placed(Picked { start, end, x: -1.0, top: 0.0, bottom: 0.0 });
-        x.ui.dispatch(UiMsg::Menu(Some(p)));
+        menu(x, start, end);
     }
 }
 

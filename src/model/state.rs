@@ -424,10 +424,8 @@ impl State {
                 if start >= end || end > self.index.len() {
                     return;
                 }
-                if let Some(same) = self.duplicate(start, end, &label.id).cloned() {
-                    // The same span with the same label once is enough: say so, show that one.
-                    self.said =
-                        Said::new(&format!("{} is already tagged as {}", said::quoted(&same.quote), label.name));
+                if let Some(same) = self.duplicate(start, end, &label.id) {
+                    // The same span with the same label once is enough: that one is shown.
                     self.selected = Some(same.id.clone());
                     return;
                 }

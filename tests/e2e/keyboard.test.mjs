@@ -247,7 +247,7 @@ test('mouse selections: the snapped span is shown, punctuation alone is refused,
     // The same span and label twice: said, and kept once.
     await tag(app, { block: 'Lukashenko commended', text: 'Lukashenko' }, { key: '1' });
     await tag(app, { block: 'Lukashenko commended', text: 'Lukashenko' }, { key: '1' });
-    await says(page, '‘Lukashenko’ is already tagged as Person');
+    await ui.status('‘Lukashenko’ is already tagged as Person.').waitFor();
     assert.equal(await ui.entries.filter({ hasText: /^Person: Lukashenko$/ }).count(), 1);
 
     // Deleting from the panel keeps focus in the page's flow (the article), not on the body.
