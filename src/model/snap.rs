@@ -220,7 +220,7 @@ pub fn snap(
 
 /// Punctuation of Unicode's P categories in the blocks news text uses: ASCII, Latin-1, general
 /// and CJK punctuation, and the fullwidth forms (symbols such as `$`, `+` or `€` are not).
-fn punctuation(c: char) -> bool {
+pub fn punctuation(c: char) -> bool {
     matches!(c, '!'..='#' | '%'..='*' | ','..='/' | ':' | ';' | '?' | '@' | '['..=']' | '_' | '{' | '}')
         || matches!(c as u32,
             0xA1 | 0xA7 | 0xAB | 0xB6 | 0xB7 | 0xBB | 0xBF | 0x2010..=0x2027 | 0x2030..=0x205E | 0x3001..=0x3003
@@ -261,6 +261,7 @@ mod tests {
             assert_eq!(run(t, s, e, false), None, "{s}..{e}");
         }
         assert_eq!(run(t, 33, 34, false).as_deref(), Some("$"));
+        assert_eq!(run("A\t😀a😀\u{308}’\t", 6, 7, false), None, "a lone apostrophe");
         assert_eq!(run(t, 4, 6, true).as_deref(), Some("Minsk,"));
     }
 

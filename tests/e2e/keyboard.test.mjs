@@ -95,7 +95,7 @@ test('keyboard only: reach the article, tag by selection, by find and at the car
     await says(page, 'Location ‘Xi’, 1 of 3');
     await page.keyboard.press('n');
     await says(page, 'Person ‘Alexander Lukashenko’, 2 of 3');
-    assert.equal(await selected(page), 'Alexander Lukashenko');
+    await page.waitForFunction(() => String(getSelection()) === 'Alexander Lukashenko');
     await page.keyboard.press('n');
     await page.keyboard.press('p');
     await says(page, 'Person ‘Alexander Lukashenko’, 2 of 3');
