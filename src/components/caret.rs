@@ -28,6 +28,11 @@ fn say(x: &Latest, words: String) {
 /// Once the page is drawn again: select `[start, end)` in the article, give it focus, and
 /// (with `show`) scroll the selection into view.
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
+    select_when(x, start, end, show, show)
+}
+
+/// `select_later`, at once (`soon`: in the next task) or once the next frame is painted.
+fn select_when(x: &Latest, start: usize, end: usize, show: bool, soon: bool) {
     let index = x.docs.state.index.clone();
     let go = move || {
         let Some(el) = article() else { return };
@@ -37,7 +42,7 @@ fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
         }
     };
     // (A move is shown at once; after a tag, the highlight's frame comes first.)
-    if show {
+    if soon {
         crate::browser::dom::soon(go)
     } else {
         crate::browser::dom::after_paint(go)
@@ -224,10 +229,10 @@ pub fn to_entry(id: &str) {
     dom_caret::focus_entry(id);
 }
 
-/// A sidebar entry chosen: the caret goes to its highlight, selected (it is scrolled to by the
-/// flash).
+/// A sidebar entry chosen: the caret goes to its highlight at once, selected (it is scrolled to
+/// by the flash), so that the keys that follow act on it.
 pub fn go_to(x: &Latest, id: &str) {
     if let Some(a) = x.docs.state.get(id) {
-        select_later(x, a.start, a.end, false);
+        select_when(x, a.start, a.end, false, true);
     }
 }

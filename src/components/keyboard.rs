@@ -1,6 +1,5 @@
 //! The keyboard's own views: the find box (`/`) and the keyboard help (`?`) with the settings
 //! for single-key shortcuts and spoken labels.
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -11,36 +10,24 @@ pub fn focus_find() {
 
 /// The find box: Enter selects the next match in the article, Esc goes back to the article.
 pub fn find_box(onfind: &Callback<String>, onclose: &Callback<()>) -> Html {
-    let onsubmit = {
-        let onfind = onfind.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let input = gloo::utils::document().get_element_by_id("find-text");
-            if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
-                onfind.emit(input.value());
-            }
-        })
-    };
     let onkeydown = {
-        let onclose = onclose.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                onclose.emit(());
-            }
+        let (onfind, onclose) = (onfind.clone(), onclose.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => onfind.emit(e.target_unchecked_into::<HtmlInputElement>().value()),
+            "Escape" => onclose.emit(()),
+            _ => {}
         })
     };
     html! {
-        <form class="find" role="search" aria-label="Find in the article" {onsubmit}>
-            <input id="find-text" type="search" aria-label="Find in the article" placeholder="Find in the article" {onkeydown} />
-            <button type="submit">{ "Find" }</button>
+        <div class="find" role="search" aria-label="Find in the article">
+            <input id="find-text" type="search" aria-label="Find in the article" placeholder="Find in the article (Enter: next match)" {onkeydown} />
             <button type="button" class="dismiss" aria-label="Close find" onclick={super::click(onclose)}>{ "×" }</button>
-        </form>
+        </div>
     }
 }
 
 /// Every key, as a table: what it does where.
-const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches it)</caption><tbody>
+const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches it), and anywhere</caption><tbody>
 <tr><th>Shift + arrows, Ctrl+Shift+→</th><td>Select by character, by word</td></tr>
 <tr><th>Alt+↑ ↓, Ctrl+↑ ↓</th><td>By sentence, by paragraph (Shift: select)</td></tr>
 <tr><th>1 – 9</th><td>Tag the selection, or the word at the caret; retag the selected annotation</td></tr>
@@ -53,10 +40,8 @@ const KEYS: &str = r#"<table class="keys"><caption>In the article (Tab reaches i
 <tr><th>S</th><td>Its entry in the sidebar (Enter there comes back)</td></tr>
 <tr><th>/</th><td>Find; Enter selects the next match, ready to tag</td></tr>
 <tr><th>?</th><td>This help</td></tr>
-</tbody></table><table class="keys"><caption>Anywhere</caption><tbody>
-<tr><th>Esc</th><td>Close the menu or dialog; back to the article's caret</td></tr>
-<tr><th>Ctrl+Z, Ctrl+Shift+Z</th><td>Undo, redo</td></tr>
-<tr><th>Ctrl+O</th><td>Open an article</td></tr>
+<tr><th>Esc</th><td>Anywhere: close the menu or dialog; back to the caret</td></tr>
+<tr><th>Ctrl+Z, Ctrl+Shift+Z, Ctrl+O</th><td>Anywhere: undo, redo, open an article</td></tr>
 </tbody></table>"#;
 
 /// The keyboard help: a native modal dialog (the browser keeps focus in it, closes it on Esc

@@ -44,31 +44,39 @@ pub fn annotation(labels: &[Label], a: &Annotation) -> String {
     format!("{} {}", name(labels, a), quoted(&a.quote))
 }
 
-/// An edit just made.
+/// What kind of change `edit` is (a verb, as in "tag"), and the annotation it is about.
+fn kind(edit: &Edit) -> Result<(&'static str, &Annotation), String> {
+    Ok(match edit {
+        Edit::Add(a) => ("tag", a),
+        Edit::Remove(a) => ("delete", a),
+        Edit::Change(b, a) if b.label != a.label => ("retag", a),
+        Edit::Change(b, a) if (b.start, b.end) != (a.start, a.end) => ("resize", a),
+        Edit::Change(_, a) => ("change", a),
+        Edit::Batch(edits) => return Err(many(edits)),
+        Edit::Meta(..) => return Err("label changes".into()),
+    })
+}
+
+/// An edit just made: "Tagged ‘Xi Jinping’ as Person", "Deleted Claim ‘China has always…’".
 pub fn done(edit: &Edit, labels: &[Label]) -> String {
-    match edit {
-        Edit::Add(a) => format!("Tagged {} as {}", quoted(&a.quote), name(labels, a)),
-        Edit::Remove(a) => format!("Deleted {}", annotation(labels, a)),
-        Edit::Change(b, a) if b.label != a.label => format!("Retagged {} as {}", quoted(&a.quote), name(labels, a)),
-        Edit::Change(b, a) if (b.start, b.end) != (a.start, a.end) => {
-            format!("{} now spans {}", name(labels, a), quoted(&a.quote))
-        }
-        Edit::Change(_, a) => format!("Changed {}", annotation(labels, a)),
-        Edit::Batch(edits) => many(edits),
-        Edit::Meta(..) => "Changed the labels and ratings".to_string(),
+    match kind(edit) {
+        Ok((verb @ ("tag" | "retag"), a)) => format!("{}ged {} as {}", cap(verb), quoted(&a.quote), name(labels, a)),
+        Ok(("resize", a)) => format!("{} now spans {}", name(labels, a), quoted(&a.quote)),
+        Ok((verb, a)) => format!("{}d {}", cap(verb), annotation(labels, a)),
+        Err(words) => cap(&words),
     }
+}
+
+/// `words` with a capital first letter (they start with an ASCII letter or digit).
+fn cap(words: &str) -> String {
+    words[..1].to_ascii_uppercase() + &words[1..]
 }
 
 /// An edit undone or redone, in a few words: "tag Person".
 fn short(edit: &Edit, labels: &[Label]) -> String {
-    match edit {
-        Edit::Add(a) => format!("tag {}", name(labels, a)),
-        Edit::Remove(a) => format!("delete {}", name(labels, a)),
-        Edit::Change(b, a) if b.label != a.label => format!("retag {}", name(labels, a)),
-        Edit::Change(b, a) if (b.start, b.end) != (a.start, a.end) => format!("resize {}", name(labels, a)),
-        Edit::Change(_, a) => format!("change {}", name(labels, a)),
-        Edit::Batch(edits) => many(edits),
-        Edit::Meta(..) => "label changes".to_string(),
+    match kind(edit) {
+        Ok((verb, a)) => format!("{verb} {}", name(labels, a)),
+        Err(words) => words,
     }
 }
 
