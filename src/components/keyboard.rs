@@ -13,7 +13,11 @@ pub fn find_box(onfind: &Callback<String>, onclose: &Callback<()>) -> Html {
     let onkeydown = {
         let (onfind, onclose) = (onfind.clone(), onclose.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" => onfind.emit(e.target_unchecked_into::<HtmlInputElement>().value()),
+            "Enter" => {
+                // (Once the key is done with: the match takes focus into the article.)
+                let (onfind, query) = (onfind.clone(), e.target_unchecked_into::<HtmlInputElement>().value());
+                crate::browser::dom::soon(move || onfind.emit(query));
+            }
             "Escape" => onclose.emit(()),
             _ => {}
         })
