@@ -16,10 +16,12 @@ const CODE_POINTS_PER_PX: usize = 3;
 
 /// Which blocks have been near the viewport (they stay drawn once drawn).
 #[derive(Clone, PartialEq, Default)]
-struct Near(Rc<Vec<bool>>);
+struct Near(Rc<Vec<bool>>, u32);
 
 enum NearAction {
     Reset(Vec<bool>),
+    /// Draw every block anew (an input method changed the text: see `guard`).
+    Redraw,
     Add(Vec<usize>),
 }
 
@@ -28,7 +30,8 @@ impl Reducible for Near {
     fn reduce(self: Rc<Self>, action: NearAction) -> Rc<Self> {
         match action {
             NearAction::Reset(v) if *self.0 == v => self,
-            NearAction::Reset(v) => Rc::new(Near(Rc::new(v))),
+            NearAction::Reset(v) => Rc::new(Near(Rc::new(v), self.1)),
+            NearAction::Redraw => Rc::new(Near(self.0.clone(), self.1 + 1)),
             NearAction::Add(list) => {
                 if list.iter().all(|&i| self.0.get(i).copied().unwrap_or(true)) {
                     return self;
@@ -39,7 +42,7 @@ impl Reducible for Near {
                         *slot = true;
                     }
                 }
-                Rc::new(Near(Rc::new(v)))
+                Rc::new(Near(Rc::new(v), self.1))
             }
         }
     }
@@ -74,7 +77,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     let root = use_node_ref();
     let near = {
         let s = p.state.clone();
-        use_reducer(move || Near(Rc::new(first_screen(&s))))
+        use_reducer(move || Near(Rc::new(first_screen(&s)), 0))
     };
     {
         let (root, near, s) = (root.clone(), near.clone(), p.state.clone());
@@ -103,20 +106,14 @@ pub fn article_view(p: &ArticleProps) -> Html {
     // The label of the highlight under the pointer lives outside the article (whose paragraphs
     // clip what overflows them).
     let hover = use_node_ref();
-    // Bumped when an input method changed the text: the blocks are then drawn anew.
-    let redraw = use_state(|| 0u32);
     {
         let (root, hover, onsettle) = (root.clone(), hover.clone(), p.onsettle.clone());
-        let bump = redraw.setter();
+        let redraw = near.dispatcher();
         super::use_effect_on((), move |_| {
             // Ready the text segmenter (used when a selection ends) while the reader reads.
             let warm = dom::timeout(1000, clusters::warm);
             let labels = root.cast::<web_sys::Element>().zip(hover.cast()).map(|(r, l)| dom::hover_labels(&r, l));
-            let n = std::cell::Cell::new(0);
-            let changed = move || {
-                n.set(n.get() + 1);
-                bump.set(n.get());
-            };
+            let changed = move || redraw.dispatch(NearAction::Redraw);
             let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, changed));
             let leaving = root
                 .cast::<web_sys::Element>()
@@ -193,7 +190,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let rich: Vec<bool> =
             (first..last).map(|i| near.0.get(i).copied().unwrap_or(false) || shown.contains(&i)).collect();
         html! {
-            <Chunk key={format!("{first}.{}", *redraw)} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
+            <Chunk key={format!("{first}.{}", near.1)} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });
