@@ -60,13 +60,9 @@ pub fn add(x: &Latest, start: usize, end: usize, label: String) {
     select_later(x, end, end, false);
 }
 
-/// The article's selection, or `None` (and it is said) when the caret is not in the article.
+/// The article's selection (`None` when the caret is not in the article).
 fn current(x: &Latest) -> Option<(usize, usize)> {
-    let got = article().and_then(|el| selection::current(&el, &x.docs.state.index));
-    if got.is_none() {
-        say(x, "The caret is not in the article.".into());
-    }
-    got
+    article().and_then(|el| selection::current(&el, &x.docs.state.index))
 }
 
 /// The selection snapped as a mouse selection is; refused (and said) when it holds no word.

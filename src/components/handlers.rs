@@ -328,13 +328,13 @@ impl Handlers {
             undo: edit(l, |_: ()| Action::Undo { now: now_iso() }),
             redo: edit(l, |_: ()| Action::Redo { now: now_iso() }),
             words: ui(l, |on: bool| {
-                persist::keep_settings(|s| s.words = on);
+                persist::keep_settings(&|s| s.words = on);
                 UiMsg::Words(on)
             }),
             export,
             claimreview,
             reviewer: ui(l, |name: String| {
-                persist::keep_settings(|s| s.reviewer = name.trim().to_string());
+                persist::keep_settings(&|s| s.reviewer = name.trim().to_string());
                 UiMsg::Reviewer(name.trim().to_string())
             }),
             file,
@@ -365,11 +365,11 @@ impl Handlers {
             dialog_close: ui(l, |_: ()| UiMsg::Opening(None)),
             export_menu: ui(l, UiMsg::Export),
             keys: ui(l, |on: bool| {
-                persist::keep_settings(|s| s.keys = on);
+                persist::keep_settings(&|s| s.keys = on);
                 UiMsg::Keys(on)
             }),
             spoken: ui(l, |on: bool| {
-                persist::keep_settings(|s| s.spoken = on);
+                persist::keep_settings(&|s| s.spoken = on);
                 UiMsg::Spoken(on)
             }),
             find: with(l, caret::find),

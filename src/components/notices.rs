@@ -39,7 +39,7 @@ impl Notice {
 /// The messages, errors first; `onaction`: a message's button was pressed (its topic). (Drawn
 /// by the App shell as part of its own view: a few elements, not worth a component's code.)
 /// `said`: the last action, in words, read out by screen readers from the same status region
-/// (a no-break space after every other one, so the same words twice are read twice).
+/// (keyed by its number: the same words twice are a new element, read twice).
 pub fn view(
     notices: &[Notice],
     ondismiss: &Callback<&'static str>,
@@ -66,7 +66,7 @@ pub fn view(
             <div role="alert">{ list(Level::Error) }</div>
             <div role="status">
                 { list(Level::Info) }
-                <span class="visually-hidden">{ format!("{}{}", said.text, if said.n % 2 == 1 { "\u{a0}" } else { "" }) }</span>
+                <span class="visually-hidden" key={said.n}>{ said.text.to_string() }</span>
             </div>
         </div>
     }

@@ -116,15 +116,6 @@ pub fn restore_reading(state: &State) {
     }
 }
 
-/// Keep the setting "Snap to words".
-pub fn keep_words_setting(on: bool) {
-    keep_settings(|s| s.words = on);
-}
-
-pub fn keep_reviewer_setting(name: &str) {
-    keep_settings(|s| s.reviewer = name.trim().to_string());
-}
-
 /// The settings as last kept (the defaults when none were).
 pub fn settings() -> Settings {
     let stored = storage::get(&storage::settings_key()).ok().flatten();
@@ -132,7 +123,7 @@ pub fn settings() -> Settings {
 }
 
 /// Change the kept settings with `f`.
-pub fn keep_settings(f: impl FnOnce(&mut Settings)) {
+pub fn keep_settings(f: &dyn Fn(&mut Settings)) {
     let mut s = settings();
     f(&mut s);
     let _ = storage::set(&storage::settings_key(), &crate::formats::json_write::to_string(&s));

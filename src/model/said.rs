@@ -61,7 +61,6 @@ fn kind(edit: &Edit) -> Result<(&'static str, &Annotation), String> {
 pub fn done(edit: &Edit, labels: &[Label]) -> String {
     match kind(edit) {
         Ok((verb @ ("tag" | "retag"), a)) => format!("{}ged {} as {}", cap(verb), quoted(&a.quote), name(labels, a)),
-        Ok(("resize", a)) => format!("{} now spans {}", name(labels, a), quoted(&a.quote)),
         Ok((verb, a)) => format!("{}d {}", cap(verb), annotation(labels, a)),
         Err(words) => cap(&words),
     }
@@ -119,7 +118,7 @@ mod tests {
         let org = Rc::new(Annotation { label: "ORG".into(), ..(*xi).clone() });
         assert_eq!(done(&Edit::Change(xi.clone(), org), &l), "Retagged ‘Xi Jinping’ as Organization");
         let longer = ann("PERSON", 0, 15);
-        assert_eq!(done(&Edit::Change(xi.clone(), longer), &l), "Person now spans ‘Xi Jinping said’");
+        assert_eq!(done(&Edit::Change(xi.clone(), longer), &l), "Resized Person ‘Xi Jinping said’");
         assert_eq!(stepped(&Edit::Add(xi), true, &l), "Undone: tag Person");
         assert_eq!(stepped(&Edit::Batch(vec![]), false, &l), "Redone: 0 changes");
     }
@@ -151,7 +150,7 @@ mod tests {
         s.apply(Action::Resize { id: id.clone(), start: 0, end: 15, now: "t".into() });
         assert_eq!(
             (s.get(&id).unwrap().quote.as_str(), &*s.said.text),
-            ("Xi Jinping said", "Person now spans ‘Xi Jinping said’")
+            ("Xi Jinping said", "Resized Person ‘Xi Jinping said’")
         );
         s.apply(Action::Undo { now: "t".into() });
         assert_eq!((s.get(&id).unwrap().end, &*s.said.text), (10, "Undone: resize Person"));

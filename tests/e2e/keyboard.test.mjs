@@ -102,11 +102,11 @@ test('keyboard only: reach the article, tag by selection, by find and at the car
 
     // Its start a word earlier, its end a word later and back; retag; delete; undo.
     await page.keyboard.press('Alt+BracketLeft');
-    await says(page, 'Person now spans ‘counterpart Alexander Lukashenko’');
+    await says(page, 'Resized Person ‘counterpart Alexander Lukashenko’');
     await page.keyboard.press('Shift+BracketRight');
-    await says(page, 'Person now spans ‘counterpart Alexander Lukashenko made’');
+    await says(page, 'Resized Person ‘counterpart Alexander Lukashenko made’');
     await page.keyboard.press('Shift+BracketLeft');
-    await says(page, 'Person now spans ‘counterpart Alexander Lukashenko’');
+    await says(page, 'Resized Person ‘counterpart Alexander Lukashenko’');
     await page.keyboard.press('2');
     await says(page, 'Retagged ‘counterpart Alexander Lukashenko’ as Organization');
     await page.keyboard.press('Delete');
