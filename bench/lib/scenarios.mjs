@@ -603,14 +603,15 @@ export const scenarios = {
     return { samples: { export: t.ms }, detail };
   },
 
-  /** Offset index build and conversions in wasm, through window.aaBench (page URL ?bench). */
+  /** Offset index build and conversions in wasm, through the app's `aa_bench` export. */
   async wasm(ctx) {
-    const { page } = await openApp(ctx, ctx.docs.empty, '?bench');
-    const has = await page.evaluate(() => typeof window.aaBench === 'object' && window.aaBench !== null);
+    const { page } = await openApp(ctx, ctx.docs.empty);
+    const has = await page.evaluate(() => typeof window.wasmBindings?.aa_bench === 'function');
     if (!has) return { samples: { indexBuild: NaN, conversions: NaN, read: NaN }, detail: { aaBench: false } };
     const r = await page.evaluate(([text, stored]) => {
       const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-      const b = window.aaBench;
+      const f = window.wasmBindings.aa_bench;
+      const b = { indexBuild: (t) => f(0, t, 0), conversions: (t, n) => f(1, t, n), read: (j) => f(2, j, 0) };
       b.indexBuild(text);
       b.conversions(text, 10000);
       const ib = [];

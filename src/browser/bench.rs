@@ -1,9 +1,7 @@
-//! Timing hooks for the benchmark, installed only when the page address asks for them
-//! (`?bench`): `window.aaBench.indexBuild(text)`, `window.aaBench.conversions(text, n)` and
-//! `window.aaBench.read(json)`, each returning milliseconds per run, averaged over several runs.
+//! The benchmark's timing hook (`aa_bench`): the offset index built, offsets converted and a
+//! stored document read in wasm, each returning milliseconds per run, averaged over several runs.
 use crate::formats::native;
 use crate::model::TextIndex;
-use wasm_bindgen::{closure::Closure, JsValue};
 
 const RUNS: u32 = 25;
 
@@ -11,9 +9,8 @@ fn now() -> f64 {
     gloo::utils::window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Build the index of `text` `RUNS` times; mean milliseconds per build. (Every hook takes a
-/// text and a number, one type of closure for the three; this one and `read` leave the number.)
-fn index_build(text: String, _: u32) -> f64 {
+/// Build the index of `text` `RUNS` times; mean milliseconds per build.
+fn index_build(text: String) -> f64 {
     let start = now();
     let mut total = 0;
     for _ in 0..RUNS {
@@ -41,7 +38,7 @@ fn conversions(text: String, n: u32) -> f64 {
 
 /// Read a stored document (parse and check every record, then build the state) a few times;
 /// mean milliseconds per read, or -1 when it cannot be read.
-fn read(json: String, _: u32) -> f64 {
+fn read(json: String) -> f64 {
     const READS: u32 = 5;
     let start = now();
     for _ in 0..READS {
@@ -53,21 +50,14 @@ fn read(json: String, _: u32) -> f64 {
     (now() - start) / READS as f64
 }
 
-/// Install `window.aaBench` when the address carries `bench`.
-pub fn install_if_asked() {
-    let window = gloo::utils::window();
-    if !window.location().search().unwrap_or_default().contains("bench") {
-        return;
+/// The benchmark's timing hook, one export for the three measures (the page's module
+/// bindings are `window.wasmBindings`): `kind` 0 builds the index of `text`, 1 makes `n`
+/// offset conversions in it, 2 reads `text` as a stored document; mean milliseconds per run.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn aa_bench(kind: u32, text: String, n: u32) -> f64 {
+    match kind {
+        0 => index_build(text),
+        1 => conversions(text, n),
+        _ => read(text),
     }
-    let hooks = js_sys::Object::new();
-    let build = Closure::<dyn Fn(String, u32) -> f64>::new(index_build);
-    let convert = Closure::<dyn Fn(String, u32) -> f64>::new(conversions);
-    let _ = js_sys::Reflect::set(&hooks, &"indexBuild".into(), build.as_ref());
-    let _ = js_sys::Reflect::set(&hooks, &"conversions".into(), convert.as_ref());
-    let read = Closure::<dyn Fn(String, u32) -> f64>::new(read);
-    let _ = js_sys::Reflect::set(&hooks, &"read".into(), read.as_ref());
-    let _ = js_sys::Reflect::set(&window, &"aaBench".into(), &JsValue::from(hooks));
-    build.forget();
-    convert.forget();
-    read.forget();
 }
