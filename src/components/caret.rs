@@ -25,28 +25,18 @@ fn say(x: &Latest, words: String) {
     x.ui.dispatch(UiMsg::Say(words));
 }
 
-/// Once the page is drawn again: select `[start, end)` in the article, give it focus, and
-/// (with `show`) scroll the selection into view.
+/// In a task of its own (the page drawn anew by then): select `[start, end)` in the article,
+/// give it focus, and (with `show`) scroll the selection into view. (Not later: a caret placed
+/// after the next frame would undo the keys pressed in between.)
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
-    select_when(x, start, end, show, show)
-}
-
-/// `select_later`, at once (`soon`: in the next task) or once the next frame is painted.
-fn select_when(x: &Latest, start: usize, end: usize, show: bool, soon: bool) {
     let index = x.docs.state.index.clone();
-    let go = move || {
+    crate::browser::dom::soon(move || {
         let Some(el) = article() else { return };
         let _ = el.unchecked_ref::<HtmlElement>().focus();
         if selection::select(&el, &index, start, end).is_some() && show {
             dom_caret::reveal();
         }
-    };
-    // (A move is shown at once; after a tag, the highlight's frame comes first.)
-    if soon {
-        crate::browser::dom::soon(go)
-    } else {
-        crate::browser::dom::after_paint(go)
-    }
+    })
 }
 
 /// Tag `[start, end)` with `label`, unless that span already has it; the caret goes after it.
@@ -74,7 +64,7 @@ fn snapped(x: &Latest, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         snap::word_at(&s.doc.text, &s.index, a, &clusters::Browser)
     };
     if got.is_none() {
-        say(x, "Nothing to tag here: select a word or more.".into());
+        say(x, "Nothing to tag here.".into());
     }
     got
 }
@@ -149,14 +139,7 @@ pub fn next(x: &Latest, forward: bool) {
         }
     };
     let Some(a) = i.and_then(|i| anns.get(i)) else {
-        let words = if anns.is_empty() {
-            "No annotations yet."
-        } else if forward {
-            "No annotation after this one."
-        } else {
-            "No annotation before this one."
-        };
-        return say(x, words.into());
+        return say(x, "No more annotations this way.".into());
     };
     state.dispatch(Action::Select(Some(a.id.clone())));
     let n = i.unwrap_or(0) + 1;
@@ -189,7 +172,7 @@ pub fn find(x: &Latest, query: String) {
         dom_caret::reveal();
         say(x, format!("Found {}", said::quoted(&query)));
     } else {
-        say(x, format!("No match for {} in the article.", said::quoted(&query)));
+        say(x, format!("No match for {}", said::quoted(&query)));
     }
 }
 
@@ -229,6 +212,6 @@ pub fn to_entry(id: &str) {
 /// by the flash), so that the keys that follow act on it.
 pub fn go_to(x: &Latest, id: &str) {
     if let Some(a) = x.docs.state.get(id) {
-        select_when(x, a.start, a.end, false, true);
+        select_later(x, a.start, a.end, false);
     }
 }

@@ -72,7 +72,7 @@ pub fn help(
                 <button class="dismiss" aria-label="Close">{ "×" }</button>
             </form>
             { super::view::raw(KEYS) }
-            <label class="toggle"><input type="checkbox" checked={keys} onchange={switch(onkeys)} />{ "Single-key shortcuts (labels, N, P, S, /, ?, Delete)" }</label>
+            <label class="toggle"><input type="checkbox" checked={keys} onchange={switch(onkeys)} />{ "Single-key shortcuts" }</label>
             <label class="toggle"><input type="checkbox" checked={spoken} onchange={switch(onspoken)} />{ "Screen readers read each highlight's label" }</label>
         </dialog>
     }
