@@ -29,7 +29,10 @@ export function find_in(root, query) {
   const sel = getSelection();
   for (let i = 0; i < 64; i++) {
     if (!window.find(query, false, false, true, false, false, false)) return false;
-    if (sel.rangeCount && root.contains(sel.getRangeAt(0).commonAncestorContainer)) return true;
+    if (sel.rangeCount && root.contains(sel.getRangeAt(0).commonAncestorContainer)) {
+      root.focus({ preventScroll: true });
+      return true;
+    }
   }
   return false;
 }

@@ -87,6 +87,7 @@ test('keyboard only: reach the article, tag by selection, by find and at the car
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('3');
     await says(page, 'Tagged ‘Xi’ as Location');
+    await page.waitForFunction(() => document.activeElement?.closest('article') && getSelection().isCollapsed);
 
     // N and P go from annotation to annotation, in document order, selecting each.
     await page.keyboard.press('Escape');
