@@ -68,14 +68,13 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     raf(&once_js(Box::new(move || raf(&inner))));
 }
 
-/// Run `f` in a task of its own once the next frame has been drawn and the one after it has
-/// begun (two animation frames, then a zero timeout): work that can wait a frame neither
-/// lengthens the frame before it nor competes with its raster and display on a small machine.
+/// Run `f` in a task of its own once the next frame has been drawn (an animation frame, then
+/// a zero timeout): work that can wait a frame does not lengthen the frame before it.
 pub fn after_frame(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
-    after_paint(move || {
+    raf(&once_js(Box::new(move || {
         timeout_boxed(0, f).forget();
-    });
+    })));
 }
 
 thread_local! {
