@@ -7,9 +7,9 @@
 //   BENCH_RUNS=7        runs per scenario
 //   BENCH_OPEN_REPEAT=3 open-with-0 / open-with-N pairs per run (each a fresh context)
 //   BENCH_SMOKE=1       the small document from bench/out/smoke, 1 run, short timeouts
-//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, addEnd,
-//                       tagTiming, ui, claims, scroll, save, export, wasm, peerOpen, peerOpenTrace,
-//                       peerAdd, size);
+//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, firstScreen, openClicks, paste,
+//                       pasteTrace, library, add, addEnd, tagTiming, ui, claims, scroll, scrollStatic,
+//                       save, export, wasm, peerOpen, peerOpenTrace, peerAdd, size);
 //                       `paste` brings the 0-annotation opens along (its ratio needs them)
 //   BENCH_PASTE_VIA=dialog  bring the text in through "Open article" and the text area instead of a
 //                       page-level paste event (the measured click on "Open" is the same)
@@ -27,7 +27,7 @@
 // Exit status: 0 unless the harness crashed or a scenario could not run at all (timings never fail).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -37,6 +37,7 @@ import { serve } from './lib/server.mjs';
 import { benchLock } from './lib/lock.mjs';
 import { INSTRUMENT } from './lib/page.mjs';
 import { scenarios } from './lib/scenarios.mjs';
+import { staticPages } from './lib/static.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -74,7 +75,18 @@ const METRICS = [
   { id: 'open0', label: 'open 0 annotations → painted', unit: 'ms' },
   { id: 'openRatio', label: 'open: N / 0 annotations', unit: '×', budget: 1.5, ratioOf: ['open', 'open0'] },
   { id: 'openTask', label: 'open N: longest task (trace)', unit: 'ms' },
+  { id: 'openReady', label: 'open N: longest task, navigation → fully ready (trace)', unit: 'ms', budget: 50 },
   { id: 'backup', label: 'open N: idle backup copy task', unit: 'ms' },
+  { id: 'firstCold', label: 'first screen of N, fresh profile: navigation → painted', unit: 'ms' },
+  { id: 'staticCold', label: 'static page of that screen, fresh profile: navigation → painted', unit: 'ms' },
+  { id: 'firstColdRatio', label: 'first screen / static page, fresh profile', unit: '×', budget: 2, ratioOf: ['firstCold', 'staticCold'] },
+  { id: 'firstWarm', label: 'first screen of N, reopened: navigation → painted', unit: 'ms' },
+  { id: 'staticWarm', label: 'static page of that screen, reopened: navigation → painted', unit: 'ms' },
+  { id: 'firstWarmRatio', label: 'first screen / static page, reopened', unit: '×', budget: 2, ratioOf: ['firstWarm', 'staticWarm'] },
+  { id: 'openClickMax', label: 'a click every 50 ms while opening N: longest, input → paint (Event Timing)', unit: 'ms' },
+  { id: 'openClickSlow', label: 'a click every 50 ms while opening N: how many over 50 ms', unit: 'clicks' },
+  { id: 'wasmMB', label: 'opened N: wasm linear memory', unit: 'MB', budget: 100 },
+  { id: 'heapMB', label: 'opened N: JS heap in use', unit: 'MB', budget: 100 },
   { id: 'paste', label: 'paste CHARS characters: Open → painted', unit: 'ms' },
   { id: 'pasteRatio', label: 'paste / open 0 annotations', unit: '×', budget: 1.5, ratioOf: ['paste', 'open0'] },
   { id: 'pasteTask', label: 'paste: longest task (trace)', unit: 'ms' },
@@ -107,6 +119,8 @@ const METRICS = [
   { id: 'claimPanel', label: 'claim entry click → claim panel: longest task', unit: 'ms', budget: 16 },
   { id: 'claimFilter', label: 'filter claims by verdict: longest task', unit: 'ms', budget: 16 },
   { id: 'scroll', label: 'scroll whole document: longest task', unit: 'ms' },
+  { id: 'scrollStatic', label: 'scroll a static page of the whole text: longest task', unit: 'ms' },
+  { id: 'scrollRatio', label: 'scroll: app / static page', unit: '×', budget: 1.2, ratioOf: ['scroll', 'scrollStatic'] },
   { id: 'save', label: 'save BIG: save task', unit: 'ms', budget: 30 },
   { id: 'setItem', label: 'save BIG: setItem alone', unit: 'ms' },
   { id: 'export', label: 'export BIG: longest task', unit: 'ms' },
@@ -134,7 +148,7 @@ function plan(n, run = 1) {
   // the paste's ratio is to the 0-annotation open of the same run: selecting paste brings those
   const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
-    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ...pair('tagTiming'), ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
+    ...opens, ['openTrace'], ['firstScreen'], ['openClicks'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ...pair('tagTiming'), ['ui'], ['claims'], ['scroll'], ['scrollStatic'], ['save'], ['export'],
     ['wasm'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
   ].filter(wanted);
 }
@@ -245,7 +259,15 @@ async function main() {
   }
   const { chromium } = require('playwright-core');
   PEER_DIST = dirname(require.resolve('@recogito/text-annotator/text-annotator.css'));
-  const server = await serve({ '/__bench/': here, '/__peer/': PEER_DIST, '/': DIST });
+  // the floors: static pages of the first screen and of the whole text, styled by the app's sheet
+  const statics = join(OUT, 'static');
+  if (needsApp) {
+    const css = readdirSync(DIST).find((f) => /^app-.*\.css$/.test(f)) || 'app.css';
+    const pages = staticPages(docs.main, `/${css}`);
+    mkdirSync(statics, { recursive: true });
+    for (const [name, html] of Object.entries(pages)) writeFileSync(join(statics, `${name}.html`), html);
+  }
+  const server = await serve({ '/__bench/': here, '/__peer/': PEER_DIST, '/__static/': statics, '/': DIST });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const samples = {};
   const details = {};

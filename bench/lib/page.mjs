@@ -1,21 +1,30 @@
 // Page helpers shared by the scenarios: preloading localStorage, waiting for the painted mark,
 // settling, and a real mouse drag over words.
 
+import { entryOf } from './library.mjs';
+
 export const STORAGE_INDEX = 'article-annotator:v1:index';
 export const storageDocKey = (id) => `article-annotator:v1:doc:${id}`;
 
 /**
- * Runs in every page before its own scripts: collects long tasks (>= 50 ms) and times every
- * localStorage.setItem, marking it in the trace ("aa-bench:setItem") so the save task can be
- * told apart from other tasks.
+ * Runs in every page before its own scripts: collects long tasks (>= 50 ms) and the Event
+ * Timing entries of 16 ms or more from the start, keeps the app's wasm exports (for its linear
+ * memory's size) when trunk's loader reports them, and times every localStorage.setItem,
+ * marking it in the trace ("aa-bench:setItem") so the save task can be told apart from other
+ * tasks.
  */
 export const INSTRUMENT = `(() => {
   window.__aaLongTasks = [];
   window.__aaSetItems = [];
+  window.__aaEvents = [];
+  addEventListener('TrunkApplicationStarted', (e) => { window.__aaWasm = e.detail && e.detail.wasm; });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__aaLongTasks.push({ start: e.startTime, ms: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__aaEvents.push({ type: e.name, id: e.interactionId || 0, start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch (e) {}
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
@@ -67,13 +76,23 @@ export async function preload(context, base, items) {
   return page;
 }
 
-/** The storage items that make the app open `doc` (native JSON) on start. */
+/**
+ * The storage items that make the app open `doc` (native JSON) on start: the document's key
+ * and the library's index with the summary the app itself writes (so that the app has no
+ * summary to make up for after opening).
+ */
 export function appStorage(doc) {
-  const index = {
-    current: doc.document.id,
-    documents: [{ id: doc.document.id, title: doc.document.title, modified: doc.exported_at }],
-  };
-  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: JSON.stringify(storedForm(doc)) };
+  const value = JSON.stringify(storedForm(doc));
+  const index = { current: doc.document.id, documents: [{ ...entryOf(doc, doc.exported_at), size: value.length }] };
+  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: value };
+}
+
+/** The app's wasm linear memory and the page's JS heap in use, in MB (of 10^6 bytes). */
+export function memory(page) {
+  return page.evaluate(() => ({
+    wasmMB: window.__aaWasm?.memory ? window.__aaWasm.memory.buffer.byteLength / 1e6 : NaN,
+    heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN,
+  }));
 }
 
 /**

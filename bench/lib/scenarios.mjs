@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { profiled, topFunctions } from './profile.mjs';
 import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
 import {
-  appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, preload, settle, sleep, storedForm, waitPainted,
+  appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
   watchClick, watchEventTiming, whenPainted,
 } from './page.mjs';
 import { libraryDocuments, libraryStorage, storageUnits } from './library.mjs';
@@ -273,6 +273,40 @@ async function tagOnce(ctx, page, words, how) {
   return { at, api: await interactionTiming(page, at, TAG_TYPES[how]) };
 }
 
+/**
+ * Scrolls the page from the top to the end with the mouse wheel over its article, 600 px a
+ * step, one frame apart, until it stops moving; {ms: the longest task, detail}.
+ */
+async function scrollWhole(ctx, page) {
+  const box = await page.locator(ARTICLE).boundingBox();
+  const pos = () =>
+    page.evaluate((sel) => {
+      let el = document.querySelector(sel);
+      let sum = window.scrollY;
+      for (; el; el = el.parentElement) sum += el.scrollTop;
+      return sum;
+    }, ARTICLE);
+  let steps = 0;
+  const { events, top } = await measure(ctx, page, async () => {
+    await page.mouse.move(box.x + Math.min(box.width / 2, 300), 450);
+    await mark(page, 'begin');
+    let last = -1;
+    let still = 0;
+    while (still < 4 && steps < 5000) {
+      await page.mouse.wheel(0, 600);
+      await frames(page, 1);
+      steps++;
+      const p = await pos();
+      still = p === last ? still + 1 : 0;
+      last = p;
+    }
+    await settle(page, 50);
+    await mark(page, 'end');
+  });
+  const t = longestTask(events);
+  return { ms: t.ms, detail: { steps, scrolledPx: await pos(), breakdown: t.breakdown, top } };
+}
+
 export const scenarios = {
   /** Open to painted frame, with 0 and with N annotations (untraced). */
   async open(ctx, variant) {
@@ -284,7 +318,12 @@ export const scenarios = {
     return { samples: { [id]: painted }, detail: { marks, longTaskObserverMs: longTask } };
   },
 
-  /** Longest main-thread task while opening the document with N annotations (traced). */
+  /**
+   * Longest main-thread task while opening the document with N annotations (traced): to the
+   * painted mark, and from navigation until the app is fully ready (IDLE_AFTER_OPEN after it:
+   * every block mounted or ready to mount, the sidebar's lists complete, the backup copy
+   * taken); then the wasm linear memory and the JS heap in use.
+   */
   async openTrace(ctx) {
     const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
     const { events, top } = await measure(ctx, page, async () => {
@@ -295,10 +334,103 @@ export const scenarios = {
       await mark(page, 'idle');
     });
     const t = longestTask(events, { begin: null });
+    const ready = longestTask(events, { begin: null, end: 'idle' });
     const backup = longestTask(events, { begin: 'end', end: 'idle', containing: 'setItem' });
+    const { wasmMB, heapMB } = await memory(page);
     return {
-      samples: { openTask: t.ms, backup: backup && backup.ms ? backup.ms : NaN },
-      detail: { breakdown: t.breakdown, backupBreakdown: backup && backup.breakdown, top },
+      samples: { openTask: t.ms, openReady: ready.ms, backup: backup && backup.ms ? backup.ms : NaN, wasmMB, heapMB },
+      detail: { breakdown: t.breakdown, readyBreakdown: ready.breakdown, backupBreakdown: backup && backup.breakdown, top },
+    };
+  },
+
+  /**
+   * The first screen against its floor. The app on the document with N annotations: navigation
+   * → painted mark (the first frame with the viewport's paragraphs, their highlights and the
+   * toolbar) in a fresh profile ("cold"), then, once it is idle, reopened in the same profile
+   * ("warm": HTTP and compiled-code caches). The floor: the same for a static page holding that
+   * screen (bench/lib/static.mjs), in a fresh profile of its own. Checked: the paragraphs in
+   * view at the painted mark hold highlights.
+   */
+  async firstScreen(ctx) {
+    const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
+    await page.goto(`${ctx.base}/`);
+    const cold = await waitPainted(page, ctx.timeout);
+    const inView = await page.evaluate((sel) => {
+      const shown = [...document.querySelectorAll(sel)].filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      return { blocks: shown.length, marks: shown.reduce((n, b) => n + b.querySelectorAll('mark').length, 0) };
+    }, `${ARTICLE} [data-p]`);
+    if (!inView.blocks || !inView.marks) throw new Error(`no highlights in view at the painted mark (${JSON.stringify(inView)})`);
+    await sleep(IDLE_AFTER_OPEN);
+    await page.goto(`${ctx.base}/__bench/blank.html`);
+    await page.goto(`${ctx.base}/`);
+    const warm = await waitPainted(page, ctx.timeout);
+    const other = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const floor = await other.newPage();
+      await floor.goto(`${ctx.base}/__static/screen.html`);
+      const staticCold = await waitPainted(floor, ctx.timeout);
+      await sleep(500);
+      await floor.goto(`${ctx.base}/__bench/blank.html`);
+      await floor.goto(`${ctx.base}/__static/screen.html`);
+      const staticWarm = await waitPainted(floor, ctx.timeout);
+      return { samples: { firstCold: cold, firstWarm: warm, staticCold, staticWarm }, detail: { inView } };
+    } finally {
+      await other.close();
+    }
+  },
+
+  /**
+   * Clicks while the document with N annotations opens: from the navigation's commit, a click
+   * (press and release) every 50 ms on the page's margin, left of the article, until the app
+   * is fully ready (IDLE_AFTER_OPEN after the painted mark); each click's Event Timing (input →
+   * next paint, what INP counts; Chromium reports none under 16 ms, counted as 8). Samples the
+   * longest and how many took over 50 ms, of the clicks after the page's first paint.
+   */
+  async openClicks(ctx) {
+    const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
+    const cdp = await ctx.context.newCDPSession(page);
+    await page.goto(`${ctx.base}/`, { waitUntil: 'commit' });
+    const at = { x: 4, y: 450, button: 'left', clickCount: 1 };
+    const sent = [];
+    let painted = 0;
+    const done = waitPainted(page, ctx.timeout).then((t) => { painted = t; });
+    const t0 = Date.now();
+    let readyAt = Infinity;
+    while (Date.now() < readyAt) {
+      sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at })
+        .then(() => cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at })).catch(() => {}));
+      await sleep(50);
+      if (painted && readyAt === Infinity) readyAt = Date.now() + IDLE_AFTER_OPEN;
+      if (Date.now() - t0 > ctx.timeout) throw new Error('the app did not open while clicking');
+    }
+    await done;
+    await Promise.all(sent);
+    await settle(page, 300);
+    const { list, firstPaint } = await page.evaluate(() => {
+      const by = new Map();
+      for (const e of window.__aaEvents) {
+        if (!e.id) continue;
+        const a = by.get(e.id) || { start: e.start, duration: 0 };
+        by.set(e.id, { start: Math.min(a.start, e.start), duration: Math.max(a.duration, e.duration) });
+      }
+      const fp = performance.getEntriesByName('first-paint')[0];
+      return { list: [...by.values()], firstPaint: fp ? fp.startTime : 0 };
+    });
+    // Before the page's first paint any page keeps a click waiting for its first frame: those
+    // count against the static page as much as against the app, so they are reported apart.
+    const after = list.filter((c) => c.start >= firstPaint).map((c) => c.duration);
+    const durations = [...after, ...Array(Math.max(0, sent.length - list.length)).fill(8)];
+    return {
+      samples: { openClickMax: Math.max(...durations), openClickSlow: durations.filter((d) => d > 50).length },
+      detail: {
+        clicks: sent.length,
+        firstPaintMs: +firstPaint.toFixed(1),
+        paintedMs: painted,
+        reported: list.sort((a, b) => a.start - b.start).map((c) => [+c.start.toFixed(0), c.duration]),
+      },
     };
   },
 
@@ -503,33 +635,18 @@ export const scenarios = {
   async scroll(ctx) {
     const { page } = await openApp(ctx, ctx.docs.main);
     await settle(page, IDLE_AFTER_OPEN);
-    const box = await page.locator(ARTICLE).boundingBox();
-    const pos = () =>
-      page.evaluate((sel) => {
-        let el = document.querySelector(sel);
-        let sum = window.scrollY;
-        for (; el; el = el.parentElement) sum += el.scrollTop;
-        return sum;
-      }, ARTICLE);
-    let steps = 0;
-    const { events, top } = await measure(ctx, page, async () => {
-      await page.mouse.move(box.x + Math.min(box.width / 2, 300), 450);
-      await mark(page, 'begin');
-      let last = -1;
-      let still = 0;
-      while (still < 4 && steps < 2000) {
-        await page.mouse.wheel(0, 600);
-        await frames(page, 1);
-        steps++;
-        const p = await pos();
-        still = p === last ? still + 1 : 0;
-        last = p;
-      }
-      await settle(page, 50);
-      await mark(page, 'end');
-    });
-    const t = longestTask(events);
-    return { samples: { scroll: t.ms }, detail: { steps, scrolledPx: await pos(), breakdown: t.breakdown, top } };
+    const r = await scrollWhole(ctx, page);
+    return { samples: { scroll: r.ms }, detail: r.detail };
+  },
+
+  /** The same scroll over a static page of the whole text (bench/lib/static.mjs): the floor. */
+  async scrollStatic(ctx) {
+    const page = await ctx.context.newPage();
+    await page.goto(`${ctx.base}/__static/whole.html`);
+    await waitPainted(page, ctx.timeout);
+    await settle(page, 500);
+    const r = await scrollWhole(ctx, page);
+    return { samples: { scrollStatic: r.ms }, detail: r.detail };
   },
 
   /**
