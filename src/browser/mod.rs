@@ -1,11 +1,11 @@
 //! The only modules that touch the browser: selection, storage, downloads, files, time.
 pub mod bench;
-pub mod caret;
 pub mod clusters;
 pub mod dom;
 pub mod extract;
 pub mod files;
 pub mod guard;
+pub mod page;
 pub mod selection;
 pub mod storage;
 pub mod visibility;

@@ -61,13 +61,7 @@ fn last_end(node: &Node) -> Option<usize> {
 /// pointer let go (see `placed`). (Asking the range where it is on screen would lay out the
 /// page in the middle of the mouse-up.)
 pub fn picked(root: &Element, index: &TextIndex, (x, y): (f64, f64)) -> Option<Picked> {
-    let sel = gloo::utils::window().get_selection().ok()??;
-    if sel.range_count() == 0 || sel.is_collapsed() {
-        return None;
-    }
-    let range = sel.get_range_at(0).ok()?;
-    let start = point_to_cp(root, &range.start_container().ok()?, range.start_offset().ok()?, index)?;
-    let end = point_to_cp(root, &range.end_container().ok()?, range.end_offset().ok()?, index)?;
+    let (start, end) = current(root, index)?;
     (start < end).then_some(Picked { start, end, x, top: y, bottom: y })
 }
 

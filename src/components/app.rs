@@ -35,7 +35,7 @@ struct SideView {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let booted = use_memo((), |_| persist::boot());
+    let booted = use_memo((), |_| persist::booted());
     let state = use_reducer(|| booted.0.clone());
     let notices = use_reducer(|| NoticeList(booted.1.clone()));
     let ui = use_reducer(Ui::new);

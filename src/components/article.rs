@@ -51,8 +51,13 @@ impl Reducible for Near {
 /// The blocks drawn with highlights right away, before the observer reports: those that can
 /// be on the first screen.
 fn first_screen(state: &State) -> Vec<bool> {
-    let reach = dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX;
+    let reach = reach();
     state.blocks.iter().map(|b| b.start < reach).collect()
+}
+
+/// How far into the text the first screen can reach, in code points.
+pub fn reach() -> usize {
+    dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX
 }
 
 #[derive(Properties, PartialEq)]
@@ -112,14 +117,16 @@ pub fn article_view(p: &ArticleProps) -> Html {
         super::use_effect_on((), move |_| {
             // Ready the text segmenter (used when a selection ends) while the reader reads.
             let warm = dom::timeout(1000, clusters::warm);
-            let labels = root.cast::<web_sys::Element>().zip(hover.cast()).map(|(r, l)| dom::hover_labels(&r, l));
+            if let Some((r, l)) = root.cast::<web_sys::Element>().zip(hover.cast::<web_sys::Element>()) {
+                dom::hover_labels(&r, &l);
+            }
             let changed = move || redraw.dispatch(NearAction::Redraw);
             let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, changed));
             let leaving = root
                 .cast::<web_sys::Element>()
-                .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| crate::browser::caret::leaving()));
+                .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| crate::browser::page::leaving()));
             let follow = selection::follow(move || onsettle.emit(()));
-            move || drop((warm, labels, guard, leaving, follow))
+            move || drop((warm, guard, leaving, follow))
         });
     }
     {

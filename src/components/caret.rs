@@ -4,7 +4,7 @@
 use super::handlers::{on_hit, Latest, UiMsg};
 use super::notices::Notice;
 use crate::browser::selection::{self, Picked};
-use crate::browser::{caret as dom_caret, clusters, now_iso};
+use crate::browser::{clusters, now_iso, page};
 use crate::model::{said, seek, snap, Action};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -17,7 +17,7 @@ fn article() -> Option<Element> {
 /// Focus the article, the caret where it was when focus left it.
 pub fn back() {
     if let Some(el) = article() {
-        dom_caret::back(&el);
+        page::back(&el);
     }
 }
 
@@ -34,7 +34,7 @@ fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
         let Some(el) = article() else { return };
         let _ = el.unchecked_ref::<HtmlElement>().focus();
         if selection::select(&el, &index, start, end).is_some() && show {
-            dom_caret::reveal();
+            page::reveal();
         }
     })
 }
@@ -129,7 +129,7 @@ pub fn next(x: &Latest, forward: bool) {
         Some(i) if forward => Some(i + 1),
         Some(i) => i.checked_sub(1),
         None => {
-            let caret = article().and_then(|el| selection::current(&el, &state.index)).map_or(0, |(a, _)| a);
+            let caret = current(x).map_or(0, |(a, _)| a);
             let after = anns.partition_point(|a| a.start < caret);
             if forward {
                 Some(after)
@@ -168,8 +168,8 @@ pub fn find(x: &Latest, query: String) {
         return;
     }
     back();
-    if dom_caret::find_in(&el, &query) {
-        dom_caret::reveal();
+    if page::find_in(&el, &query) {
+        page::reveal();
         say(x, format!("Found {}", said::quoted(&query)));
     } else {
         say(x, format!("No match for {}", said::quoted(&query)));
@@ -183,7 +183,7 @@ pub fn settled(x: &Latest) {
     if x.ui.menu.is_none() && !selection::touched() {
         return;
     }
-    let Some((a, b)) = article().and_then(|el| selection::current(&el, &x.docs.state.index)) else { return };
+    let Some((a, b)) = current(x) else { return };
     if a == b {
         return;
     }
@@ -205,7 +205,7 @@ pub fn delete(x: &Latest, id: String) {
 
 /// S: focus the selected annotation's entry in the sidebar.
 pub fn to_entry(id: &str) {
-    dom_caret::focus_entry(id);
+    page::focus_entry(id);
 }
 
 /// A sidebar entry chosen: the caret goes to its highlight at once, selected (it is scrolled to

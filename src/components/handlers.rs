@@ -409,7 +409,7 @@ fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
         KeyIntent::Enter => caret::enter(x),
         KeyIntent::Next(forward) => caret::next(x, *forward),
         KeyIntent::Resize { end, later } => caret::resize(x, *end, *later),
-        KeyIntent::Caret { extend, forward, unit } => crate::browser::caret::modify(*extend, *forward, unit),
+        KeyIntent::Caret { extend, forward, unit } => crate::browser::page::modify(*extend, *forward, unit),
         KeyIntent::Find => {
             ui.dispatch(UiMsg::Find(true));
             super::keyboard::focus_find();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 /// Focus the find box (shown, or about to be).
 pub fn focus_find() {
-    crate::browser::dom::soon(|| crate::browser::caret::focus("#find-text"));
+    crate::browser::dom::soon(|| crate::browser::page::focus("#find-text"));
 }
 
 /// The find box: Enter selects the next match in the article, Esc goes back to the article.
@@ -80,5 +80,5 @@ pub fn help(
 
 /// Open the keyboard help as a modal dialog (it is drawn closed).
 pub fn show_help() {
-    crate::browser::caret::show_modal("keyboard-help");
+    crate::browser::page::show_modal("keyboard-help");
 }

@@ -99,8 +99,8 @@ pub fn with_session(mut state: State) -> State {
 
 /// Keep the document's undo history and the reader's place for the browser session.
 pub fn keep_session(state: &State) {
-    if let Some((block, offset)) = crate::browser::dom::reading_position() {
-        storage::session_set(&format!("scroll:{}", state.doc.id), &format!("{block} {offset}"));
+    if let Some(place) = crate::browser::page::reading_position() {
+        storage::session_set(&format!("scroll:{}", state.doc.id), &place);
     }
     if state.can_undo() || state.can_redo() {
         let json = crate::formats::json_write::to_string(&**state.history());
@@ -129,8 +129,28 @@ pub fn keep_settings(f: &dyn Fn(&mut Settings)) {
     let _ = storage::set(&storage::settings_key(), &crate::formats::json_write::to_string(&s));
 }
 
+type Booted = (State, Vec<Notice>);
+
+thread_local! {
+    /// The state read ahead of the app's first render (see `start`).
+    static BOOTED: std::cell::RefCell<Option<Booted>> = Default::default();
+}
+
+/// Start the app in two tasks: reading the stored document in this one, drawing it in the
+/// next, so that the page answers a click or a key in between.
+pub fn start(render: impl FnOnce() + 'static) {
+    let booted = boot();
+    BOOTED.with(|b| *b.borrow_mut() = Some(booted));
+    crate::browser::dom::soon(render);
+}
+
+/// The state read by `start`, or read now.
+pub fn booted() -> Booted {
+    BOOTED.with(|b| b.borrow_mut().take()).unwrap_or_else(boot)
+}
+
 /// The state to start with, and anything the user must be told about it.
-pub fn boot() -> (State, Vec<Notice>) {
+pub fn boot() -> Booted {
     let mut notices = Vec::new();
     crate::browser::mark("aa:boot");
     let (lib, problem) = storage::load_library();

@@ -44,10 +44,7 @@ fn back_up(saver: &mut Saver) {
     let Some(id) = saver.latest.as_ref().map(|s| s.doc.id.clone()) else { return };
     if !saver.backed_up.contains(&id) {
         saver.backed_up.push(id.clone());
-        let key = storage::doc_key(&id);
-        if let Ok(Some(prev)) = storage::get(&key) {
-            let _ = storage::set(&format!("{key}:backup"), &prev);
-        }
+        storage::back_up(&storage::doc_key(&id));
     }
 }
 

@@ -61,7 +61,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
     });
     html! {
         <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
-             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} onkeydown={Callback::from(|e: KeyboardEvent| crate::browser::caret::menu_keys(&e))}>
+             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} onkeydown={Callback::from(|e: KeyboardEvent| crate::browser::page::menu_keys(&e))}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             { tag_items(&p.labels, &p.onpick) }
             if p.cue {
@@ -74,7 +74,7 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
 
 /// Focus the open menu's first item (it was opened from the keyboard).
 pub fn focus_first() {
-    crate::browser::dom::soon(|| crate::browser::caret::focus(".tag-menu [role=menuitem]"));
+    crate::browser::dom::soon(|| crate::browser::page::focus(".tag-menu [role=menuitem]"));
 }
 
 /// The menu's buttons: the same from one selection to the next, so opening, moving and
