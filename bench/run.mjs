@@ -83,6 +83,8 @@ const METRICS = [
   { id: 'firstWarm', label: 'first screen of N, reopened: navigation → painted', unit: 'ms' },
   { id: 'staticWarm', label: 'static page of that screen, reopened: navigation → painted', unit: 'ms' },
   { id: 'firstWarmRatio', label: 'first screen / static page, reopened', unit: '×', budget: 2, ratioOf: ['firstWarm', 'staticWarm'] },
+  { id: 'appLong', label: 'first screen of N, fresh profile: longest task to fully ready (long-task API, 0 if < 50)', unit: 'ms', budget: 50 },
+  { id: 'staticLong', label: 'static page of that screen, fresh profile: longest task (long-task API, 0 if < 50)', unit: 'ms' },
   { id: 'openClickMax', label: 'a click every 50 ms while opening N: longest, input → paint (Event Timing)', unit: 'ms' },
   { id: 'openClickSlow', label: 'a click every 50 ms while opening N: how many over 50 ms', unit: 'clicks' },
   { id: 'wasmMB', label: 'opened N: wasm linear memory', unit: 'MB', budget: 100 },

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { profiled, topFunctions } from './profile.mjs';
 import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
 import {
-  appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
+  INSTRUMENT, appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
   watchClick, watchEventTiming, whenPainted,
 } from './page.mjs';
 import { libraryDocuments, libraryStorage, storageUnits } from './library.mjs';
@@ -348,8 +348,9 @@ export const scenarios = {
    * → painted mark (the first frame with the viewport's paragraphs, their highlights and the
    * toolbar) in a fresh profile ("cold"), then, once it is idle, reopened in the same profile
    * ("warm": HTTP and compiled-code caches). The floor: the same for a static page holding that
-   * screen (bench/lib/static.mjs), in a fresh profile of its own. Checked: the paragraphs in
-   * view at the painted mark hold highlights.
+   * screen (bench/lib/static.mjs), in a fresh profile of its own. Also the longest task either
+   * had while opening cold (the long-task API: 0 when none reached 50 ms). Checked: the
+   * paragraphs in view at the painted mark hold highlights.
    */
   async firstScreen(ctx) {
     const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
@@ -364,19 +365,22 @@ export const scenarios = {
     }, `${ARTICLE} [data-p]`);
     if (!inView.blocks || !inView.marks) throw new Error(`no highlights in view at the painted mark (${JSON.stringify(inView)})`);
     await sleep(IDLE_AFTER_OPEN);
+    const appLong = await longTaskMax(page);
     await page.goto(`${ctx.base}/__bench/blank.html`);
     await page.goto(`${ctx.base}/`);
     const warm = await waitPainted(page, ctx.timeout);
     const other = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
+      await other.addInitScript(INSTRUMENT);
       const floor = await other.newPage();
       await floor.goto(`${ctx.base}/__static/screen.html`);
       const staticCold = await waitPainted(floor, ctx.timeout);
       await sleep(500);
+      const staticLong = await longTaskMax(floor);
       await floor.goto(`${ctx.base}/__bench/blank.html`);
       await floor.goto(`${ctx.base}/__static/screen.html`);
       const staticWarm = await waitPainted(floor, ctx.timeout);
-      return { samples: { firstCold: cold, firstWarm: warm, staticCold, staticWarm }, detail: { inView } };
+      return { samples: { firstCold: cold, firstWarm: warm, staticCold, staticWarm, appLong, staticLong }, detail: { inView } };
     } finally {
       await other.close();
     }
