@@ -48,14 +48,10 @@ export function far_off(reach) {
     const root = document.querySelector('article.article');
     if (!root) return;
     for (const p of root.querySelectorAll('p[data-p]')) if (+p.dataset.s >= reach) p.classList.add('far');
-    const up = (el) => el.querySelectorAll('.far').forEach((p) => p.classList.remove('far'));
-    const near = new IntersectionObserver((es) => es.forEach((e) => e.isIntersecting && up(e.target)), { rootMargin: '1200px 0px' });
-    root.querySelectorAll('.chunk').forEach((c) => near.observe(c));
     const step = () => {
       const far = root.querySelectorAll('.far');
       for (let i = 0; i < 48 && i < far.length; i++) far[i].classList.remove('far');
       if (far.length > 48) requestAnimationFrame(() => setTimeout(step));
-      else near.disconnect();
     };
     requestAnimationFrame(() => setTimeout(step));
   });
@@ -132,4 +128,37 @@ export function hover_labels(root, label) {
   });
   root.addEventListener('mouseleave', () => show());
   addEventListener('scroll', () => show());
+}
+let segmenter;
+export function cluster_starts(line) {
+  if (typeof Intl === 'undefined' || !Intl.Segmenter) return new Uint32Array(0);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Uint32Array.from(segmenter.segment(line), (s) => s.index);
+}
+export function watch_blocks(root, watched, on_near) {
+  const margin = { rootMargin: '1200px 0px 1200px 0px' };
+  const blocks = new IntersectionObserver((es, o) => {
+    const near = [];
+    for (const e of es) {
+      if (!e.isIntersecting) continue;
+      o.unobserve(e.target);
+      near.push(+e.target.dataset.p);
+    }
+    if (near.length) on_near(Uint32Array.from(near));
+  }, margin);
+  const chunks = new IntersectionObserver((es, o) => {
+    for (const e of es) {
+      if (!e.isIntersecting) continue;
+      o.unobserve(e.target);
+      for (const b of e.target.querySelectorAll('[data-p]')) {
+        b.classList.remove('far');
+        if (watched[+b.dataset.p]) blocks.observe(b);
+      }
+    }
+  }, margin);
+  root.querySelectorAll('.chunk').forEach((c) => chunks.observe(c));
+  return () => {
+    chunks.disconnect();
+    blocks.disconnect();
+  };
 }

@@ -24,9 +24,9 @@ extern "C" {
     pub fn show_modal(id: &str);
     /// Once the app's first render is done (in this task), mark the article's paragraphs
     /// starting at or after code point `reach` `far`: not laid out at all for the first frame.
-    /// Then lay them out again: those of a chunk coming near the view at once, the others a
-    /// few chunks' worth a frame from the next frame on. Laid out, they are still skipped while
-    /// out of view (their chunk's `content-visibility: auto`), but found, selected and read.
+    /// Then lay them out again, 48 a frame from the next frame on (and those of a chunk coming
+    /// near the view at once: see `watch_blocks`). Laid out, they are still skipped while out
+    /// of view (their chunk's `content-visibility: auto`), but found, selected and read.
     pub fn far_off(reach: usize);
     /// Scroll the element `selector` finds into view, waking it first: centred and
     /// `smooth`ly, or to the top of the window and then down by `by` pixels.
@@ -51,4 +51,15 @@ extern "C" {
     /// first line, and hide it when the pointer leaves `root` or the page scrolls (it is placed
     /// in viewport pixels). Written to the element directly: a hover redraws nothing else.
     pub fn hover_labels(root: &web_sys::Element, label: &web_sys::Element);
+    /// UTF-16 offsets of the grapheme cluster starts in `line`, from the browser's
+    /// `Intl.Segmenter`; none where the browser has no segmenter.
+    pub fn cluster_starts(line: &str) -> Vec<u32>;
+    /// Watch the blocks of `root` whose `watched` entry is not 0 (see `visibility`), and lay
+    /// out the paragraphs still `far` in each chunk that comes near; returns the function that
+    /// stops watching.
+    pub fn watch_blocks(
+        root: &web_sys::Element,
+        watched: &[u8],
+        on_near: &Closure<dyn FnMut(Vec<u32>)>,
+    ) -> js_sys::Function;
 }

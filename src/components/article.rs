@@ -96,14 +96,14 @@ pub fn article_view(p: &ArticleProps) -> Html {
                     near.dispatch(NearAction::Reset(all.clone()))
                 })
             };
-            let observer = root.cast::<web_sys::Element>().and_then(|el| {
+            let observer = root.cast::<web_sys::Element>().map(|el| {
+                let watched: Vec<u8> = (0..s.blocks.len()).map(|i| u8::from(layout::watched(&s.blocks, i))).collect();
                 let blocks = s.blocks.clone();
-                let watch = move |i| layout::watched(&s.blocks, i);
                 let near = move |list: Vec<usize>| {
                     let list = list.into_iter().flat_map(|i| layout::near_with(&blocks, i)).collect();
                     dispatcher.dispatch(NearAction::Add(list));
                 };
-                BlockObserver::new(&el, watch, near).ok()
+                BlockObserver::new(&el, &watched, near)
             });
             move || drop((observer, print))
         });

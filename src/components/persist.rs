@@ -41,6 +41,12 @@ pub fn loaded(id: &str) -> (Option<String>, Option<Option<String>>) {
 /// Read one stored document. A value that cannot be read is kept aside and reported, then
 /// the backup is tried.
 pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
+    let raw = read_stored(id, notices)?;
+    parsed_stored(id, &raw, notices).map(native::Imported::into_state)
+}
+
+/// The stored value of document `id` (noting what it was read from: see `loaded`).
+fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
     let key = storage::doc_key(id);
     let raw = match storage::get(&key) {
         Ok(raw) => raw,
@@ -51,24 +57,30 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
     };
     let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
     LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone(), stamp));
-    let raw = raw?;
     crate::browser::mark("aa:stored-read");
-    let parsed = native::parse(&raw);
+    raw
+}
+
+/// Stored value `raw` of document `id`, read. One that cannot be read is kept aside and
+/// reported, and the backup read instead.
+fn parsed_stored(id: &str, raw: &str, notices: &mut Vec<Notice>) -> Option<native::Imported> {
+    let key = storage::doc_key(id);
+    let parsed = native::parse(raw);
     crate::browser::mark("aa:stored-parsed");
     match parsed {
-        Ok(imp) if imp.failed.is_empty() => Some(imp.into_state()),
+        Ok(imp) if imp.failed.is_empty() => Some(imp),
         Ok(imp) => {
-            let _ = storage::keep_aside(&key, &raw);
+            let _ = storage::keep_aside(&key, raw);
             let msg = format!(
                 "{} of this article could not be read ({}). The saved copy was kept aside unchanged.",
                 count(imp.failed.len(), "saved annotation", "saved annotations"),
                 imp.failed.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
             );
             notices.push(Notice::error("load", msg));
-            Some(imp.into_state())
+            Some(imp)
         }
         Err(why) => {
-            let _ = storage::keep_aside(&key, &raw);
+            let _ = storage::keep_aside(&key, raw);
             let backup = storage::get(&format!("{key}:backup")).ok().flatten().and_then(|b| native::parse(&b).ok());
             let then = if backup.is_some() { " The last good copy was opened instead." } else { "" };
             notices.push(Notice::error(
@@ -77,7 +89,7 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
                     "The saved annotations could not be read: {why} The saved copy was kept aside unchanged.{then}"
                 ),
             ));
-            backup.map(native::Imported::into_state)
+            backup
         }
     }
 }
@@ -136,21 +148,31 @@ thread_local! {
     static BOOTED: std::cell::RefCell<Option<Booted>> = Default::default();
 }
 
-/// Start the app in two tasks: reading the stored document in this one, drawing it in the
-/// next, so that the page answers a click or a key in between.
+/// Start the app in tasks of its own, so that the page answers a click or a key between
+/// them: reading the stored document, parsing it, making the state, drawing it.
 pub fn start(render: impl FnOnce() + 'static) {
-    let booted = boot();
-    BOOTED.with(|b| *b.borrow_mut() = Some(booted));
-    crate::browser::dom::soon(render);
+    boot(
+        crate::browser::dom::soon,
+        Box::new(move |booted| {
+            BOOTED.with(|b| *b.borrow_mut() = Some(booted));
+            crate::browser::dom::soon(render);
+        }),
+    );
 }
 
 /// The state read by `start`, or read now.
 pub fn booted() -> Booted {
-    BOOTED.with(|b| b.borrow_mut().take()).unwrap_or_else(boot)
+    BOOTED.with(|b| b.borrow_mut().take()).unwrap_or_else(|| {
+        let out = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let into = out.clone();
+        boot(|step| step(), Box::new(move |booted| *into.borrow_mut() = Some(booted)));
+        out.take().expect("read at once")
+    })
 }
 
-/// The state to start with, and anything the user must be told about it.
-pub fn boot() -> Booted {
+/// Read the state to start with, and anything the user must be told about it, in steps each
+/// handed to `next` (to run in a task of its own, or at once); then hand it to `done`.
+fn boot(next: fn(Box<dyn FnOnce()>), done: Box<dyn FnOnce(Booted)>) {
     let mut notices = Vec::new();
     crate::browser::mark("aa:boot");
     let (lib, problem) = storage::load_library();
@@ -158,9 +180,18 @@ pub fn boot() -> Booted {
     notices.extend(problem.map(|p| Notice::error("storage", p)));
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
-    let state = open_stored(&id, &mut notices)
-        .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
-        .unwrap_or_else(|| blank(sample, default_labels()));
-    crate::browser::mark("aa:state");
-    (with_session(state.with_id_tag(&crate::browser::tab_tag())), notices)
+    let raw = read_stored(&id, &mut notices);
+    next(Box::new(move || {
+        let mut notices = notices;
+        let imported = raw.and_then(|raw| parsed_stored(&id, &raw, &mut notices));
+        next(Box::new(move || {
+            let mut notices = notices;
+            let state = imported
+                .map(native::Imported::into_state)
+                .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
+                .unwrap_or_else(|| blank(sample, default_labels()));
+            crate::browser::mark("aa:state");
+            done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
+        }));
+    }));
 }

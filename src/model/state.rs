@@ -158,7 +158,10 @@ impl State {
     pub fn with_index(snap: Snapshot, index: Rc<TextIndex>) -> Self {
         let blocks = layout::blocks(&snap.doc.text, &index);
         let mut list = snap.annotations;
-        list.sort_unstable_by(super::annotation::document_order);
+        // (Stored documents keep this order: checked, not sorted again.)
+        if !list.is_sorted_by(|a, b| super::annotation::document_order(a, b).is_le()) {
+            list.sort_unstable_by(super::annotation::document_order);
+        }
         let anns: Vec<Rc<Annotation>> = list.into_iter().map(Rc::new).collect();
         let seq = |id: &str| id.strip_prefix('a')?.split('-').next()?.parse::<u64>().ok();
         let next_seq = anns.iter().filter_map(|a| seq(&a.id)).max().unwrap_or(0) + 1;
