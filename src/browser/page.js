@@ -135,7 +135,9 @@ export function cluster_starts(line) {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Uint32Array.from(segmenter.segment(line), (s) => s.index);
 }
-export function watch_blocks(root, watched, on_near) {
+export function watch_blocks(root, view, on_near) {
+  // (A copy: the view into wasm memory does not outlive this call.)
+  const watched = view.slice();
   const margin = { rootMargin: '1200px 0px 1200px 0px' };
   const blocks = new IntersectionObserver((es, o) => {
     const near = [];
@@ -157,7 +159,11 @@ export function watch_blocks(root, watched, on_near) {
     }
   }, margin);
   root.querySelectorAll('.chunk').forEach((c) => chunks.observe(c));
+  // Chunks drawn anew (after an input method's composition) are new elements: watched too.
+  const added = new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => n.classList?.contains('chunk') && chunks.observe(n))));
+  added.observe(root, { childList: true });
   return () => {
+    added.disconnect();
     chunks.disconnect();
     blocks.disconnect();
   };

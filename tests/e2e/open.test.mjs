@@ -182,3 +182,46 @@ test('each session backs up the stored copy once, never rewriting an identical b
     await page.waitForTimeout(2500);
     assert.equal(await backedUp(), stored, 'the backup is not replaced by the copy that could not be read');
   }));
+
+/** The ids of the annotations lying within paragraph `p`. */
+function inside(p) {
+  const s = cpIndexOf(TEXT, `\n${LINES[p]}\n`) + 1;
+  return DOC.annotations.filter((a) => a.start >= s && a.end <= s + [...LINES[p]].length).map((a) => a.id);
+}
+
+/** Scrolls paragraph `p` into view and waits until every annotation within it is drawn. */
+async function drawnWhenScrolledTo(page, p) {
+  const ids = inside(p);
+  assert.ok(ids.length > 0, `paragraph ${p} has annotations`);
+  await page.evaluate((p) => document.querySelector(`article [data-p="${p}"]`).scrollIntoView({ block: 'center' }), p);
+  await waitUntil(
+    () => page.evaluate(([p, ids]) => {
+      const drawn = new Set([...document.querySelectorAll(`article [data-p="${p}"] mark[data-ids]`)].flatMap((m) => m.dataset.ids.split(' ')));
+      return ids.every((id) => drawn.has(id));
+    }, [p, ids]),
+    { message: `the highlights of paragraph ${p}` },
+  );
+}
+
+test('paragraphs far below get their highlights when scrolled to, also after a composition redraws the article', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page, context } = app;
+    await reopenOnDoc(app);
+    await page.waitForSelector('article [data-p] mark');
+    await waitUntil(() => page.evaluate(() => document.querySelectorAll('article .far').length === 0), { message: 'all paragraphs laid out' });
+    await drawnWhenScrolledTo(page, 120);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // A composition in the first paragraph (refused: the article is drawn anew).
+    const cdp = await context.newCDPSession(page);
+    await page.evaluate(() => {
+      const root = document.querySelector('article.article');
+      root.focus();
+      getSelection().collapse(root.querySelector('[data-p="2"] span, [data-p="2"] mark').firstChild, 3);
+    });
+    await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.insertText', { text: '日本' });
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('article [data-p]')].map((b) => b.textContent)), LINES);
+    // Paragraph 200 was never near the view before: its chunk is a new element now.
+    await drawnWhenScrolledTo(page, 200);
+  }));
