@@ -98,6 +98,7 @@ fn same_content(a: &Snapshot, b: &Snapshot) -> bool {
 /// when it was made.
 struct Write {
     key: String,
+    stamp_key: String,
     seen: Option<String>,
     json: String,
     entry: DocEntry,
@@ -118,7 +119,8 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     follow(&mut saver, &state);
     back_up(&mut saver);
     let key = storage::doc_key(&state.doc.id);
-    let seen = storage::get(&format!("{key}:stamp")).ok().flatten();
+    let stamp_key = format!("{key}:stamp");
+    let seen = storage::get(&stamp_key).ok().flatten();
     // Another tab wrote since this one last read or wrote: merge its copy first.
     if saver.stamp.as_ref() != Some(&seen) {
         let stored = storage::get(&key).ok().flatten();
@@ -132,15 +134,14 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
     let entry = DocEntry::of(&state, &now).sized(&state, &json);
-    let w = Write { key, seen, json, entry, revision: state.revision };
+    let w = Write { key, stamp_key, seen, json, entry, revision: state.revision };
     if !later {
         return write(&mut saver, w, notify);
     }
     drop(saver);
     let (cell, notify) = (cell.clone(), notify.clone());
     crate::browser::dom::soon(move || {
-        let key = format!("{}:stamp", w.key);
-        if storage::get(&key).ok().flatten() != w.seen {
+        if storage::get(&w.stamp_key).ok().flatten() != w.seen {
             // Written meanwhile (another tab, or this one's flush): made again from what is
             // stored now, if anything is left to save.
             return schedule(&cell, &notify);
@@ -153,7 +154,7 @@ fn write(saver: &mut Saver, w: Write, notify: &Callback<Notice>) {
     saver.saves += 1;
     let stamp = format!("{}-{}", crate::browser::tab_tag(), saver.saves);
     let result = storage::set(&w.key, &w.json)
-        .and_then(|_| storage::set(&format!("{}:stamp", w.key), &stamp))
+        .and_then(|_| storage::set(&w.stamp_key, &stamp))
         .and_then(|_| storage::touch_library(w.entry));
     match result {
         Ok(()) => {
