@@ -20,6 +20,7 @@ rm -rf "$out"
 mkdir -p "$out"
 cp -r dist/. "$out/"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$stem" "$wasm"
-# the new files no longer match the subresource-integrity hashes in index.html
-sed -i 's/ integrity="[^"]*"//g' "$out/index.html"
+# the new files no longer match the subresource-integrity hashes in index.html (quoted, or not
+# in the minified page)
+sed -i -E 's/ integrity=("[^"]*"|[^ >"]*)//g' "$out/index.html"
 echo "wrote $out ($(du -h "$out/${stem}_bg.wasm" | cut -f1) wasm with names)"

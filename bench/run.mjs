@@ -7,22 +7,27 @@
 //   BENCH_RUNS=7        runs per scenario
 //   BENCH_OPEN_REPEAT=3 open-with-0 / open-with-N pairs per run (each a fresh context)
 //   BENCH_SMOKE=1       the small document from bench/out/smoke, 1 run, short timeouts
-//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, paste, pasteTrace, library, add, ui, claims,
-//                       scroll, save, export, wasm, peerOpen, peerOpenTrace, peerAdd, size);
+//   BENCH_ONLY=a,b      only these scenarios (open, openTrace, firstScreen, openClicks, paste,
+//                       pasteTrace, library, add, addEnd, tagTiming, ui, claims, scroll, scrollStatic,
+//                       save, export, wasm, peerOpen, peerOpenTrace, peerAdd, size);
 //                       `paste` brings the 0-annotation opens along (its ratio needs them)
 //   BENCH_PASTE_VIA=dialog  bring the text in through "Open article" and the text area instead of a
 //                       page-level paste event (the measured click on "Open" is the same)
+//   BENCH_TAG_TIMES=5   tags by a click on the menu, and as many by a key, per tagTiming run
+//   BENCH_TAG_TRACE=0   tagTiming untraced: the Event Timing API's rounded durations only
 //   BENCH_LIBRARY_DOCS=200  documents in the library scenario (5-20k characters and 50
 //                       annotations each; smoke: 1-3k characters, 10 annotations)
 //   BENCH_CHROMIUM      browser binary (default /usr/bin/chromium)
 //   BENCH_DIST          the built app (default dist/)
 //   BENCH_JS_FLAGS     V8 flags for the browser, for diagnosis (e.g. --no-wasm-lazy-compilation)
+//   BENCH_TRACE_DIR=dir write every trace (and CPU profile) there as a file DevTools' Performance
+//                       panel opens
 //   BENCH_PROFILE=1     also sample the CPU in traced scenarios; results.json then lists the
 //                       functions with the most self time (diagnosis only: it slows the page)
 // Exit status: 0 unless the harness crashed or a scenario could not run at all (timings never fail).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -32,6 +37,7 @@ import { serve } from './lib/server.mjs';
 import { benchLock } from './lib/lock.mjs';
 import { INSTRUMENT } from './lib/page.mjs';
 import { scenarios } from './lib/scenarios.mjs';
+import { staticPages } from './lib/static.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -46,6 +52,8 @@ const TIMEOUT = smoke ? 15000 : 60000;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 // page loads are the noisiest measure: each run opens the 0 / N pair this many times
 const OPEN_REPEAT = Number(process.env.BENCH_OPEN_REPEAT || (smoke ? 1 : 3));
+// tags by click and as many by key per tagTiming run
+const TAG_TIMES = Number(process.env.BENCH_TAG_TIMES || (smoke ? 1 : 5));
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // the stored library of the "library → listed" scenario (bench/lib/library.mjs)
 const LIBRARY = {
@@ -67,7 +75,20 @@ const METRICS = [
   { id: 'open0', label: 'open 0 annotations → painted', unit: 'ms' },
   { id: 'openRatio', label: 'open: N / 0 annotations', unit: '×', budget: 1.5, ratioOf: ['open', 'open0'] },
   { id: 'openTask', label: 'open N: longest task (trace)', unit: 'ms' },
+  { id: 'openReady', label: 'open N: longest task, navigation → fully ready (trace)', unit: 'ms', budget: 50 },
   { id: 'backup', label: 'open N: idle backup copy task', unit: 'ms' },
+  { id: 'firstCold', label: 'first screen of N, fresh profile: navigation → painted', unit: 'ms' },
+  { id: 'staticCold', label: 'static page of that screen, fresh profile: navigation → painted', unit: 'ms' },
+  { id: 'firstColdRatio', label: 'first screen / static page, fresh profile', unit: '×', budget: 2, ratioOf: ['firstCold', 'staticCold'] },
+  { id: 'firstWarm', label: 'first screen of N, reopened: navigation → painted', unit: 'ms' },
+  { id: 'staticWarm', label: 'static page of that screen, reopened: navigation → painted', unit: 'ms' },
+  { id: 'firstWarmRatio', label: 'first screen / static page, reopened', unit: '×', budget: 2, ratioOf: ['firstWarm', 'staticWarm'] },
+  { id: 'appLong', label: 'first screen of N, fresh profile: longest task to fully ready (long-task API, 0 if < 50)', unit: 'ms', budget: 50 },
+  { id: 'staticLong', label: 'static page of that screen, fresh profile: longest task (long-task API, 0 if < 50)', unit: 'ms' },
+  { id: 'openClickMax', label: 'a click every 50 ms while opening N: longest, input → paint (Event Timing)', unit: 'ms' },
+  { id: 'openClickSlow', label: 'a click every 50 ms while opening N: how many over 50 ms', unit: 'clicks' },
+  { id: 'wasmMB', label: 'opened N: wasm linear memory', unit: 'MB', budget: 100 },
+  { id: 'heapMB', label: 'opened N: JS heap in use', unit: 'MB', budget: 100 },
   { id: 'paste', label: 'paste CHARS characters: Open → painted', unit: 'ms' },
   { id: 'pasteRatio', label: 'paste / open 0 annotations', unit: '×', budget: 1.5, ratioOf: ['paste', 'open0'] },
   { id: 'pasteTask', label: 'paste: longest task (trace)', unit: 'ms' },
@@ -78,13 +99,32 @@ const METRICS = [
   { id: 'addKey', label: 'add, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addEnd', label: 'add at the end of the article (drag + key): longest task', unit: 'ms', budget: 16, aim: 8 },
   { id: 'addEndKey', label: 'add at the end, key → painted: longest task', unit: 'ms', budget: 16, aim: 8 },
+  { id: 'tagClickEt0', label: 'tag by a click on the menu, 0 annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagClickEtN', label: 'tag by a click on the menu, N annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagClickEtRatio', label: 'tag by a click, Event Timing: N / 0 annotations', unit: '×', budget: 1, ratioOf: ['tagClickEtN', 'tagClickEt0'] },
+  { id: 'tagKeyEt0', label: 'tag by a key, 0 annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagKeyEtN', label: 'tag by a key, N annotations: input → next paint (Event Timing)', unit: 'ms' },
+  { id: 'tagKeyEtRatio', label: 'tag by a key, Event Timing: N / 0 annotations', unit: '×', budget: 1, ratioOf: ['tagKeyEtN', 'tagKeyEt0'] },
+  { id: 'tagClickExact0', label: 'tag by a click, 0 annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagClickExactN', label: 'tag by a click, N annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagClickExactRatio', label: 'tag by a click, not rounded: N / 0', unit: '×', ratioOf: ['tagClickExactN', 'tagClickExact0'] },
+  { id: 'tagKeyExact0', label: 'tag by a key, 0 annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagKeyExactN', label: 'tag by a key, N annotations: input → next paint, not rounded (trace)', unit: 'ms' },
+  { id: 'tagKeyExactRatio', label: 'tag by a key, not rounded: N / 0', unit: '×', ratioOf: ['tagKeyExactN', 'tagKeyExact0'] },
+  { id: 'tagClickProc0', label: 'tag by a click, 0 annotations: input → handlers done', unit: 'ms' },
+  { id: 'tagClickProcN', label: 'tag by a click, N annotations: input → handlers done', unit: 'ms' },
+  { id: 'tagKeyProc0', label: 'tag by a key, 0 annotations: input → handlers done', unit: 'ms' },
+  { id: 'tagKeyProcN', label: 'tag by a key, N annotations: input → handlers done', unit: 'ms' },
   { id: 'ui', label: 'sidebar click, first after open: longest task', unit: 'ms', budget: 6 },
   { id: 'uiNext', label: 'sidebar clicks 2–6 (median): longest task', unit: 'ms', budget: 6 },
   { id: 'hover', label: 'hover a highlight: longest task', unit: 'ms', budget: 6 },
   { id: 'claimPanel', label: 'claim entry click → claim panel: longest task', unit: 'ms', budget: 16 },
   { id: 'claimFilter', label: 'filter claims by verdict: longest task', unit: 'ms', budget: 16 },
   { id: 'scroll', label: 'scroll whole document: longest task', unit: 'ms' },
-  { id: 'save', label: 'save BIG: save task', unit: 'ms', budget: 30 },
+  { id: 'scrollStatic', label: 'scroll a static page of the whole text: longest task', unit: 'ms' },
+  { id: 'scrollRatio', label: 'scroll: app / static page', unit: '×', budget: 1.2, ratioOf: ['scroll', 'scrollStatic'] },
+  { id: 'save', label: 'save BIG: save task (the one writing it)', unit: 'ms', budget: 30 },
+  { id: 'saveBlock', label: 'save BIG: longest task of the save (0.25–1.5 s after the change)', unit: 'ms', budget: 30 },
   { id: 'setItem', label: 'save BIG: setItem alone', unit: 'ms' },
   { id: 'export', label: 'export BIG: longest task', unit: 'ms' },
   { id: 'indexBuild', label: 'offset index build (wasm)', unit: 'ms', budget: 2 },
@@ -117,7 +157,7 @@ function plan(n, run = 1) {
   // the paste's ratio is to the 0-annotation open of the same run: selecting paste brings those
   const wanted = ([s, arg]) => !ONLY || ONLY.has(s) || (s === 'open' && arg === 0 && ONLY.has('paste'));
   return [
-    ...opens, ['openTrace'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ['ui'], ['claims'], ['scroll'], ['save'], ['export'],
+    ...opens, ['openTrace'], ['firstScreen'], ['openClicks'], ['paste'], ['pasteTrace'], ['library'], ['add'], ['addEnd'], ...pair('tagTiming'), ['ui'], ['claims'], ['scroll'], ['scrollStatic'], ['save'], ['export'],
     ['wasm'], ['formats'], ...pair('peerOpen'), ['peerOpenTrace'], ['peerAdd'],
   ].filter(wanted);
 }
@@ -228,7 +268,15 @@ async function main() {
   }
   const { chromium } = require('playwright-core');
   PEER_DIST = dirname(require.resolve('@recogito/text-annotator/text-annotator.css'));
-  const server = await serve({ '/__bench/': here, '/__peer/': PEER_DIST, '/': DIST });
+  // the floors: static pages of the first screen and of the whole text, styled by the app's sheet
+  const statics = join(OUT, 'static');
+  if (needsApp) {
+    const css = readdirSync(DIST).find((f) => /^app-.*\.css$/.test(f)) || 'app.css';
+    const pages = staticPages(docs.main, `/${css}`);
+    mkdirSync(statics, { recursive: true });
+    for (const [name, html] of Object.entries(pages)) writeFileSync(join(statics, `${name}.html`), html);
+  }
+  const server = await serve({ '/__bench/': here, '/__peer/': PEER_DIST, '/__static/': statics, '/': DIST });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const samples = {};
   const details = {};
@@ -246,7 +294,7 @@ async function main() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
         await context.addInitScript(INSTRUMENT);
         try {
-          const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE, library: LIBRARY, pasteVia: process.env.BENCH_PASTE_VIA }, arg);
+          const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE, library: LIBRARY, tagTimes: TAG_TIMES, tagTrace: process.env.BENCH_TAG_TRACE !== '0', pasteVia: process.env.BENCH_PASTE_VIA }, arg);
           for (const [k, v] of Object.entries(r.samples)) (samples[k] ||= []).push(v);
           (details[key] ||= []).push(r.detail);
         } catch (e) {

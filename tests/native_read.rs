@@ -231,9 +231,12 @@ fn ratings_hold_their_numbers() {
 
 #[test]
 fn settings_read_back_with_defaults_for_what_is_missing() {
-    let s = stored::Settings { words: false, reviewer: "Fact desk ✓".into() };
+    let s = stored::Settings { words: false, reviewer: "Fact desk ✓".into(), keys: false, spoken: false };
     let back = stored::settings(&serde_json::to_string(&s).unwrap()).unwrap();
-    assert_eq!((back.words, back.reviewer.as_str()), (false, "Fact desk ✓"));
+    assert_eq!((back.words, back.reviewer.as_str(), back.keys, back.spoken), (false, "Fact desk ✓", false, false));
+    // Settings kept before the keyboard settings existed: those are on.
+    let empty = stored::settings(r#"{"words":false,"reviewer":""}"#).unwrap();
+    assert_eq!((empty.words, empty.reviewer.as_str(), empty.keys, empty.spoken), (false, "", true, true));
     let empty = stored::settings(r#"{"later":1}"#).unwrap();
     assert_eq!((empty.words, empty.reviewer.as_str()), (true, ""));
     assert!(stored::settings(r#"{"words":"yes"}"#).is_err());

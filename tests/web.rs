@@ -141,7 +141,7 @@ async fn tag_menu_offers_every_label_by_name() {
     let el = root();
     let props = TagMenuProps {
         labels: Rc::new(default_labels()),
-        at: Some((10.0, 10.0)),
+        at: Some((10.0, 10.0, 10.0)),
         quote: "Xi Jinping".into(),
         onpick: Callback::noop(),
         onclose: Callback::noop(),

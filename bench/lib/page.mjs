@@ -1,21 +1,30 @@
 // Page helpers shared by the scenarios: preloading localStorage, waiting for the painted mark,
 // settling, and a real mouse drag over words.
 
+import { entryOf } from './library.mjs';
+
 export const STORAGE_INDEX = 'article-annotator:v1:index';
 export const storageDocKey = (id) => `article-annotator:v1:doc:${id}`;
 
 /**
- * Runs in every page before its own scripts: collects long tasks (>= 50 ms) and times every
- * localStorage.setItem, marking it in the trace ("aa-bench:setItem") so the save task can be
- * told apart from other tasks.
+ * Runs in every page before its own scripts: collects long tasks (>= 50 ms) and the Event
+ * Timing entries of 16 ms or more from the start, keeps the app's wasm exports (for its linear
+ * memory's size) when trunk's loader reports them, and times every localStorage.setItem,
+ * marking it in the trace ("aa-bench:setItem") so the save task can be told apart from other
+ * tasks.
  */
 export const INSTRUMENT = `(() => {
   window.__aaLongTasks = [];
   window.__aaSetItems = [];
+  window.__aaEvents = [];
+  addEventListener('TrunkApplicationStarted', (e) => { window.__aaWasm = e.detail && e.detail.wasm; });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__aaLongTasks.push({ start: e.startTime, ms: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__aaEvents.push({ type: e.name, id: e.interactionId || 0, start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch (e) {}
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
@@ -67,13 +76,23 @@ export async function preload(context, base, items) {
   return page;
 }
 
-/** The storage items that make the app open `doc` (native JSON) on start. */
+/**
+ * The storage items that make the app open `doc` (native JSON) on start: the document's key
+ * and the library's index with the summary the app itself writes (so that the app has no
+ * summary to make up for after opening).
+ */
 export function appStorage(doc) {
-  const index = {
-    current: doc.document.id,
-    documents: [{ id: doc.document.id, title: doc.document.title, modified: doc.exported_at }],
-  };
-  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: JSON.stringify(storedForm(doc)) };
+  const value = JSON.stringify(storedForm(doc));
+  const index = { current: doc.document.id, documents: [{ ...entryOf(doc, doc.exported_at), size: value.length }] };
+  return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: value };
+}
+
+/** The app's wasm linear memory and the page's JS heap in use, in MB (of 10^6 bytes). */
+export function memory(page) {
+  return page.evaluate(() => ({
+    wasmMB: window.__aaWasm?.memory ? window.__aaWasm.memory.buffer.byteLength / 1e6 : NaN,
+    heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN,
+  }));
 }
 
 /**
@@ -242,4 +261,54 @@ export async function handClick(page, box, holdMs, before = async () => {}) {
   await page.mouse.down();
   await sleep(holdMs);
   await page.mouse.up();
+}
+
+/**
+ * Starts collecting Event Timing entries in the page (PerformanceObserver, type "event",
+ * durationThreshold 16, the smallest the API accepts) into window.__aaEventTimings. Entries come
+ * a frame or so after the interaction's paint. ("first-input" would report the first
+ * interaction whatever its duration, but only the page's first.)
+ */
+export function watchEventTiming(page) {
+  return page.evaluate(() => {
+    window.__aaEventTimings = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__aaEventTimings.push({
+          type: e.name,
+          id: e.interactionId || 0,
+          start: e.startTime,
+          processingEnd: e.processingEnd,
+          duration: e.duration,
+        });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  });
+}
+
+/**
+ * The interaction (one interactionId) whose input came at or after `since` (performance.now()
+ * time) and has an entry of one of `types`; waits up to `wait` ms for its entries. Returns
+ * {duration: the longest entry's duration (input → next paint, as INP counts it; Chromium
+ * rounds it to 8 ms), processing: the longest processingEnd − startTime of its entries (input
+ * delay and handlers, not rounded), entries: [[type, start − since, duration, processing]]},
+ * or null when no entry of 16 ms or more came (the API reports nothing shorter).
+ */
+export async function interactionTiming(page, since, types, wait = 500) {
+  const t0 = Date.now();
+  for (;;) {
+    const r = await page.evaluate(([at, ts]) => {
+      const es = window.__aaEventTimings.filter((e) => e.start >= at - 1);
+      const hit = es.find((e) => e.id && ts.includes(e.type));
+      if (!hit) return null;
+      const mine = es.filter((e) => e.id === hit.id);
+      return {
+        duration: Math.max(...mine.map((e) => e.duration)),
+        processing: Math.max(...mine.map((e) => e.processingEnd - e.start)),
+        entries: mine.map((e) => [e.type, +(e.start - at).toFixed(1), e.duration, +(e.processingEnd - e.start).toFixed(1)]),
+      };
+    }, [since, types]);
+    if (r || Date.now() - t0 > wait) return r;
+    await sleep(50);
+  }
 }

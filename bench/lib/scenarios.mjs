@@ -2,11 +2,11 @@
 // docs, timeout, profile}) and returns {samples: {metricId: number}, detail: {...}}; it throws
 // when the page does not behave as the scenario needs (no mark, no menu, nothing added).
 import { statSync } from 'node:fs';
-import { profiled } from './profile.mjs';
-import { longestTask, mark, traced, windowWork } from './trace.mjs';
+import { profiled, topFunctions } from './profile.mjs';
+import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
 import {
-  appStorage, drag, findWords, frames, handClick, longTaskMax, preload, settle, sleep, storedForm, waitPainted, watchClick,
-  whenPainted,
+  INSTRUMENT, appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
+  watchClick, watchEventTiming, whenPainted,
 } from './page.mjs';
 import { libraryDocuments, libraryStorage, storageUnits } from './library.mjs';
 
@@ -28,7 +28,7 @@ const CLICK_MS = 80;
 async function measure(ctx, page, action) {
   if (!ctx.profile) return traced(ctx.browser, action);
   const { result, events } = await traced(ctx.browser, () => profiled(page, action));
-  return { events, result: result.result, top: result.top };
+  return { events, result: result.result, top: result.top, profile: result.profile };
 }
 
 /** Opens the app on `doc` (native JSON) and waits for the painted mark. */
@@ -220,6 +220,93 @@ async function tagged(ctx, id, atEnd) {
   };
 }
 
+/** The tag menu's item for the label with key `key`: its box and label id, or null. */
+const menuItem = (page, key) =>
+  page.evaluate(([sel, k]) => {
+    const b = [...document.querySelectorAll(`${sel} button[role="menuitem"]`)].find((e) => e.querySelector('kbd')?.textContent.trim() === k);
+    if (!b) return null;
+    const r = b.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height, label: b.dataset.label };
+  }, [MENU, key]);
+
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const TAG_TYPES = {
+  click: ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'],
+  key: ['keydown', 'keyup'],
+};
+
+/**
+ * One tag for tagTiming: drag over `words`, wait for the menu, then by `how` ('click': the
+ * pointer moves onto the item of key 1 and rests, the button goes down and CLICK_MS later up;
+ * 'key': "1" goes down and CLICK_MS later up); checks that the menu has closed. Returns
+ * {at: performance.now() just before the input, api: the interaction's entries by the Event
+ * Timing API (see interactionTiming), or null when none came}.
+ */
+async function tagOnce(ctx, page, words, how) {
+  await drag(page, words);
+  await page.waitForSelector(MENU, { state: 'visible', timeout: ctx.timeout });
+  const item = await menuItem(page, '1');
+  if (!item) throw new Error('no item with key 1 in the tag menu');
+  if (how === 'click') await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2);
+  await settle(page, 100);
+  const at = await page.evaluate(() => performance.now());
+  if (how === 'click') {
+    await page.mouse.down();
+    await sleep(CLICK_MS);
+    await page.mouse.up();
+  } else {
+    await page.keyboard.down('1');
+    await sleep(CLICK_MS);
+    await page.keyboard.up('1');
+  }
+  // Nothing of the harness runs in the page until the frame after the input is long painted
+  // (a waitForSelector would poll in it).
+  await sleep(250);
+  await settle(page, 0);
+  if (await page.locator(MENU).isVisible()) throw new Error(`the tag menu is still open 250 ms after the ${how === 'click' ? 'click on its item' : 'key 1'}`);
+  return { at, api: await interactionTiming(page, at, TAG_TYPES[how]) };
+}
+
+/**
+ * Scrolls the page from the top to the end with the mouse wheel over its article, 600 px a
+ * step, one frame apart, until it stops moving; {ms: the longest task, detail}.
+ */
+async function scrollWhole(ctx, page) {
+  const box = await page.locator(ARTICLE).boundingBox();
+  const pos = () =>
+    page.evaluate((sel) => {
+      let el = document.querySelector(sel);
+      let sum = window.scrollY;
+      for (; el; el = el.parentElement) sum += el.scrollTop;
+      return sum;
+    }, ARTICLE);
+  let steps = 0;
+  const { events, top } = await measure(ctx, page, async () => {
+    await page.mouse.move(box.x + Math.min(box.width / 2, 300), 450);
+    await mark(page, 'begin');
+    let last = -1;
+    let still = 0;
+    while (still < 4 && steps < 5000) {
+      await page.mouse.wheel(0, 600);
+      await frames(page, 1);
+      steps++;
+      const p = await pos();
+      still = p === last ? still + 1 : 0;
+      last = p;
+    }
+    await settle(page, 50);
+    await mark(page, 'end');
+  });
+  const t = longestTask(events);
+  return { ms: t.ms, detail: { steps, scrolledPx: await pos(), breakdown: t.breakdown, top } };
+}
+
 export const scenarios = {
   /** Open to painted frame, with 0 and with N annotations (untraced). */
   async open(ctx, variant) {
@@ -231,7 +318,12 @@ export const scenarios = {
     return { samples: { [id]: painted }, detail: { marks, longTaskObserverMs: longTask } };
   },
 
-  /** Longest main-thread task while opening the document with N annotations (traced). */
+  /**
+   * Longest main-thread task while opening the document with N annotations (traced): to the
+   * painted mark, and from navigation until the app is fully ready (IDLE_AFTER_OPEN after it:
+   * every block mounted or ready to mount, the sidebar's lists complete, the backup copy
+   * taken); then the wasm linear memory and the JS heap in use.
+   */
   async openTrace(ctx) {
     const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
     const { events, top } = await measure(ctx, page, async () => {
@@ -242,10 +334,107 @@ export const scenarios = {
       await mark(page, 'idle');
     });
     const t = longestTask(events, { begin: null });
+    const ready = longestTask(events, { begin: null, end: 'idle' });
     const backup = longestTask(events, { begin: 'end', end: 'idle', containing: 'setItem' });
+    const { wasmMB, heapMB } = await memory(page);
     return {
-      samples: { openTask: t.ms, backup: backup && backup.ms ? backup.ms : NaN },
-      detail: { breakdown: t.breakdown, backupBreakdown: backup && backup.breakdown, top },
+      samples: { openTask: t.ms, openReady: ready.ms, backup: backup && backup.ms ? backup.ms : NaN, wasmMB, heapMB },
+      detail: { breakdown: t.breakdown, readyBreakdown: ready.breakdown, backupBreakdown: backup && backup.breakdown, top },
+    };
+  },
+
+  /**
+   * The first screen against its floor. The app on the document with N annotations: navigation
+   * → painted mark (the first frame with the viewport's paragraphs, their highlights and the
+   * toolbar) in a fresh profile ("cold"), then, once it is idle, reopened in the same profile
+   * ("warm": HTTP and compiled-code caches). The floor: the same for a static page holding that
+   * screen (bench/lib/static.mjs), in a fresh profile of its own. Also the longest task either
+   * had while opening cold (the long-task API: 0 when none reached 50 ms). Checked: the
+   * paragraphs in view at the painted mark hold highlights.
+   */
+  async firstScreen(ctx) {
+    const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
+    await page.goto(`${ctx.base}/`);
+    const cold = await waitPainted(page, ctx.timeout);
+    const inView = await page.evaluate((sel) => {
+      const shown = [...document.querySelectorAll(sel)].filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      return { blocks: shown.length, marks: shown.reduce((n, b) => n + b.querySelectorAll('mark').length, 0) };
+    }, `${ARTICLE} [data-p]`);
+    if (!inView.blocks || !inView.marks) throw new Error(`no highlights in view at the painted mark (${JSON.stringify(inView)})`);
+    await sleep(IDLE_AFTER_OPEN);
+    const appLong = await longTaskMax(page);
+    await page.goto(`${ctx.base}/__bench/blank.html`);
+    await page.goto(`${ctx.base}/`);
+    const warm = await waitPainted(page, ctx.timeout);
+    const other = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      await other.addInitScript(INSTRUMENT);
+      const floor = await other.newPage();
+      await floor.goto(`${ctx.base}/__static/screen.html`);
+      const staticCold = await waitPainted(floor, ctx.timeout);
+      await sleep(500);
+      const staticLong = await longTaskMax(floor);
+      await floor.goto(`${ctx.base}/__bench/blank.html`);
+      await floor.goto(`${ctx.base}/__static/screen.html`);
+      const staticWarm = await waitPainted(floor, ctx.timeout);
+      return { samples: { firstCold: cold, firstWarm: warm, staticCold, staticWarm, appLong, staticLong }, detail: { inView } };
+    } finally {
+      await other.close();
+    }
+  },
+
+  /**
+   * Clicks while the document with N annotations opens: from the navigation's commit, a click
+   * (press and release) every 50 ms on the page's margin, left of the article, until the app
+   * is fully ready (IDLE_AFTER_OPEN after the painted mark); each click's Event Timing (input →
+   * next paint, what INP counts; Chromium reports none under 16 ms, counted as 8). Samples the
+   * longest and how many took over 50 ms, of the clicks after the page's first paint.
+   */
+  async openClicks(ctx) {
+    const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
+    const cdp = await ctx.context.newCDPSession(page);
+    await page.goto(`${ctx.base}/`, { waitUntil: 'commit' });
+    const at = { x: 4, y: 450, button: 'left', clickCount: 1 };
+    const sent = [];
+    let painted = 0;
+    const done = waitPainted(page, ctx.timeout).then((t) => { painted = t; });
+    const t0 = Date.now();
+    let readyAt = Infinity;
+    while (Date.now() < readyAt) {
+      sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at })
+        .then(() => cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at })).catch(() => {}));
+      await sleep(50);
+      if (painted && readyAt === Infinity) readyAt = Date.now() + IDLE_AFTER_OPEN;
+      if (Date.now() - t0 > ctx.timeout) throw new Error('the app did not open while clicking');
+    }
+    await done;
+    await Promise.all(sent);
+    await settle(page, 300);
+    const { list, firstPaint } = await page.evaluate(() => {
+      const by = new Map();
+      for (const e of window.__aaEvents) {
+        if (!e.id) continue;
+        const a = by.get(e.id) || { start: e.start, duration: 0 };
+        by.set(e.id, { start: Math.min(a.start, e.start), duration: Math.max(a.duration, e.duration) });
+      }
+      const fp = performance.getEntriesByName('first-paint')[0];
+      return { list: [...by.values()], firstPaint: fp ? fp.startTime : 0 };
+    });
+    // Before the page's first paint any page keeps a click waiting for its first frame: those
+    // count against the static page as much as against the app, so they are reported apart.
+    const after = list.filter((c) => c.start >= firstPaint).map((c) => c.duration);
+    const durations = [...after, ...Array(Math.max(0, sent.length - list.length)).fill(8)];
+    return {
+      samples: { openClickMax: Math.max(...durations), openClickSlow: durations.filter((d) => d > 50).length },
+      detail: {
+        clicks: sent.length,
+        firstPaintMs: +firstPaint.toFixed(1),
+        paintedMs: painted,
+        reported: list.sort((a, b) => a.start - b.start).map((c) => [+c.start.toFixed(0), c.duration]),
+      },
     };
   },
 
@@ -260,6 +449,86 @@ export const scenarios = {
    */
   async addEnd(ctx) {
     return tagged(ctx, 'addEnd', true);
+  },
+
+  /**
+   * Event Timing of tagging with 0 or N annotations: ctx.tagTimes times each, alternating, two
+   * plain words in view are dragged over and tagged, once by a click on the menu's item of key 1
+   * (as a hand clicks: the pointer rests on it, the button is down 80 ms) and once by the key
+   * "1" (down 80 ms). For each interaction (the entries of one interactionId), its duration from
+   * input to the next paint (the INP measure) as the Event Timing API gives it (rounded to 8 ms;
+   * no entry under 16 ms, counted as 8), and as the trace gives it, not rounded, with its
+   * processing (handlers done, less the input's time) and where the main thread spent that
+   * stretch (ctx.tagTrace === false: untraced, the API's numbers only; with ctx.profile, the
+   * functions that ran in those stretches, by self time and with callees, summed over the run's
+   * clicks and over its keys). Samples the medians of the run. The document grows by
+   * 2 × ctx.tagTimes annotations.
+   */
+  async tagTiming(ctx, variant) {
+    const doc = variant === 0 ? ctx.docs.empty : ctx.docs.main;
+    const { page } = await openApp(ctx, doc);
+    await settle(page, IDLE_AFTER_OPEN);
+    await page.locator(MENU).count();
+    await watchEventTiming(page);
+    const before = await highlightIds(page);
+    const tags = [];
+    const run = async () => {
+      for (let k = 0; k < 2 * ctx.tagTimes; k++) {
+        const how = k % 2 ? 'key' : 'click';
+        const words = await findWords(page, BLOCKS);
+        if (!words) throw new Error('no two plain words on one line found in the visible article');
+        tags.push({ how, words: words.text, ...(await tagOnce(ctx, page, words, how)) });
+      }
+    };
+    const { events, top, profile } = ctx.tagTrace === false ? (await run(), { events: [] }) : await measure(ctx, page, run);
+    const added = (await highlightIds(page)) - before;
+    if (added < tags.length) throw new Error(`${tags.length} tags by click and key added ${added} highlighted annotations`);
+    for (const t of tags) {
+      // No entry: the API reports nothing under 16 ms (after rounding to 8 ms), so 8 at most.
+      t.et = t.api ? t.api.duration : 8;
+      const x = traceInteraction(events, t.at, TAG_TYPES[t.how]);
+      if (x) {
+        const { lo, hi, pid, tid, ...rest } = x;
+        const work = spanWork(events, { pid, tid }, lo, hi);
+        t.trace = { ...rest, busyMs: work.busyMs, scriptMs: work.scriptMs, breakdown: work.breakdown };
+        t.window = [lo, hi];
+      }
+    }
+    // With a CPU profile: the functions that ran between the inputs and their paints
+    const within = (how, total) => {
+      const windows = tags.filter((t) => t.how === how && t.window).map((t) => t.window);
+      return profile && windows.length ? topFunctions(profile, { n: 25, windows, total }) : undefined;
+    };
+    const functions = profile && {
+      clickSelf: within('click', false),
+      clickTotal: within('click', true),
+      keySelf: within('key', false),
+      keyTotal: within('key', true),
+    };
+    const of = (how, f) => median(tags.filter((t) => t.how === how).map(f));
+    const n = variant === 0 ? '0' : 'N';
+    const exact = (t) => (t.trace ? t.trace.duration : NaN);
+    // (untraced, the API's: for entries of 16 ms or more only)
+    const processing = (t) => (t.trace ? t.trace.processing : t.api ? t.api.processing : NaN);
+    return {
+      samples: {
+        [`tagClickEt${n}`]: of('click', (t) => t.et),
+        [`tagKeyEt${n}`]: of('key', (t) => t.et),
+        [`tagClickExact${n}`]: of('click', exact),
+        [`tagKeyExact${n}`]: of('key', exact),
+        [`tagClickProc${n}`]: of('click', processing),
+        [`tagKeyProc${n}`]: of('key', processing),
+      },
+      detail: {
+        added,
+        belowThreshold: tags.filter((t) => !t.api).length,
+        notInTrace: tags.filter((t) => !t.trace).length,
+        tags: tags.map(({ at, window, ...t }) => t),
+        top,
+        profiled: functions,
+        errors: page.__errors,
+      },
+    };
   },
 
   /**
@@ -370,33 +639,18 @@ export const scenarios = {
   async scroll(ctx) {
     const { page } = await openApp(ctx, ctx.docs.main);
     await settle(page, IDLE_AFTER_OPEN);
-    const box = await page.locator(ARTICLE).boundingBox();
-    const pos = () =>
-      page.evaluate((sel) => {
-        let el = document.querySelector(sel);
-        let sum = window.scrollY;
-        for (; el; el = el.parentElement) sum += el.scrollTop;
-        return sum;
-      }, ARTICLE);
-    let steps = 0;
-    const { events, top } = await measure(ctx, page, async () => {
-      await page.mouse.move(box.x + Math.min(box.width / 2, 300), 450);
-      await mark(page, 'begin');
-      let last = -1;
-      let still = 0;
-      while (still < 4 && steps < 2000) {
-        await page.mouse.wheel(0, 600);
-        await frames(page, 1);
-        steps++;
-        const p = await pos();
-        still = p === last ? still + 1 : 0;
-        last = p;
-      }
-      await settle(page, 50);
-      await mark(page, 'end');
-    });
-    const t = longestTask(events);
-    return { samples: { scroll: t.ms }, detail: { steps, scrolledPx: await pos(), breakdown: t.breakdown, top } };
+    const r = await scrollWhole(ctx, page);
+    return { samples: { scroll: r.ms }, detail: r.detail };
+  },
+
+  /** The same scroll over a static page of the whole text (bench/lib/static.mjs): the floor. */
+  async scrollStatic(ctx) {
+    const page = await ctx.context.newPage();
+    await page.goto(`${ctx.base}/__static/whole.html`);
+    await waitPainted(page, ctx.timeout);
+    await settle(page, 500);
+    const r = await scrollWhole(ctx, page);
+    return { samples: { scrollStatic: r.ms }, detail: r.detail };
   },
 
   /**
@@ -419,6 +673,8 @@ export const scenarios = {
       await mark(page, 'end');
     });
     let t = longestTask(events, { begin: 'key', containing: 'setItem' });
+    // The save's tasks (making the saved form, writing it) start 300 ms after the change.
+    const all = longestTask(events, { begin: 'key', after: 250, before: 1500 });
     let method = 'task containing setItem';
     if (!t || !t.ms) {
       t = longestTask(events, { begin: 'key', after: 250, before: 1500 });
@@ -432,13 +688,14 @@ export const scenarios = {
     );
     if (!writes.length) throw new Error(`no save within 1.5 s of the change (added ${added}; messages: ${messages.join(' | ') || 'none'})`);
     return {
-      samples: { save: t.ms, setItem: writes.length ? setItemMs : NaN },
+      samples: { save: t.ms, saveBlock: all.ms, setItem: writes.length ? setItemMs : NaN },
       detail: {
         method,
         added,
         startAfterKeyMs: t.startMs,
         writes: writes.map((w) => ({ key: w.key, chars: w.length, ms: +w.ms.toFixed(2) })),
         breakdown: t.breakdown,
+        blockBreakdown: all.breakdown,
         top,
       },
     };
@@ -470,14 +727,15 @@ export const scenarios = {
     return { samples: { export: t.ms }, detail };
   },
 
-  /** Offset index build and conversions in wasm, through window.aaBench (page URL ?bench). */
+  /** Offset index build and conversions in wasm, through the app's `aa_bench` export. */
   async wasm(ctx) {
-    const { page } = await openApp(ctx, ctx.docs.empty, '?bench');
-    const has = await page.evaluate(() => typeof window.aaBench === 'object' && window.aaBench !== null);
+    const { page } = await openApp(ctx, ctx.docs.empty);
+    const has = await page.evaluate(() => typeof window.wasmBindings?.aa_bench === 'function');
     if (!has) return { samples: { indexBuild: NaN, conversions: NaN, read: NaN }, detail: { aaBench: false } };
     const r = await page.evaluate(([text, stored]) => {
       const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-      const b = window.aaBench;
+      const f = window.wasmBindings.aa_bench;
+      const b = { indexBuild: (t) => f(0, t, 0), conversions: (t, n) => f(1, t, n), read: (j) => f(2, j, 0) };
       b.indexBuild(text);
       b.conversions(text, 10000);
       const ib = [];
@@ -497,13 +755,13 @@ export const scenarios = {
   /**
    * Export of the BIG document in each other tool's format, and its import back into the
    * text without annotations (read, labels mapped, spans placed), timed in wasm through
-   * window.aaBench.formats (page URL ?bench).
+   * the app's `aa_bench_formats` export.
    */
   async formats(ctx) {
-    const { page } = await openApp(ctx, ctx.docs.empty, '?bench');
-    const has = await page.evaluate(() => typeof window.aaBench?.formats === 'function');
+    const { page } = await openApp(ctx, ctx.docs.empty);
+    const has = await page.evaluate(() => typeof window.wasmBindings?.aa_bench_formats === 'function');
     if (!has) return { samples: {}, detail: { aaBench: false } };
-    const flat = await page.evaluate((stored) => Array.from(window.aaBench.formats(stored)), JSON.stringify(storedForm(ctx.docs.big)));
+    const flat = await page.evaluate((stored) => Array.from(window.wasmBindings.aa_bench_formats(stored)), JSON.stringify(storedForm(ctx.docs.big)));
     const samples = {};
     const placed = {};
     for (let i = 0; i + 3 < flat.length; i += 4) {

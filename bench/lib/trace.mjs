@@ -8,7 +8,10 @@
 // breakdown of where its time went (self time per trace event name, e.g. FunctionCall,
 // UpdateLayoutTree, Layout, Paint, v8.compile, TimerFire).
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 const PREFIX = 'aa-bench:';
 
 /** Emits a named marker into the trace from the page's main thread. */
@@ -35,6 +38,12 @@ export async function traced(browser, action) {
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
+  }
+  if (process.env.BENCH_TRACE_DIR) {
+    // every trace as a file that DevTools' Performance panel opens (diagnosis)
+    mkdirSync(process.env.BENCH_TRACE_DIR, { recursive: true });
+    const file = join(process.env.BENCH_TRACE_DIR, `trace-${Date.now()}.json`);
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
   }
   return { result, events };
 }
@@ -181,9 +190,12 @@ export function windowWork(events, { begin = 'begin', end = 'end' } = {}) {
   if (!endM) return null;
   const beginM = ms.find((m) => m.name === begin && m.pid === endM.pid && m.tid === endM.tid && m.ts <= endM.ts);
   if (!beginM) return null;
-  const lo = beginM.ts;
-  const hi = endM.ts;
-  const thread = events.filter((e) => e.pid === endM.pid && e.tid === endM.tid && e.ph === 'X' && e.dur > 0);
+  return spanWork(events, endM, beginM.ts, endM.ts);
+}
+
+/** windowWork's measures between two trace times `lo` and `hi` (µs) on `thread`'s {pid, tid}. */
+export function spanWork(events, { pid, tid }, lo, hi) {
+  const thread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur > 0);
   const inWindow = thread.filter((e) => e.ts < hi && e.ts + e.dur > lo);
   const ours = inWindow.filter((e) => e.name === 'FunctionCall' && String(e.args?.data?.functionName || '').startsWith('__aaBench'));
   const harness = union(
@@ -204,5 +216,40 @@ export function windowWork(events, { begin = 'begin', end = 'end' } = {}) {
     busyMs: length(union(tasks, lo, hi)) / 1000,
     tasks: tasks.length,
     breakdown: [...self.entries()].map(([name, m]) => ({ name, ms: +m.toFixed(2) })).sort((a, b) => b.ms - a.ms).slice(0, 10),
+  };
+}
+
+/**
+ * Event Timing as the trace has it: Chromium writes an "EventTiming" event for every input
+ * event (whatever its duration, which is not rounded there, unlike the API's 8 ms), with the
+ * event's timeStamp, processingStart/End and commitFinishTime in the page's performance.now()
+ * time, the interactionId, and as its own `ts` the input's time on the trace clock.
+ * The interaction of the first event of one of `types` whose timeStamp is at or after `since`
+ * (performance.now() ms): {id, type and duration of its longest entry (input → next paint),
+ * inputDelay, processing (processingEnd − timeStamp, the longest), commit (commitFinishTime −
+ * timeStamp), lo and hi: the input's and the paint's trace times (µs), pid, tid, entries}, or null.
+ */
+export function traceInteraction(events, since, types) {
+  const all = events
+    .filter((e) => e.name === 'EventTiming' && e.ph === 'b' && e.args?.data?.interactionId && e.args.data.timeStamp >= since - 1)
+    .sort((a, b) => a.ts - b.ts);
+  const first = all.find((e) => types.includes(e.args.data.type));
+  if (!first) return null;
+  const mine = all.filter((e) => e.args.data.interactionId === first.args.data.interactionId);
+  const top = mine.reduce((a, b) => (b.args.data.duration > a.args.data.duration ? b : a));
+  const d = top.args.data;
+  const r = (x) => +x.toFixed(2);
+  return {
+    id: d.interactionId,
+    type: d.type,
+    duration: d.duration,
+    inputDelay: r(Math.min(...mine.map((e) => e.args.data.processingStart - e.args.data.timeStamp))),
+    processing: r(Math.max(...mine.map((e) => e.args.data.processingEnd - e.args.data.timeStamp))),
+    commit: Number.isFinite(d.commitFinishTime) ? r(d.commitFinishTime - d.timeStamp) : null,
+    lo: top.ts,
+    hi: top.ts + d.duration * 1000,
+    pid: top.pid,
+    tid: top.tid,
+    entries: mine.map((e) => [e.args.data.type, r(e.args.data.duration), r(e.args.data.processingEnd - e.args.data.timeStamp)]),
   };
 }

@@ -1,9 +1,9 @@
-//! Timing hooks for the benchmark, installed only when the page address asks for them
-//! (`?bench`): `window.aaBench.indexBuild(text)`, `window.aaBench.conversions(text, n)` and
-//! `window.aaBench.read(json)`, each returning milliseconds per run, averaged over several runs.
+//! The benchmark's timing hooks: `aa_bench` (the offset index built, offsets converted and a
+//! stored document read in wasm, each returning milliseconds per run, averaged over several runs)
+//! and `aa_bench_formats` (each foreign format exported and read back).
 use crate::formats::native;
 use crate::model::TextIndex;
-use wasm_bindgen::{closure::Closure, JsValue};
+use wasm_bindgen::JsValue;
 
 const RUNS: u32 = 25;
 
@@ -56,7 +56,8 @@ fn read(json: String) -> f64 {
 /// into the document without its annotations (read, labels mapped, spans placed): for each
 /// format its name, the milliseconds of the export and of the import (0 where the format is
 /// export-only), and how many annotations the import placed.
-fn formats(json: String) -> js_sys::Array {
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn aa_bench_formats(json: String) -> js_sys::Array {
     use crate::model::state::{Snapshot, State};
     let out = js_sys::Array::new();
     let Ok(imp) = native::parse(&json) else { return out };
@@ -118,24 +119,14 @@ fn import(format: &str, bytes: &[u8], bare: &crate::model::state::State, at: &st
     placed
 }
 
-/// Install `window.aaBench` when the address carries `bench`.
-pub fn install_if_asked() {
-    let window = gloo::utils::window();
-    if !window.location().search().unwrap_or_default().contains("bench") {
-        return;
+/// The benchmark's timing hook, one export for the three measures (the page's module
+/// bindings are `window.wasmBindings`): `kind` 0 builds the index of `text`, 1 makes `n`
+/// offset conversions in it, 2 reads `text` as a stored document; mean milliseconds per run.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn aa_bench(kind: u32, text: String, n: u32) -> f64 {
+    match kind {
+        0 => index_build(text),
+        1 => conversions(text, n),
+        _ => read(text),
     }
-    let hooks = js_sys::Object::new();
-    let build = Closure::<dyn Fn(String) -> f64>::new(index_build);
-    let convert = Closure::<dyn Fn(String, u32) -> f64>::new(conversions);
-    let _ = js_sys::Reflect::set(&hooks, &"indexBuild".into(), build.as_ref());
-    let _ = js_sys::Reflect::set(&hooks, &"conversions".into(), convert.as_ref());
-    let read = Closure::<dyn Fn(String) -> f64>::new(read);
-    let _ = js_sys::Reflect::set(&hooks, &"read".into(), read.as_ref());
-    let formats = Closure::<dyn Fn(String) -> js_sys::Array>::new(formats);
-    let _ = js_sys::Reflect::set(&hooks, &"formats".into(), formats.as_ref());
-    let _ = js_sys::Reflect::set(&window, &"aaBench".into(), &JsValue::from(hooks));
-    build.forget();
-    convert.forget();
-    read.forget();
-    formats.forget();
 }

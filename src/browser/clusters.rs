@@ -1,20 +1,8 @@
 //! Grapheme clusters from the browser's `Intl.Segmenter`, which carries the Unicode tables
 //! the page would otherwise have to ship.
 use crate::model::snap::{Approximate, Clusters};
-use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-let segmenter;
-export function cluster_starts(line) {
-  if (typeof Intl === 'undefined' || !Intl.Segmenter) return new Uint32Array(0);
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return Uint32Array.from(segmenter.segment(line), (s) => s.index);
-}
-"#)]
-extern "C" {
-    /// UTF-16 offsets of the cluster starts in `line`; none where the browser has no segmenter.
-    fn cluster_starts(line: &str) -> Vec<u32>;
-}
+use super::page::cluster_starts;
 
 /// Make the segmenter ready: the browser's first one costs 10–40 ms and its first long line a
 /// few more, which belong in an idle moment, not in the mouse-up that ends a selection.

@@ -1,49 +1,12 @@
 //! Small DOM chores: downloads, reading files, scrolling, frames.
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Offer `content` as a file download named `name`.
-pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    offer(name, mime, &JsValue::from_str(content))
-}
-
-/// Offer `bytes` as a file download named `name`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    offer(name, mime, &js_sys::Uint8Array::from(bytes))
-}
-
-fn offer(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(content);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_attribute("hidden", "")?;
-    doc.body().ok_or("no body")?.append_child(&a)?;
-    a.click();
-    a.remove();
-    let revoke = once_js(Box::new(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    }));
-    gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
-    Ok(())
-}
+pub use super::page::{download, download_bytes, hover_labels, typing_in_field};
 
 /// Scroll the element matching `selector` to the middle of the view.
 pub fn scroll_to(selector: &str) {
-    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Center);
-        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
+    super::page::show(selector, 0, true);
 }
 
 /// One closure type for every one-shot callback handed to the browser: each closure type
@@ -126,53 +89,6 @@ pub fn clear_selection() {
     }
 }
 
-/// True when keyboard focus is in a text field (keys then belong to it).
-pub fn typing_in_field() -> bool {
-    gloo::utils::document()
-        .active_element()
-        .map(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
-        })
-        .unwrap_or(false)
-}
-
-/// The hover label of the highlight under a pointer event, and where to show it (viewport
-/// pixels: the highlight's first line, left and top).
-fn hover_label(e: &web_sys::Event) -> Option<(String, f64, f64)> {
-    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-    let mark = target.closest("mark[data-labels]").ok()??;
-    let rects = mark.get_client_rects();
-    let first = rects.get(0)?;
-    Some((mark.get_attribute("data-labels")?, first.left(), first.top()))
-}
-
-/// Show in `label` the labels of the highlight under the pointer in `root`, above its first
-/// line, and hide it when the pointer leaves `root` or the page scrolls (it is placed in
-/// viewport pixels). Written to the element directly: a hover redraws nothing else.
-pub fn hover_labels(root: &web_sys::Element, label: web_sys::HtmlElement) -> [EventListener; 3] {
-    let shown = Rc::new(RefCell::new(None::<(String, f64, f64)>));
-    let show = {
-        let (label, shown) = (label.clone(), shown.clone());
-        move |now: Option<(String, f64, f64)>| {
-            if *shown.borrow() == now {
-                return;
-            }
-            if let Some((text, x, y)) = &now {
-                label.set_text_content(Some(text));
-                let _ = label.set_attribute("style", &format!("left:{}px;top:{}px", *x as i32, *y as i32));
-            }
-            label.set_hidden(now.is_none());
-            *shown.borrow_mut() = now;
-        }
-    };
-    let (over, out) = (show.clone(), show.clone());
-    [
-        EventListener::new(root, "mouseover", move |e| over(hover_label(e))),
-        EventListener::new(root, "mouseleave", move |_| out(None)),
-        EventListener::new(&gloo::utils::window(), "scroll", move |_| show(None)),
-    ]
-}
-
 /// The value of `attr` on the element (or its nearest ancestor) that received the event:
 /// lets one listener on a list serve all of its items.
 pub fn data_of(e: &web_sys::Event, attr: &str) -> Option<String> {
@@ -192,24 +108,7 @@ pub fn scroll_top() {
     gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
-/// Where the reader is: the article block at the top of the window (below the toolbar) and
-/// how far its top is above the window's top edge.
-pub fn reading_position() -> Option<(String, i32)> {
-    let doc = gloo::utils::document();
-    let article = doc.query_selector("article[aria-label=\"Article text\"]").ok()??;
-    let r = article.get_bounding_client_rect();
-    let x = r.left() + r.width() / 2.0;
-    [120.0, 200.0, 300.0].iter().find_map(|&y| {
-        let block = doc.element_from_point(x as f32, y as f32)?.closest("[data-p]").ok()??;
-        Some((block.get_attribute("data-p")?, -block.get_bounding_client_rect().top() as i32))
-    })
-}
-
-/// Scroll back to a position from `reading_position`.
+/// Scroll back to a position from `page::reading_position`.
 pub fn restore_reading(block: &str, offset: i32) {
-    let sel = format!("article [data-p=\"{block}\"]");
-    if let Ok(Some(el)) = gloo::utils::document().query_selector(&sel) {
-        el.scroll_into_view();
-        gloo::utils::window().scroll_by_with_x_and_y(0.0, f64::from(offset));
-    }
+    super::page::show(&format!("article [data-p=\"{block}\"]"), offset, false);
 }

@@ -48,6 +48,8 @@ pub fn set(key: &str, value: &str) -> Result<(), String> {
     })
 }
 
+pub use super::page::back_up;
+
 /// Remove a value.
 pub fn remove(key: &str) -> Result<(), String> {
     store()?.remove_item(key).map_err(|_| BLOCKED.to_string())

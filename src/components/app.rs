@@ -4,6 +4,7 @@ use super::article::ArticleView;
 use super::details::PanelData;
 use super::documents::{Docs, Trash};
 use super::handlers::{notifier, Handlers, Latest, Ui, UiMsg};
+use super::keyboard;
 use super::keys;
 use super::label_editor::LabelEditor;
 use super::library::{local_time, LibraryView};
@@ -34,7 +35,7 @@ struct SideView {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let booted = use_memo((), |_| persist::boot());
+    let booted = use_memo((), |_| persist::booted());
     let state = use_reducer(|| booted.0.clone());
     let notices = use_reducer(|| NoticeList(booted.1.clone()));
     let ui = use_reducer(Ui::new);
@@ -76,10 +77,13 @@ pub fn app() -> Html {
             })
         });
     }
-    keys::use_shortcuts(state.clone(), ui.menu.is_some(), h.intent.clone());
-    super::use_effect_on(ui.export, |open| {
-        if *open {
+    keys::use_shortcuts(state.clone(), ui.menu.is_some(), ui.keys, h.intent.clone());
+    super::use_effect_on((ui.export, ui.help), |&(export, help)| {
+        if export {
             toolbar::focus_export_menu();
+        }
+        if help {
+            keyboard::show_help();
         }
     });
 
@@ -117,29 +121,32 @@ pub fn app() -> Html {
                 library: ui.library, status, onundo: h.undo.clone(), onredo: h.redo.clone(), onwords: h.words.clone(),
                 onexport: h.export.clone(), onformat: h.export_as.clone(), onimport: h.file.clone(), onopen: h.open.clone(), onlibrary: h.library.clone(),
                 onclaimreview: h.claimreview.clone(), onlabels: h.labels.clone(), export: ui.export,
-                onexportmenu: h.export_menu.clone(),
+                onexportmenu: h.export_menu.clone(), onhelp: h.help.clone(),
             }) }
+            if ui.find { { keyboard::find_box(&h.find, &h.find_close) } }
             </div>
-            { notices::view(&notices.0, &h.dismiss, &h.notice_action) }
+            { notices::view(&notices.0, &h.dismiss, &h.notice_action, if ui.said.n > state.said.n { &ui.said } else { &state.said }) }
             if ui.library {
                 <LibraryView library={library.clone()} current={AttrValue::from(state.doc.id.clone())} used={*used}
                     onopen={&h.lib_open} onrename={&h.rename} ondelete={&h.lib_delete} onbackup={&h.backup} onrestore={&h.file}
                     onclose={&h.library_close} />
             }
             <main class="workspace" hidden={ui.library}>
-                <ArticleView state={state.clone()} flash={ui.flash.clone()} words={ui.words} onpick={&h.pick} onhit={&h.hit} />
+                <ArticleView state={state.clone()} flash={ui.flash.clone()} words={ui.words} spoken={ui.spoken} onpick={&h.pick} onhit={&h.hit} onsettle={&h.settled} />
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
                     data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark}
                     reattaching={ui.reattaching.clone()} onreattach={&h.reattach} />
+                // (Inside the main landmark, with the article it tags.)
+                <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
+                    cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             </main>
             <style>{ marked_style(&state, ui.marked.as_deref()) }</style>
-            <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.y))} {quote} onpick={&h.tag} onclose={&h.menu_close}
-                cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             if ui.labels {
                 <LabelEditor meta={state.meta()} annotations={state.annotations().clone()} reviewer={AttrValue::from(ui.reviewer.clone())}
                     onreviewer={&h.reviewer} ondispatch={&h.dispatch} onclose={&h.labels_close} />
             }
+            if ui.help { { keyboard::help(ui.keys, ui.spoken, &h.keys, &h.spoken, &h.help_close) } }
             if let Some(initial) = ui.opening.clone() {
                 <OpenDialog {initial} library={library.clone()} onopen={&h.draft} onstored={&h.stored} onfile={&h.file} onclose={&h.dialog_close} />
             }
@@ -157,7 +164,7 @@ fn marked_style(state: &crate::model::State, id: Option<&str>) -> String {
     if rules.is_empty() {
         return String::new();
     }
-    format!("{}{{outline:2px solid #1f2937;outline-offset:1px}}", rules.join(","))
+    format!("{}{{outline:2px solid var(--ink);outline-offset:1px}}", rules.join(","))
 }
 
 /// Where an annotation is, in words a reader uses: its paragraph (or paragraphs).

@@ -1,9 +1,10 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
+//! It takes a caret (see `browser::guard`): the keyboard selects in it as a mouse does.
 use super::chunk::{Chunk, CHUNK};
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
-use crate::browser::{clusters, dom};
+use crate::browser::{clusters, dom, guard};
 use crate::model::{layout, snap, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -15,10 +16,12 @@ const CODE_POINTS_PER_PX: usize = 3;
 
 /// Which blocks have been near the viewport (they stay drawn once drawn).
 #[derive(Clone, PartialEq, Default)]
-struct Near(Rc<Vec<bool>>);
+struct Near(Rc<Vec<bool>>, u32);
 
 enum NearAction {
     Reset(Vec<bool>),
+    /// Draw every block anew (an input method changed the text: see `guard`).
+    Redraw,
     Add(Vec<usize>),
 }
 
@@ -27,7 +30,8 @@ impl Reducible for Near {
     fn reduce(self: Rc<Self>, action: NearAction) -> Rc<Self> {
         match action {
             NearAction::Reset(v) if *self.0 == v => self,
-            NearAction::Reset(v) => Rc::new(Near(Rc::new(v))),
+            NearAction::Reset(v) => Rc::new(Near(Rc::new(v), self.1)),
+            NearAction::Redraw => Rc::new(Near(self.0.clone(), self.1 + 1)),
             NearAction::Add(list) => {
                 if list.iter().all(|&i| self.0.get(i).copied().unwrap_or(true)) {
                     return self;
@@ -38,7 +42,7 @@ impl Reducible for Near {
                         *slot = true;
                     }
                 }
-                Rc::new(Near(Rc::new(v)))
+                Rc::new(Near(Rc::new(v), self.1))
             }
         }
     }
@@ -47,8 +51,13 @@ impl Reducible for Near {
 /// The blocks drawn with highlights right away, before the observer reports: those that can
 /// be on the first screen.
 fn first_screen(state: &State) -> Vec<bool> {
-    let reach = dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX;
+    let reach = reach();
     state.blocks.iter().map(|b| b.start < reach).collect()
+}
+
+/// How far into the text the first screen can reach, in code points.
+pub fn reach() -> usize {
+    dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX
 }
 
 #[derive(Properties, PartialEq)]
@@ -57,10 +66,14 @@ pub struct ArticleProps {
     pub flash: Option<AttrValue>,
     /// Grow selections to whole words.
     pub words: bool,
+    /// Screen readers read each highlight's label (drawn by CSS, outside the text).
+    pub spoken: bool,
     /// A span was selected (already trimmed and snapped).
     pub onpick: Callback<Picked>,
     /// A click in the article: the code point under a highlight, or None elsewhere.
     pub onhit: Callback<Option<usize>>,
+    /// The page's selection settled (see `selection::follow`).
+    pub onsettle: Callback<()>,
 }
 
 #[function_component(ArticleView)]
@@ -69,35 +82,51 @@ pub fn article_view(p: &ArticleProps) -> Html {
     let root = use_node_ref();
     let near = {
         let s = p.state.clone();
-        use_reducer(move || Near(Rc::new(first_screen(&s))))
+        use_reducer(move || Near(Rc::new(first_screen(&s)), 0))
     };
     {
         let (root, near, s) = (root.clone(), near.clone(), p.state.clone());
         super::use_effect_on(state.doc.id.clone(), move |_| {
             near.dispatch(NearAction::Reset(first_screen(&s)));
             let dispatcher = near.dispatcher();
-            let observer = root.cast::<web_sys::Element>().and_then(|el| {
+            // Paper shows every block: each is drawn with its highlights before it is printed.
+            let print = {
+                let (all, near) = (vec![true; s.blocks.len()], near.dispatcher());
+                gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
+                    near.dispatch(NearAction::Reset(all.clone()))
+                })
+            };
+            let observer = root.cast::<web_sys::Element>().map(|el| {
+                let watched: Vec<u8> = (0..s.blocks.len()).map(|i| u8::from(layout::watched(&s.blocks, i))).collect();
                 let blocks = s.blocks.clone();
-                let watch = move |i| layout::watched(&s.blocks, i);
                 let near = move |list: Vec<usize>| {
                     let list = list.into_iter().flat_map(|i| layout::near_with(&blocks, i)).collect();
                     dispatcher.dispatch(NearAction::Add(list));
                 };
-                BlockObserver::new(&el, watch, near).ok()
+                BlockObserver::new(&el, &watched, near)
             });
-            move || drop(observer)
+            move || drop((observer, print))
         });
     }
     // The label of the highlight under the pointer lives outside the article (whose paragraphs
     // clip what overflows them).
     let hover = use_node_ref();
     {
-        let (root, hover) = (root.clone(), hover.clone());
+        let (root, hover, onsettle) = (root.clone(), hover.clone(), p.onsettle.clone());
+        let redraw = near.dispatcher();
         super::use_effect_on((), move |_| {
             // Ready the text segmenter (used when a selection ends) while the reader reads.
             let warm = dom::timeout(1000, clusters::warm);
-            let labels = root.cast::<web_sys::Element>().zip(hover.cast()).map(|(r, l)| dom::hover_labels(&r, l));
-            move || drop((warm, labels))
+            if let Some((r, l)) = root.cast::<web_sys::Element>().zip(hover.cast::<web_sys::Element>()) {
+                dom::hover_labels(&r, &l);
+            }
+            let changed = move || redraw.dispatch(NearAction::Redraw);
+            let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, changed));
+            let leaving = root
+                .cast::<web_sys::Element>()
+                .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| crate::browser::page::leaving()));
+            let follow = selection::follow(move || onsettle.emit(()));
+            move || drop((warm, guard, leaving, follow))
         });
     }
     {
@@ -129,8 +158,14 @@ pub fn article_view(p: &ArticleProps) -> Html {
             {
                 // Shown from a task of its own, right after this one: changed here, the page
                 // would be laid out again for the click that follows the mouse-up.
-                let onpick = onpick.clone();
-                dom::soon(move || onpick.emit(Picked { start, end, ..raw }));
+                let (onpick, root, s) = (onpick.clone(), root.clone(), s.clone());
+                dom::soon(move || {
+                    // The snapped span is what is shown selected, and the menu goes beside it.
+                    if (start, end) != (raw.start, raw.end) {
+                        root.cast::<web_sys::Element>().map(|el| selection::select(&el, &s.index, start, end));
+                    }
+                    onpick.emit(selection::placed(Picked { start, end, ..raw }))
+                });
             }
         })
     };
@@ -150,21 +185,26 @@ pub fn article_view(p: &ArticleProps) -> Html {
         Some((AttrValue::from(a.id.clone()), layout::blocks_touching(&state.blocks, a.start, a.end)))
     };
     let (selected, flash) = (spanned(state.selected.as_deref()), spanned(p.flash.as_deref()));
+    // The selected annotation's blocks are drawn with highlights wherever they are (the keyboard
+    // moves to annotations far from the view).
+    let shown = selected.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
     let chunks = (0..state.blocks.len()).step_by(CHUNK).map(|first| {
         let last = (first + CHUNK).min(state.blocks.len());
         let buckets: Vec<_> = (first..last).map(|i| state.bucket(i)).collect();
         let touches = |span: &Option<(AttrValue, std::ops::Range<usize>)>| {
             span.as_ref().filter(|(_, r)| r.start < last && first < r.end).map(|(id, _)| id.clone())
         };
-        let rich: Vec<bool> = (first..last).map(|i| near.0.get(i).copied().unwrap_or(false)).collect();
+        let rich: Vec<bool> =
+            (first..last).map(|i| near.0.get(i).copied().unwrap_or(false) || shown.contains(&i)).collect();
         html! {
-            <Chunk key={first} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
+            <Chunk key={format!("{first}.{}", near.1)} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });
     html! {
         <>
-            <article class="article" aria-label="Article text" ref={root} {onmouseup} {onclick}>
+            <article ~className={if p.spoken { "article spoken" } else { "article" }} aria-label="Article text" ref={root} {onmouseup} {onclick} contenteditable="true"
+                spellcheck="false" inputmode="none">
                 { for chunks }
             </article>
             <div class="hover-label" aria-hidden="true" hidden=true ref={hover}></div>

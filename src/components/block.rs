@@ -78,12 +78,20 @@ fn marks(p: &BlockProps) -> Html {
             }
             let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
             let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
+            // Each annotation's entry in the sidebar (`n-` and its id), for screen readers.
+            let details = format!("n-{}", ids.join(" n-"));
             html! {
                 <mark {key} ~className={class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
-                      data-labels={names}>{ text(seg.start, seg.end) }</mark>
+                      data-labels={names} aria-details={details}>{ text(seg.start, seg.end) }</mark>
             }
         })
         .collect()
+}
+
+/// `id` when one of `anns` has it: the selected or flashed annotation, passed on to the views of
+/// the blocks or runs it touches only.
+pub fn touching(id: &Option<AttrValue>, anns: &[Rc<Annotation>]) -> Option<AttrValue> {
+    id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()))
 }
 
 /// A long block's runs (`layout::runs`), each drawn by a block view of its own, so that an edit
@@ -94,8 +102,7 @@ fn runs(p: &BlockProps) -> Html {
     runs.into_iter()
         .zip(anns)
         .map(|(block, anns)| {
-            let touches = |id: &Option<AttrValue>| id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()));
-            let (selected, flash) = (touches(&p.selected), touches(&p.flash));
+            let (selected, flash) = (touching(&p.selected, &anns), touching(&p.flash, &anns));
             html! {
                 <BlockView key={block.start} number={p.number} {block} role={BlockRole::Run} doc={p.doc.clone()}
                     index={p.index.clone()} labels={p.labels.clone()} {selected} {flash} rich=true anns={Rc::new(anns)} />
@@ -110,7 +117,7 @@ pub fn block_view(p: &BlockProps) -> Html {
     let body: Html = if !p.rich || p.anns.is_empty() {
         let text = p.index.slice(&p.doc.text, start, end).to_string();
         html! { <span data-s={start.to_string()} data-e={end.to_string()}>{ text }</span> }
-    } else if p.role == BlockRole::Run || end - start <= 2 * layout::RUN {
+    } else if p.role == BlockRole::Run || layout::drawn_whole(p.block) {
         marks(p)
     } else {
         runs(p)

@@ -1,7 +1,7 @@
 //! A run of consecutive blocks, so that a change re-examines a few dozen chunks rather than
 //! every block of a long article. Its element lets the browser skip laying out and painting
 //! the chunks far from the viewport, with a few dozen elements to watch rather than hundreds.
-use super::block::{BlockRole, BlockView};
+use super::block::{touching, BlockRole, BlockView};
 use crate::model::annotation::Annotation;
 use crate::model::layout::Block;
 use crate::model::{Document, Label, TextIndex};
@@ -32,7 +32,6 @@ pub struct ChunkProps {
 pub fn chunk(p: &ChunkProps) -> Html {
     let blocks = p.buckets.iter().enumerate().map(|(k, anns)| {
         let i = p.first + k;
-        let touches = |id: &Option<AttrValue>| id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()));
         let role = match i {
             0 => BlockRole::Headline,
             1 => BlockRole::Standfirst,
@@ -40,7 +39,7 @@ pub fn chunk(p: &ChunkProps) -> Html {
         };
         html! {
             <BlockView key={i} number={i} block={p.blocks[i]} {role} doc={p.doc.clone()} index={p.index.clone()}
-                labels={p.labels.clone()} selected={touches(&p.selected)} flash={touches(&p.flash)}
+                labels={p.labels.clone()} selected={touching(&p.selected, anns)} flash={touching(&p.flash, anns)}
                 rich={p.rich[k]} anns={anns.clone()} />
         }
     });

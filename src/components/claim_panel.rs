@@ -1,12 +1,13 @@
 //! The claim panel: speaker (with the suggestion made on the device), cue, attribution,
 //! check-worthiness, verdict and explanation, the claim as reviewed, and evidence.
-use super::fields::{Choice, TextField};
+use super::details::DetailsProps;
+use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::formats::claimreview::is_organization;
 use crate::model::annotation::{Annotation, Attribution, Evidence, Worthiness, REVIEWED_MAX};
 use crate::model::labels::{self, Label};
-use crate::model::meta::{is_web_link, Rating};
+use crate::model::meta::is_web_link;
 use crate::model::order::Names;
 use crate::model::speaker::{self, Mention, Speaker, Suggestion, Who};
 use crate::model::state::Field;
@@ -55,7 +56,7 @@ pub fn suggestion(anns: &[Rc<Annotation>], labels: &[Label], doc: &Document, cla
 
 /// The speaker list: the article's people and organisations, each name once (the chosen
 /// mention standing for its name).
-fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
+pub fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
     let kinds = speaker_labels(labels);
     let mut out: Vec<(AttrValue, AttrValue)> = vec![("".into(), "No speaker chosen".into())];
     let chosen_text = chosen.and_then(|id| anns.iter().find(|m| m.id == id)).map(|m| m.quote.as_str());
@@ -103,43 +104,32 @@ pub fn on_set(d: &Callback<Action>, id: &str, field: Field) -> Callback<MouseEve
     Callback::from(move |_: MouseEvent| d.emit(set(&id, field.clone())))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ClaimPanelProps {
-    pub ann: Rc<Annotation>,
-    pub annotations: Rc<Vec<Rc<Annotation>>>,
-    pub labels: Rc<Vec<Label>>,
-    pub scale: Rc<Vec<Rating>>,
-    pub doc: Rc<Document>,
-    /// Whether a click on a highlight now picks the speaker.
-    pub picking: bool,
-    pub ondispatch: Callback<Action>,
-    pub onpicking: Callback<bool>,
+/// The suggested speaker of claim `a` (none once it has a speaker, or for a mention).
+pub fn suggested(a: &Annotation, anns: &[Rc<Annotation>], labels: &[Label], doc: &Document) -> Option<Suggestion> {
+    let c = a.claim.as_ref()?;
+    if c.speaker.is_some() || !c.speaker_text.is_empty() {
+        return None;
+    }
+    suggestion(anns, labels, doc, a)
 }
 
-#[function_component(ClaimPanel)]
-pub fn claim_panel(p: &ClaimPanelProps) -> Html {
-    let a = &p.ann;
+/// The claim panel of the selected claim `a` (the details panel drawing it holds its state):
+/// its suggested speaker, the speaker list, and why an evidence link was refused.
+pub fn view(
+    p: &DetailsProps,
+    a: &Rc<Annotation>,
+    suggested: &Option<Suggestion>,
+    speakers: &[(AttrValue, AttrValue)],
+    evidence_error: &UseStateHandle<AttrValue>,
+) -> Html {
+    let (labels, scale, doc) = (&p.data.meta.labels, &p.data.meta.scale, &p.data.doc);
     let c = a.claim.clone().unwrap_or_default();
-    let suggested = use_memo((a.clone(), p.annotations.clone()), {
-        let (labels, doc) = (p.labels.clone(), p.doc.clone());
-        move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
-            let c = a.claim.as_ref()?;
-            if c.speaker.is_some() || !c.speaker_text.is_empty() {
-                return None;
-            }
-            suggestion(anns, &labels, &doc, a)
-        }
-    });
-    let evidence_error = use_state(AttrValue::default);
-    let field = |f: fn(String) -> Field| {
+    let field_of = |f: fn(String) -> Field| {
         let (a, d) = (a.clone(), p.ondispatch.clone());
-        Callback::from(move |v: String| d.emit(set(&a.id, f(v))))
+        value_of(Callback::from(move |v: String| d.emit(set(&a.id, f(v)))))
     };
-    let speakers = use_memo((p.annotations.clone(), p.labels.clone(), c.speaker.clone()), |(anns, labels, chosen)| {
-        speaker_options(anns, labels, chosen.as_deref())
-    });
     let onspeaker = {
-        let (a, d, anns) = (a.clone(), p.ondispatch.clone(), p.annotations.clone());
+        let (a, d, anns) = (a.clone(), p.ondispatch.clone(), p.data.annotations.clone());
         Callback::from(move |id: String| {
             let text = anns.iter().find(|m| m.id == id).map(|m| m.quote.clone()).unwrap_or_default();
             d.emit(with_speaker(&a, (!id.is_empty()).then_some(id), text));
@@ -153,9 +143,9 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         let (cb, picking) = (p.onpicking.clone(), p.picking);
         Callback::from(move |_: MouseEvent| cb.emit(!picking))
     };
-    let suggestion_box = (*suggested).clone().map(|s| {
+    let suggestion_box = suggested.clone().map(|s| {
         let onclick = {
-            let (a, d, labels, s) = (a.clone(), p.ondispatch.clone(), p.labels.clone(), s.clone());
+            let (a, d, labels, s) = (a.clone(), p.ondispatch.clone(), labels.clone(), s.clone());
             Callback::from(move |_: MouseEvent| accept(&a, &s, &labels).into_iter().for_each(|x| d.emit(x)))
         };
         let new = matches!(s.speaker, Speaker::New { .. }).then_some(" (not tagged yet: it will be tagged as a Person)");
@@ -167,7 +157,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         }
     });
     let cue = c.cue.map(|s| {
-        let cue_text: String = p.doc.text.chars().skip(s.start).take(s.end - s.start).collect();
+        let cue_text: String = doc.text.chars().skip(s.start).take(s.end - s.start).collect();
         let onclick = on_set(&p.ondispatch, &a.id, Field::Cue(None));
         fixed(
             "p",
@@ -186,7 +176,7 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
     let mut worth: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Not assessed".into())];
     worth.extend(Worthiness::ALL.iter().enumerate().map(|(i, w)| (i.to_string().into(), w.name().into())));
     let verdicts: Vec<(AttrValue, AttrValue)> =
-        p.scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
+        scale.iter().map(|r| (r.id.clone().into(), r.name.clone().into())).collect();
     let evidence = c.evidence.iter().enumerate().map(|(i, e)| {
         let onclick = on_set(&p.ondispatch, &a.id, Field::RemoveEvidence(i));
         let note = if e.note.is_empty() {
@@ -220,11 +210,15 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
         let (a, d, err) = (a.clone(), p.ondispatch.clone(), evidence_error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let form: web_sys::HtmlFormElement = e.target_unchecked_into();
-            let field = |name: &str| {
-                form.elements().named_item(name).map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
+            // (The form's two fields found by their names; emptied once the link is added.)
+            let form: web_sys::Element = e.target_unchecked_into();
+            let field = |selector: &str| {
+                form.query_selector(selector)
+                    .ok()
+                    .flatten()
+                    .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
             };
-            let (Some(url), Some(note)) = (field("url"), field("note")) else { return };
+            let (Some(url), Some(note)) = (field("[name=url]"), field("[name=note]")) else { return };
             let link = url.value().trim().to_string();
             if !is_web_link(&link) {
                 err.set("A link must be a web address starting with http:// or https://.".into());
@@ -233,40 +227,46 @@ pub fn claim_panel(p: &ClaimPanelProps) -> Html {
             err.set(AttrValue::default());
             let note_text = note.value().trim().to_string();
             d.emit(set(&a.id, Field::AddEvidence(Evidence { url: link, note: note_text })));
-            form.reset();
+            url.set_value("");
+            note.set_value("");
         })
     };
     html! {
         <section class="claim-panel" aria-label="Claim">
             { suggestion_box }
-            <Choice label="Speaker" lazy=true options={(*speakers).clone()} value={AttrValue::from(c.speaker.clone().unwrap_or_default())} onchange={onspeaker} />
+            { field("Speaker".into(), AttrValue::from(c.speaker.clone().unwrap_or_default()), Control::Choice { options: speakers.to_vec(), lazy: true }, value_of(onspeaker)) }
             { el("button", &["type", "aria-pressed"], Box::new([view::a("button"), view::a(if p.picking { "true" } else { "false" })]), view::onclick(onpick),
                 vec![text(if p.picking { "Click a Person or Organization highlight… (Esc cancels)" } else { "Pick the speaker in the article" })]) }
             if c.speaker.is_none() {
-                <TextField label="Speaker not in the article" value={AttrValue::from(c.speaker_text.clone())} onchange={onfree} placeholder="Name, if not tagged" />
+                { field("Speaker not in the article".into(), AttrValue::from(c.speaker_text.clone()),
+                    Control::Text(Text { placeholder: "Name, if not tagged".into(), ..Text::default() }), value_of(onfree)) }
             }
             { cue.unwrap_or_else(|| raw(r#"<p class="hint">Cue: select the reporting words (“said”) and choose “Cue of the claim” in the menu.</p>"#)) }
-            <Choice label="Attribution" options={attributions} value={AttrValue::from(position(&Attribution::ALL, &c.attribution))}
-                onchange={field(|v| Field::Attribution(at(&Attribution::ALL, &v).unwrap_or_default()))} />
-            <Choice label="Check-worthiness" options={worth} value={AttrValue::from(c.worthiness.map(|w| position(&Worthiness::ALL, &w)).unwrap_or_default())}
-                onchange={field(|v| Field::Worthiness(at(&Worthiness::ALL, &v)))} />
-            <Choice label="Verdict" options={verdicts} value={AttrValue::from(c.verdict.clone())}
-                onchange={field(Field::Verdict)} />
-            <TextField label="Explanation" multiline=true value={AttrValue::from(c.explanation.clone())}
-                onchange={field(|v| Field::Explanation(v.trim().to_string()))} />
-            <TextField label="Claim as reviewed" maxlength={REVIEWED_MAX} value={AttrValue::from(c.reviewed.clone())}
-                onchange={field(|v| Field::Reviewed(v.trim().to_string()))} />
+            { choice("Attribution", attributions, position(&Attribution::ALL, &c.attribution),
+                field_of(|v| Field::Attribution(at(&Attribution::ALL, &v).unwrap_or_default()))) }
+            { choice("Check-worthiness", worth, c.worthiness.map(|w| position(&Worthiness::ALL, &w)).unwrap_or_default(),
+                field_of(|v| Field::Worthiness(at(&Worthiness::ALL, &v)))) }
+            { choice("Verdict", verdicts, c.verdict.clone(), field_of(Field::Verdict)) }
+            { field("Explanation".into(), AttrValue::from(c.explanation.clone()), Control::Text(Text { multiline: true, ..Text::default() }),
+                field_of(|v| Field::Explanation(v.trim().to_string()))) }
+            { field("Claim as reviewed".into(), AttrValue::from(c.reviewed.clone()), Control::Text(Text { maxlength: Some(REVIEWED_MAX), ..Text::default() }),
+                field_of(|v| Field::Reviewed(v.trim().to_string()))) }
             <fieldset class="evidence">
                 { raw("<legend>Evidence</legend>") }
                 if !c.evidence.is_empty() { { fixed("ul", &[], vec![view::list(evidence.collect())]) } }
                 <form onsubmit={onadd}>
-                    { plain_field(["url", "evidence-url", "evidence-url-err"], "Evidence link", "https://…", &evidence_error) }
+                    { plain_field(["url", "evidence-url", "evidence-url-err"], "Evidence link", "https://…", evidence_error) }
                     { plain_field(["note", "evidence-note", "evidence-note-err"], "Evidence note", "What it shows", &AttrValue::default()) }
                     { fixed("button", &[("type", S("submit"))], vec![text("Add evidence")]) }
                 </form>
             </fieldset>
         </section>
     }
+}
+
+/// A labelled drop-down list of (value, text) options.
+fn choice(label: &'static str, options: Vec<(AttrValue, AttrValue)>, value: String, onchange: Callback<Event>) -> Html {
+    field(label.into(), value.into(), Control::Choice { options, lazy: false }, onchange)
 }
 
 /// The position of `v` in `all`, as an option's value.

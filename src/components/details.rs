@@ -1,9 +1,9 @@
 //! The panel for the selected annotation: what it is, retag buttons, delete. It is always
 //! there and keeps its size, so choosing another annotation changes a few texts and moves
 //! nothing else in the sidebar.
-use super::claim_panel::{set, ClaimPanel};
-use super::entity_panel::EntityPanel;
-use super::fields::TextField;
+use super::claim_panel::{self, set};
+use super::entity_panel;
+use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, text};
 use crate::browser::dom::data_of;
 use crate::model::annotation::{Annotation, Kind};
@@ -32,6 +32,10 @@ pub struct DetailsProps {
     pub picking: bool,
     pub ondispatch: Callback<Action>,
     pub onpicking: Callback<bool>,
+    /// Drawn as the claim's or the entity's panel of `ann`, inside the details panel (see
+    /// `panels`): drawn anew for each selected annotation, so its annotation never changes.
+    #[prop_or_default]
+    pub panel: bool,
 }
 
 /// The document's data the panels need (each part shared, compared by pointer first).
@@ -48,6 +52,45 @@ pub fn details(p: &DetailsProps) -> Html {
     // The claim or entity panel follows a frame after the rest (in a task of its own: its
     // forms are most of what a new selection draws here).
     let later = super::use_later(p.ann.clone());
+    // The state of a claim's or entity's panel (unused by the details panel itself).
+    let shown = p.ann.clone().filter(|_| p.panel);
+    let claim = shown.as_ref().is_some_and(|a| a.kind == Kind::Claim);
+    // A mention's counts: the mentions of its entity, and the other untagged whole-word
+    // occurrences of its text, counted when the mention or the annotations change.
+    // (A frame after the panel is drawn, in a task of its own: the occurrences are a search of
+    // the whole text.)
+    let counted = use_memo((later.clone().filter(|_| shown.is_some() && !claim), p.data.annotations.clone()), {
+        let data = p.data.clone();
+        move |(a, _): &(Option<Rc<Annotation>>, Rc<Vec<Rc<Annotation>>>)| match a {
+            Some(a) => entity_panel::counted(a, &data),
+            None => (0, Rc::default()),
+        }
+    });
+    // Why a value was refused (a claim's evidence link, a mention's Wikidata id).
+    let error = use_state(AttrValue::default);
+    let suggested = use_memo((shown.clone().filter(|_| claim), p.data.annotations.clone()), {
+        let (labels, doc) = (p.data.meta.labels.clone(), p.data.doc.clone());
+        move |(a, anns): &(Option<Rc<Annotation>>, Rc<Vec<Rc<Annotation>>>)| {
+            claim_panel::suggested(a.as_ref()?, anns, &labels, &doc)
+        }
+    });
+    let chosen = shown.as_ref().and_then(|a| a.claim.as_ref()).and_then(|c| c.speaker.clone());
+    let speakers =
+        use_memo((p.data.annotations.clone(), p.data.meta.labels.clone(), chosen), move |(anns, labels, chosen)| {
+            if claim {
+                claim_panel::speaker_options(anns, labels, chosen.as_deref())
+            } else {
+                Vec::new()
+            }
+        });
+    if let Some(a) = &shown {
+        return if claim {
+            claim_panel::view(p, a, &suggested, &speakers, &error)
+        } else {
+            let ready = later.as_ref().is_some_and(|l| Rc::ptr_eq(l, a));
+            entity_panel::view(p, a, ready, &counted, &error)
+        };
+    }
     let a = p.ann.as_deref();
     let current = a.and_then(|a| labels::find(&p.labels, &a.label));
     // Not `disabled`: that restyles (and re-lays out) every button when the first annotation
@@ -120,17 +163,11 @@ fn panels(p: &DetailsProps, a: Rc<Annotation>) -> Html {
         let (a, on) = (a.clone(), p.ondispatch.clone());
         Callback::from(move |v: String| on.emit(set(&a.id, Field::Note(v.trim().to_string()))))
     };
-    let kind = match a.kind {
-        Kind::Claim => html! {
-            <ClaimPanel ann={a.clone()} annotations={d.annotations.clone()} labels={d.meta.labels.clone()} scale={d.meta.scale.clone()}
-                doc={d.doc.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
-        },
-        Kind::Entity => html! { <EntityPanel ann={a.clone()} data={d.clone()} ondispatch={p.ondispatch.clone()} /> },
-    };
     html! {
         <>
-            { kind }
-            <TextField label="Note" multiline=true value={AttrValue::from(a.note.clone())} onchange={onnote} />
+            <Details panel=true ann={Some(a.clone())} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
+                data={d.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
+            { field("Note".into(), AttrValue::from(a.note.clone()), Control::Text(Text { multiline: true, ..Text::default() }), value_of(onnote)) }
         </>
     }
 }

@@ -2,8 +2,8 @@
 //! entity, unlink), that entity's name, aliases and Wikidata id, and tagging every other
 //! occurrence of the mention's text.
 use super::claim_panel::on_set;
-use super::details::PanelData;
-use super::fields::{Choice, TextField};
+use super::details::{DetailsProps, PanelData};
+use super::fields::{field, text_field, value_of, Control, Text};
 use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
 use crate::model::annotation::Annotation;
@@ -16,38 +16,34 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty::Static as S, Listeners};
 
-#[derive(Properties, PartialEq)]
-pub struct EntityPanelProps {
-    pub ann: Rc<Annotation>,
-    pub data: PanelData,
-    pub ondispatch: Callback<Action>,
-}
-
 /// Value of the "Link to…" list that makes a new entity.
 const NEW: &str = "\u{1}new";
 
-#[function_component(EntityPanel)]
-pub fn entity_panel(p: &EntityPanelProps) -> Html {
-    let a = &p.ann;
+/// The mentions of entity mention `a`'s entity, and the other untagged whole-word occurrences
+/// of its text.
+pub fn counted(a: &Annotation, d: &PanelData) -> Counted {
+    let anns = &d.annotations;
+    let mentions =
+        a.entity_ref.as_ref().map_or(0, |e| anns.iter().filter(|m| m.entity_ref.as_ref() == Some(e)).count());
+    (mentions, Rc::new(occurrences(&d.doc.text, &d.index, anns, a)))
+}
+
+/// What `counted` counts.
+pub type Counted = (usize, Rc<Vec<(usize, usize)>>);
+
+/// The entity panel of the selected mention `a` (the details panel drawing it holds its
+/// state): whether its counts are `ready` (counted a frame after the panel is drawn), the
+/// counts, and why a Wikidata id was refused.
+pub fn view(
+    p: &DetailsProps,
+    a: &Rc<Annotation>,
+    ready: bool,
+    counted: &Counted,
+    kb_error: &UseStateHandle<AttrValue>,
+) -> Html {
     let meta = &p.data.meta;
-    // The mentions of its entity, and the other untagged whole-word occurrences of its text:
-    // counted when the mention or the annotations change.
-    // (A frame after the panel is drawn, in a task of its own: the occurrences are a search of
-    // the whole text.)
-    // (Held as an option, the type the details panel holds its selection in: one copy of the hook.)
-    let later = super::use_later(Some(a.clone())).unwrap_or_else(|| a.clone());
-    let ready = Rc::ptr_eq(&later, a);
-    let counted = use_memo((later, p.data.annotations.clone()), {
-        let (doc, index) = (p.data.doc.clone(), p.data.index.clone());
-        move |(a, anns): &(Rc<Annotation>, Rc<Vec<Rc<Annotation>>>)| {
-            let mentions =
-                a.entity_ref.as_ref().map_or(0, |e| anns.iter().filter(|m| m.entity_ref.as_ref() == Some(e)).count());
-            (mentions, Rc::new(occurrences(&doc.text, &index, anns, a)))
-        }
-    });
     let (mentions, occurrences) = (counted.0, counted.1.clone());
     let entity = a.entity_ref.as_deref().and_then(|id| meta.entities.iter().find(|e| e.id == id)).cloned();
-    let kb_error = use_state(AttrValue::default);
     // "Link to…": the entities of the mention's label, best match first.
     let candidates: Vec<&Entity> = meta.entities.iter().filter(|e| e.label == a.label).collect();
     let names = order::ranks(&candidates.iter().map(|e| e.name.as_str()).collect::<Vec<_>>());
@@ -110,22 +106,23 @@ pub fn entity_panel(p: &EntityPanelProps) -> Html {
         <section class="entity-panel" aria-label="Entity">
             if let Some(e) = entity.as_ref() {
                 { entity_line(e, ready.then_some(mentions), onunlink) }
-                <TextField label="Entity name" value={AttrValue::from(e.name.clone())} onchange={edit(|e, v| {
+                { text_field("Entity name", AttrValue::from(e.name.clone()), edit(|e, v| {
                     let v = v.trim();
                     if v.is_empty() { return Err("An entity needs a name.".into()) }
                     e.name = v.to_string();
                     Ok(())
-                })} />
-                <TextField label="Aliases (comma-separated)" value={AttrValue::from(e.aliases.join(", "))} onchange={edit(|e, v| {
+                })) }
+                { text_field("Aliases (comma-separated)", AttrValue::from(e.aliases.join(", ")), edit(|e, v| {
                     e.aliases = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
                     Ok(())
-                })} />
-                <TextField label="Wikidata id" value={AttrValue::from(e.kb_id.clone())} placeholder="Q42" error={(*kb_error).clone()}
-                    onchange={edit(|e, v| { e.kb_id = parse_kb_id(&v)?; Ok(()) })} />
+                })) }
+                { field("Wikidata id".into(), AttrValue::from(e.kb_id.clone()),
+                    Control::Text(Text { placeholder: "Q42".into(), error: (**kb_error).clone(), ..Text::default() }),
+                    value_of(edit(|e, v| { e.kb_id = parse_kb_id(&v)?; Ok(()) }))) }
             } else {
                 { raw(r#"<p class="entity-line muted">Not linked to an entity.</p>"#) }
             }
-            <Choice label="Link to…" {options} value={AttrValue::from(a.entity_ref.clone().unwrap_or_default())} onchange={onlink} />
+            { field("Link to…".into(), AttrValue::from(a.entity_ref.clone().unwrap_or_default()), Control::Choice { options, lazy: false }, value_of(onlink)) }
             { el("button", &["type", "disabled"], Box::new([view::a("button"), (!ready || more == 0).then(|| view::a("disabled")).flatten()]), view::onclick(ontagall), vec![tag_all_text.into()]) }
         </section>
     }

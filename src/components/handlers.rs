@@ -2,6 +2,7 @@
 //! every callback the shell hands to its children, made once for the life of the app. Each
 //! reads the data of the latest render through `Latest`, so no child re-renders because a
 //! callback changed, and the shell carries one hook for all of them instead of one each.
+use super::caret;
 use super::claim_panel::{self, who, with_speaker};
 use super::documents::Docs;
 use super::import;
@@ -13,6 +14,7 @@ use crate::browser::selection::Picked;
 use crate::browser::{dom, now_iso, storage};
 use crate::formats::text_in::Draft;
 use crate::formats::{self, native};
+use crate::model::said::Said;
 use crate::model::state::Field;
 use crate::model::{Action, Span, State};
 use gloo::timers::callback::Timeout;
@@ -47,6 +49,16 @@ pub struct Ui {
     pub reviewer: String,
     /// The toolbar's export menu is open.
     pub export: bool,
+    /// Single-key shortcuts are on (the setting).
+    pub keys: bool,
+    /// Highlights' labels are read out (the setting).
+    pub spoken: bool,
+    /// The find box is shown.
+    pub find: bool,
+    /// The keyboard help is open.
+    pub help: bool,
+    /// What the page last said of a move (the status region; see `model::said`).
+    pub said: Said,
 }
 
 pub enum UiMsg {
@@ -63,6 +75,11 @@ pub enum UiMsg {
     Reviewer(String),
     Reattaching(Option<String>),
     Export(bool),
+    Keys(bool),
+    Spoken(bool),
+    Find(bool),
+    Help(bool),
+    Say(String),
 }
 
 impl Reducible for Ui {
@@ -83,6 +100,11 @@ impl Reducible for Ui {
             UiMsg::Reviewer(r) => ui.reviewer = r,
             UiMsg::Reattaching(r) => ui.reattaching = r,
             UiMsg::Export(open) => ui.export = open,
+            UiMsg::Keys(on) => ui.keys = on,
+            UiMsg::Spoken(on) => ui.spoken = on,
+            UiMsg::Find(on) => ui.find = on,
+            UiMsg::Help(on) => ui.help = on,
+            UiMsg::Say(words) => ui.said = Said::new(&words),
         }
         Rc::new(ui)
     }
@@ -90,7 +112,8 @@ impl Reducible for Ui {
 
 impl Ui {
     pub fn new() -> Self {
-        Ui { words: persist::words_setting(), reviewer: persist::reviewer_setting(), ..Ui::default() }
+        let s = persist::settings();
+        Ui { words: s.words, reviewer: s.reviewer, keys: s.keys, spoken: s.spoken, ..Ui::default() }
     }
 }
 
@@ -157,6 +180,13 @@ pub struct Handlers {
     pub labels_close: Callback<()>,
     pub dialog_close: Callback<()>,
     pub export_menu: Callback<bool>,
+    pub keys: Callback<bool>,
+    pub spoken: Callback<bool>,
+    pub find: Callback<String>,
+    pub find_close: Callback<()>,
+    pub help_close: Callback<()>,
+    pub help: Callback<()>,
+    pub settled: Callback<()>,
 }
 
 type L = Rc<RefCell<Option<Latest>>>;
@@ -210,8 +240,7 @@ impl Handlers {
         let taken = pending.clone();
         let tag = with(l, move |x, label: String| {
             if let Some(p) = taken.take() {
-                x.docs.state.dispatch(Action::Add { start: p.start, end: p.end, label, now: now_iso() });
-                dom::clear_selection();
+                caret::add(x, p.start, p.end, label);
                 x.ui.dispatch(UiMsg::Menu(None));
             }
         });
@@ -223,6 +252,7 @@ impl Handlers {
             let kept = kept.clone();
             with(l, move |x, id: String| {
                 x.docs.state.dispatch(Action::Select(Some(id.clone())));
+                caret::go_to(x, &id);
                 // Flash (and scroll to) it in a task of its own, so this click's task stays short.
                 let (ui, k) = (x.ui.clone(), kept.clone());
                 kept.borrow_mut().flash_timer = Some(dom::timeout(0, move || {
@@ -313,7 +343,7 @@ impl Handlers {
             hit: with(l, on_hit),
             select,
             retag: edit(l, |(id, label): (String, String)| Action::Retag { id, label, now: now_iso() }),
-            delete: edit(l, |id: String| Action::Delete { id, now: now_iso() }),
+            delete: with(l, caret::delete),
             dispatch: edit(l, |a: Action| a),
             picking: with(l, |x, on: bool| x.ui.dispatch(UiMsg::Picking(x.docs.state.selected.clone().filter(|_| on)))),
             mark: ui(l, UiMsg::Marked),
@@ -321,13 +351,13 @@ impl Handlers {
             undo: edit(l, |_: ()| Action::Undo { now: now_iso() }),
             redo: edit(l, |_: ()| Action::Redo { now: now_iso() }),
             words: ui(l, |on: bool| {
-                persist::keep_words_setting(on);
+                persist::keep_settings(&|s| s.words = on);
                 UiMsg::Words(on)
             }),
             export,
             claimreview,
             reviewer: ui(l, |name: String| {
-                persist::keep_reviewer_setting(&name);
+                persist::keep_settings(&|s| s.reviewer = name.trim().to_string());
                 UiMsg::Reviewer(name.trim().to_string())
             }),
             file,
@@ -357,6 +387,22 @@ impl Handlers {
             labels_close: ui(l, |_: ()| UiMsg::Labels(false)),
             dialog_close: ui(l, |_: ()| UiMsg::Opening(None)),
             export_menu: ui(l, UiMsg::Export),
+            keys: ui(l, |on: bool| {
+                persist::keep_settings(&|s| s.keys = on);
+                UiMsg::Keys(on)
+            }),
+            spoken: ui(l, |on: bool| {
+                persist::keep_settings(&|s| s.spoken = on);
+                UiMsg::Spoken(on)
+            }),
+            find: with(l, caret::find),
+            find_close: with(l, |x, _: ()| {
+                x.ui.dispatch(UiMsg::Find(false));
+                caret::back();
+            }),
+            help_close: ui(l, |_: ()| UiMsg::Help(false)),
+            help: ui(l, |_: ()| UiMsg::Help(true)),
+            settled: with(l, |x, _: ()| caret::settled(x)),
         }
     }
 }
@@ -392,16 +438,31 @@ fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
         }
         KeyIntent::Escape if ui.menu.is_some() => {
             ui.dispatch(UiMsg::Menu(None));
-            dom::clear_selection();
+            if keys::place() == keys::Place::Menu {
+                caret::back();
+            }
         }
+        KeyIntent::Escape if keys::place() != keys::Place::Article => caret::back(),
         KeyIntent::Escape => state.dispatch(Action::Select(None)),
         KeyIntent::Open => ui.dispatch(blank()),
+        KeyIntent::Label(label) => caret::label_key(x, label.clone()),
+        KeyIntent::Enter => caret::enter(x),
+        KeyIntent::Next(forward) => caret::next(x, *forward),
+        KeyIntent::Resize { end, later } => caret::resize(x, *end, *later),
+        KeyIntent::Caret { extend, forward, unit } => crate::browser::page::modify(*extend, *forward, unit),
+        KeyIntent::Find => {
+            ui.dispatch(UiMsg::Find(true));
+            super::keyboard::focus_find();
+        }
+        KeyIntent::Help => ui.dispatch(UiMsg::Help(true)),
+        KeyIntent::Entry(id) => caret::to_entry(id),
+        KeyIntent::Delete(id) => caret::delete(x, id.clone()),
         _ => keys::action(&i, now_iso()).into_iter().for_each(|a| state.dispatch(a)),
     }
 }
 
 /// A click on the article at code point `cp` (or off the text).
-fn on_hit(x: &Latest, cp: Option<usize>) {
+pub fn on_hit(x: &Latest, cp: Option<usize>) {
     let state = &x.docs.state;
     let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
     if let Some(claim) = x.ui.picking.as_ref().and_then(|id| state.get(id)) {

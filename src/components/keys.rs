@@ -1,5 +1,6 @@
-//! Keyboard shortcuts: number keys tag or retag, Delete removes, Esc dismisses,
-//! Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo.
+//! Keyboard shortcuts. Keys with Ctrl (undo, redo, open) work anywhere but in a text field;
+//! single keys (labels, N, P, S, /, ?, Delete, Enter, Space) only while the article or the tag
+//! menu has focus, and not at all when the setting is off (WCAG 2.1.4).
 use crate::browser::dom::typing_in_field;
 use crate::model::labels;
 use crate::model::{Action, State};
@@ -11,61 +12,145 @@ use yew::prelude::*;
 pub enum KeyIntent {
     Undo,
     Redo,
-    /// Tag the pending selection with this label.
+    /// Tag the selection the menu is open for with this label.
     Tag(String),
-    /// Retag the selected annotation.
-    Retag(String, String),
+    /// A label's key in the article: tag the selection or the word at the caret, or retag the
+    /// selected annotation (`handlers::on_label_key`).
+    Label(String),
     Delete(String),
     Escape,
     /// Open an article (Ctrl+O).
     Open,
     /// Take the suggested speaker of this claim (A).
     AcceptSpeaker(String),
+    /// Enter or Space: open the tag menu for the selection, or select the highlight at the caret.
+    Enter,
+    /// N / P: the next or previous annotation.
+    Next(bool),
+    /// Move the selected annotation's end (or start) a word further (or back).
+    Resize {
+        end: bool,
+        later: bool,
+    },
+    /// Move the caret (or, with Shift, extend the selection) by a sentence or a paragraph.
+    Caret {
+        extend: bool,
+        forward: bool,
+        unit: &'static str,
+    },
+    /// `/`: the find box.
+    Find,
+    /// `?`: the keyboard help.
+    Help,
+    /// S: from the selected annotation to its entry in the sidebar.
+    Entry(String),
 }
 
-/// Decide what a key press means; `None` leaves it to the browser.
-pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool) -> Option<KeyIntent> {
+/// Where focus is, for the keys.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Place {
+    Article,
+    Menu,
+    Elsewhere,
+}
+
+/// Where keyboard focus is now.
+pub fn place() -> Place {
+    let active = gloo::utils::document().active_element();
+    let within = |sel: &str| active.as_ref().and_then(|el| el.closest(sel).ok().flatten()).is_some();
+    if within("article.article") {
+        Place::Article
+    } else if within(".tag-menu") {
+        Place::Menu
+    } else {
+        Place::Elsewhere
+    }
+}
+
+/// Decide what a key press means; `None` leaves it to the browser. `single`: single-key
+/// shortcuts are on.
+pub fn intent(e: &KeyboardEvent, state: &State, menu_open: bool, single: bool) -> Option<KeyIntent> {
     let key = e.key();
-    let ctrl = e.ctrl_key() || e.meta_key();
-    if ctrl && key.eq_ignore_ascii_case("o") && !e.shift_key() && !e.alt_key() {
+    let (ctrl, alt, shift) = (e.ctrl_key() || e.meta_key(), e.alt_key(), e.shift_key());
+    if ctrl && key.eq_ignore_ascii_case("o") && !shift && !alt {
         return Some(KeyIntent::Open);
     }
     // Keys belong to a text field, or to an open dialog.
     if typing_in_field() || dialog_open() {
         return None;
     }
+    let here = place();
+    if here == Place::Article {
+        // Sentences and paragraphs, which the browser's caret does not move by itself.
+        let unit = match () {
+            _ if alt && !ctrl => "sentence",
+            _ if ctrl && !alt => "paragraph",
+            _ => "",
+        };
+        let forward = match key.as_str() {
+            "ArrowDown" => Some(true),
+            "ArrowUp" => Some(false),
+            _ => None,
+        };
+        if let (false, Some(forward)) = (unit.is_empty(), forward) {
+            return Some(KeyIntent::Caret { extend: shift, forward, unit });
+        }
+        // Shift+[ and Shift+]: the end; Alt+[ and Alt+]: the start (by key position, as the
+        // characters differ between layouts).
+        let bracket = match e.code().as_str() {
+            "BracketLeft" => Some(false),
+            "BracketRight" => Some(true),
+            _ => None,
+        };
+        if let (Some(later), true, Some(_)) = (bracket, shift != alt && !ctrl, &state.selected) {
+            return Some(KeyIntent::Resize { end: shift, later });
+        }
+    }
     if ctrl {
         return match key.to_ascii_lowercase().as_str() {
-            "z" if e.shift_key() => Some(KeyIntent::Redo),
+            "z" if shift => Some(KeyIntent::Redo),
             "z" => Some(KeyIntent::Undo),
             "y" => Some(KeyIntent::Redo),
             _ => None,
         };
     }
-    if e.alt_key() {
+    // (An open popover, the annotations sheet of a narrow window, closes itself on Esc.)
+    if key == "Escape" {
+        let sheet = gloo::utils::document().query_selector(":popover-open").ok().flatten();
+        return sheet.is_none().then_some(KeyIntent::Escape);
+    }
+    if alt || here == Place::Elsewhere || !single {
         return None;
     }
+    let selected = || state.selected.clone();
+    if let Some(label) = labels::by_key(&state.labels, &key) {
+        let label = label.id.clone();
+        return Some(if menu_open { KeyIntent::Tag(label) } else { KeyIntent::Label(label) });
+    }
     match key.as_str() {
-        "Escape" => Some(KeyIntent::Escape),
-        "Delete" | "Backspace" if !menu_open => state.selected.clone().map(KeyIntent::Delete),
-        "a" | "A" if !menu_open && labels::by_key(&state.labels, &key).is_none() => {
+        "Delete" | "Backspace" if !menu_open => selected().map(KeyIntent::Delete),
+        "Enter" | " " if here == Place::Article => Some(KeyIntent::Enter),
+        "n" | "N" if !menu_open => Some(KeyIntent::Next(true)),
+        "p" | "P" if !menu_open => Some(KeyIntent::Next(false)),
+        "s" | "S" if !menu_open => selected().map(KeyIntent::Entry),
+        "/" => Some(KeyIntent::Find),
+        "?" => Some(KeyIntent::Help),
+        "a" | "A" if !menu_open => {
             let claim = state.selected.as_ref().and_then(|id| state.get(id)).filter(|a| a.claim.is_some());
             claim.map(|a| KeyIntent::AcceptSpeaker(a.id.clone()))
         }
-        k => {
-            let label = labels::by_key(&state.labels, k)?.id.clone();
-            if menu_open {
-                Some(KeyIntent::Tag(label))
-            } else {
-                state.selected.clone().map(|id| KeyIntent::Retag(id, label))
-            }
-        }
+        // (Typing into the article changes nothing; the key is taken so that nothing tries.)
+        _ => None,
     }
 }
 
 /// True while a modal dialog or the library is open (the article's keys do not apply).
 fn dialog_open() -> bool {
-    gloo::utils::document().query_selector("[role=dialog][aria-modal=true], section.library").ok().flatten().is_some()
+    gloo::utils::document()
+        .query_selector("[role=dialog][aria-modal=true], dialog[open], section.library")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// The action for an intent that needs no extra context.
@@ -73,17 +158,16 @@ pub fn action(intent: &KeyIntent, now: String) -> Option<Action> {
     match intent {
         KeyIntent::Undo => Some(Action::Undo { now }),
         KeyIntent::Redo => Some(Action::Redo { now }),
-        KeyIntent::Retag(id, label) => Some(Action::Retag { id: id.clone(), label: label.clone(), now }),
-        KeyIntent::Delete(id) => Some(Action::Delete { id: id.clone(), now }),
-        KeyIntent::Tag(_) | KeyIntent::Escape | KeyIntent::Open | KeyIntent::AcceptSpeaker(_) => None,
+        _ => None,
     }
 }
 
 /// Listen for shortcuts on the whole page. The listener is added once; every render hands it
-/// the current state, menu flag and callback (re-adding it on each render cost a click ~1 ms).
+/// the current state, menu flag, setting and callback (re-adding it on each render cost a
+/// click ~1 ms).
 #[hook]
-pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, onintent: Callback<KeyIntent>) {
-    let current = super::use_latest((state, menu_open, onintent));
+pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, single: bool, onintent: Callback<KeyIntent>) {
+    let current = super::use_latest((state, menu_open, single, onintent));
     super::use_effect_on((), move |_| {
         let opts = gloo::events::EventListenerOptions::enable_prevent_default();
         let listener =
@@ -91,8 +175,8 @@ pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, onintent: 
                 let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
                     return;
                 };
-                let (state, menu_open, onintent) = current.borrow().clone();
-                if let Some(i) = intent(e, &state, menu_open) {
+                let (state, menu_open, single, onintent) = current.borrow().clone();
+                if let Some(i) = intent(e, &state, menu_open, single) {
                     e.prevent_default();
                     onintent.emit(i);
                 }

@@ -1,7 +1,7 @@
 //! The "Labels and ratings" dialog: add, rename, recolour, re-key and delete labels; edit the
 //! rating scale of verdicts; name the reviewer of exported ClaimReviews. Every change is one
 //! undoable step (except the reviewer, a setting of the app).
-use super::fields::{Input, TextField};
+use super::fields::{field, Control, Text};
 use super::modal::{self, use_modal};
 use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::now_iso;
@@ -83,7 +83,7 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
         let onkind = {
             let (meta, d) = (p.meta.clone(), p.ondispatch.clone());
             Callback::from(move |e: Event| {
-                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
                 let kind = if v == "claim" { Kind::Claim } else { Kind::Entity };
                 d.emit(commit(&meta, vec![], |m| Rc::make_mut(&mut m.labels)[i].kind = kind))
             })
@@ -109,10 +109,10 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
         let name = l.name.clone();
         html! {
             <li class="label-row" key={l.id.clone()} style={format!("--c:{}", l.color)}>
-                <Input kind="color" value={l.color.clone()} onchange={edit(|l, v| l.color = v)} label={format!("Colour of {name}")} />
-                <Input class="label-name" value={l.name.clone()} label={format!("Name of label {name}")}
-                    onchange={edit(|l, v| if !v.trim().is_empty() { l.name = v.trim().to_string() })} />
-                <Input class="label-key" value={l.key.clone()} maxlength={1} label={format!("Key of {name}")} onchange={onkey} />
+                { input(format!("Colour of {name}"), l.color.clone(), "color", "", None, edit(|l, v| l.color = v)) }
+                { input(format!("Name of label {name}"), l.name.clone(), "text", "label-name", None,
+                    edit(|l, v| if !v.trim().is_empty() { l.name = v.trim().to_string() })) }
+                { input(format!("Key of {name}"), l.key.clone(), "text", "label-key", Some(1), onkey) }
                 <select aria-label={format!("Kind of {name}")} onchange={onkind}>
                     { option("entity", "Entity", l.kind == Kind::Entity) }
                     { option("claim", "Claim", l.kind == Kind::Claim) }
@@ -156,7 +156,8 @@ pub fn label_editor(p: &LabelEditorProps) -> Html {
                 { view::button(&[("type", S("button"))], text("Add label"), onadd) }
                 { scale(p) }
                 { raw("<h3>ClaimReview</h3>") }
-                <TextField label="Reviewer (the author of exported ClaimReviews)" value={p.reviewer.clone()} onchange={p.onreviewer.clone()} placeholder="Your organisation" />
+                { field("Reviewer (the author of exported ClaimReviews)".into(), p.reviewer.clone(),
+                    Control::Text(Text { placeholder: "Your organisation".into(), ..Text::default() }), super::fields::value_of(p.onreviewer.clone())) }
                 { fixed("div", &[("class", S("dialog-actions"))], vec![
                     view::button(&[("type", S("button")), ("class", S("primary"))], text("Done"), super::click(&p.onclose)),
                 ]) }
@@ -179,10 +180,10 @@ fn scale(p: &LabelEditorProps) -> Html {
         let name = r.name.clone();
         html! {
             <li class="rating-row" key={r.id.clone()}>
-                <Input value={r.name.clone()} label={format!("Name of verdict {name}")}
-                    onchange={edit(|r, v| if !v.trim().is_empty() { r.name = v.trim().to_string() })} />
-                <Input kind="number" value={r.value.to_string()} label={format!("Rating value of {name}")}
-                    onchange={edit(|r, v| r.value = v.trim().parse().unwrap_or(r.value))} />
+                { input(format!("Name of verdict {name}"), r.name.clone(), "text", "", None,
+                    edit(|r, v| if !v.trim().is_empty() { r.name = v.trim().to_string() })) }
+                { input(format!("Rating value of {name}"), r.value.to_string(), "number", "", None,
+                    edit(|r, v| r.value = v.trim().parse().unwrap_or(r.value))) }
                 if r.id == crate::model::annotation::UNVERIFIED {
                     { raw(r#"<span class="muted">no verdict yet</span>"#) }
                 } else if n > 0 {
@@ -205,6 +206,18 @@ fn scale(p: &LabelEditorProps) -> Html {
             { view::button(&[("type", S("button"))], text("Add verdict"), onadd) }
         </>
     }
+}
+
+/// An input named by `label`.
+fn input(
+    label: String,
+    value: String,
+    kind: &'static str,
+    class: &'static str,
+    maxlength: Option<usize>,
+    onchange: Callback<Event>,
+) -> Html {
+    field(label.into(), value.into(), Control::Input { kind, class, maxlength }, onchange)
 }
 
 /// An option of a list.

@@ -1,11 +1,12 @@
 //! The library view: every stored article with its summary (newest change first, filtered by
 //! title), opened, renamed or deleted from here; the storage meter; back up and restore.
+use super::fields::{field, Control};
 use super::view::{self, a, el, fixed, raw, text};
 use crate::browser::storage::QUOTA;
 use crate::formats::text_in::{count, thousands};
 use crate::model::library::{DocEntry, Library};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty::Static as S, Attributes, Listeners, VTag};
 
@@ -212,7 +213,13 @@ fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>) -> 
             let renaming = renaming.clone();
             Callback::from(move |_: ()| renaming.set(AttrValue::default()))
         };
-        vec![html! { <RenameBox id={d.id.clone()} title={d.title.clone()} onrename={p.onrename.clone()} {onclose} /> }]
+        // (Enter or Save keeps the title, Esc leaves it.)
+        let onsave = {
+            let (id, onrename) = (d.id.clone(), p.onrename.clone());
+            Callback::from(move |title: String| onrename.emit((id.clone(), title)))
+        };
+        let rename = Control::Rename { onsave, onclose };
+        vec![field(AttrValue::default(), d.title.clone().into(), rename, Callback::noop())]
     } else {
         let mut t = vec![view::button(
             &[("type", S("button")), ("class", S("link"))],
@@ -261,47 +268,4 @@ fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>) -> 
             cell(&[("class", S("row-actions"))], actions),
         ],
     )
-}
-
-#[derive(Properties, PartialEq)]
-struct RenameProps {
-    id: AttrValue,
-    title: AttrValue,
-    onrename: Callback<(String, String)>,
-    onclose: Callback<()>,
-}
-
-/// A document's title being renamed: Enter or Save keeps it, Esc leaves it. (The field shows
-/// the title once: a re-render of the library while typing keeps what is typed.)
-#[function_component(RenameBox)]
-fn rename_box(p: &RenameProps) -> Html {
-    let input = use_node_ref();
-    super::fields::use_shown_value(&input, &p.title);
-    let save = {
-        let (input, id, onrename, onclose) = (input.clone(), p.id.to_string(), p.onrename.clone(), p.onclose.clone());
-        move || {
-            if let Some(el) = input.cast::<HtmlInputElement>() {
-                onrename.emit((id.clone(), el.value()));
-            }
-            onclose.emit(());
-        }
-    };
-    let onkeydown = {
-        let (save, onclose) = (save.clone(), p.onclose.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" => save(),
-            "Escape" => {
-                e.stop_propagation();
-                onclose.emit(())
-            }
-            _ => {}
-        })
-    };
-    let onsave = Callback::from(move |_: MouseEvent| save());
-    html! {
-        <span class="rename">
-            <input type="text" ref={input} aria-label="New title" {onkeydown} autofocus=true />
-            <button type="button" onclick={onsave}>{ "Save" }</button>
-        </span>
-    }
 }

@@ -2,6 +2,7 @@
 pub mod app;
 pub mod article;
 pub mod block;
+pub mod caret;
 pub mod chunk;
 pub mod claim_panel;
 pub mod details;
@@ -10,6 +11,7 @@ pub mod entity_panel;
 pub mod fields;
 pub mod handlers;
 pub mod import;
+pub mod keyboard;
 pub mod keys;
 pub mod label_editor;
 pub mod library;

@@ -1,5 +1,6 @@
 //! Messages to the user: information in a status region, problems in an alert.
 use super::view::{self, fixed, text};
+use crate::model::said::Said;
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static as S;
 
@@ -37,7 +38,14 @@ impl Notice {
 
 /// The messages, errors first; `onaction`: a message's button was pressed (its topic). (Drawn
 /// by the App shell as part of its own view: a few elements, not worth a component's code.)
-pub fn view(notices: &[Notice], ondismiss: &Callback<&'static str>, onaction: &Callback<&'static str>) -> Html {
+/// `said`: the last action, in words, read out by screen readers from the same status region
+/// (keyed by its number: the same words twice are a new element, read twice).
+pub fn view(
+    notices: &[Notice],
+    ondismiss: &Callback<&'static str>,
+    onaction: &Callback<&'static str>,
+    said: &Said,
+) -> Html {
     let list = |level: Level| {
         notices.iter().filter(|n| n.level == level).map(|n| {
             let action = n.action.map(|name| {
@@ -56,7 +64,10 @@ pub fn view(notices: &[Notice], ondismiss: &Callback<&'static str>, onaction: &C
     html! {
         <div class="notices">
             <div role="alert">{ list(Level::Error) }</div>
-            <div role="status">{ list(Level::Info) }</div>
+            <div role="status">
+                { list(Level::Info) }
+                <span class="visually-hidden" key={said.n}>{ said.text.to_string() }</span>
+            </div>
         </div>
     }
 }

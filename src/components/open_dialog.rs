@@ -7,7 +7,7 @@ use crate::formats::text_in::{self, count, Draft};
 use crate::model::library::Library;
 use crate::model::text::sha256_hex;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static as S;
 
@@ -34,21 +34,24 @@ pub fn open_dialog(p: &OpenDialogProps) -> Html {
     let error = use_state(|| AttrValue::from(p.initial.as_ref().clone().err().unwrap_or_default()));
     // Until the title is typed into, it follows the text (or the file).
     let title_typed = use_state(|| false);
-    {
-        let (draft, error, typed) = (draft.setter(), error.setter(), title_typed.setter());
-        super::use_effect_on(p.initial.clone(), move |initial| match initial.as_ref() {
+    // A new start (another file dropped, or text pasted, while the dialog is open) replaces
+    // what the dialog holds (an error only the error).
+    let started = use_mut_ref(|| p.initial.clone());
+    if *started.borrow() != p.initial {
+        *started.borrow_mut() = p.initial.clone();
+        match p.initial.as_ref() {
             Ok(d) => {
                 draft.set(d.clone());
                 error.set(AttrValue::default());
-                typed.set(false);
+                title_typed.set(false);
             }
             Err(e) => error.set(e.clone().into()),
-        });
+        }
     }
     let oninput = {
         let (draft, typed) = (draft.clone(), title_typed.clone());
         Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let source = if draft.source.is_empty() { "pasted" } else { draft.source.as_str() };
             let fresh = Draft::plain(&value, source);
             let title = if *typed { draft.title.clone() } else { fresh.title.clone() };

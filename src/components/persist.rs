@@ -41,6 +41,12 @@ pub fn loaded(id: &str) -> (Option<String>, Option<Option<String>>) {
 /// Read one stored document. A value that cannot be read is kept aside and reported, then
 /// the backup is tried.
 pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
+    let raw = read_stored(id, notices)?;
+    parsed_stored(id, &raw, notices).map(native::Imported::into_state)
+}
+
+/// The stored value of document `id` (noting what it was read from: see `loaded`).
+fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
     let key = storage::doc_key(id);
     let raw = match storage::get(&key) {
         Ok(raw) => raw,
@@ -51,24 +57,30 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
     };
     let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
     LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone(), stamp));
-    let raw = raw?;
     crate::browser::mark("aa:stored-read");
-    let parsed = native::parse(&raw);
+    raw
+}
+
+/// Stored value `raw` of document `id`, read. One that cannot be read is kept aside and
+/// reported, and the backup read instead.
+fn parsed_stored(id: &str, raw: &str, notices: &mut Vec<Notice>) -> Option<native::Imported> {
+    let key = storage::doc_key(id);
+    let parsed = native::parse(raw);
     crate::browser::mark("aa:stored-parsed");
     match parsed {
-        Ok(imp) if imp.failed.is_empty() => Some(imp.into_state()),
+        Ok(imp) if imp.failed.is_empty() => Some(imp),
         Ok(imp) => {
-            let _ = storage::keep_aside(&key, &raw);
+            let _ = storage::keep_aside(&key, raw);
             let msg = format!(
                 "{} of this article could not be read ({}). The saved copy was kept aside unchanged.",
                 count(imp.failed.len(), "saved annotation", "saved annotations"),
                 imp.failed.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
             );
             notices.push(Notice::error("load", msg));
-            Some(imp.into_state())
+            Some(imp)
         }
         Err(why) => {
-            let _ = storage::keep_aside(&key, &raw);
+            let _ = storage::keep_aside(&key, raw);
             let backup = storage::get(&format!("{key}:backup")).ok().flatten().and_then(|b| native::parse(&b).ok());
             let then = if backup.is_some() { " The last good copy was opened instead." } else { "" };
             notices.push(Notice::error(
@@ -77,7 +89,7 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
                     "The saved annotations could not be read: {why} The saved copy was kept aside unchanged.{then}"
                 ),
             ));
-            backup.map(native::Imported::into_state)
+            backup
         }
     }
 }
@@ -99,8 +111,8 @@ pub fn with_session(mut state: State) -> State {
 
 /// Keep the document's undo history and the reader's place for the browser session.
 pub fn keep_session(state: &State) {
-    if let Some((block, offset)) = crate::browser::dom::reading_position() {
-        storage::session_set(&format!("scroll:{}", state.doc.id), &format!("{block} {offset}"));
+    if let Some(place) = crate::browser::page::reading_position() {
+        storage::session_set(&format!("scroll:{}", state.doc.id), &place);
     }
     if state.can_undo() || state.can_redo() {
         let json = crate::formats::json_write::to_string(&**state.history());
@@ -116,38 +128,51 @@ pub fn restore_reading(state: &State) {
     }
 }
 
-/// The setting "Snap to words" as last chosen (on by default).
-pub fn words_setting() -> bool {
-    settings().words
-}
-
-/// Keep the setting "Snap to words".
-pub fn keep_words_setting(on: bool) {
-    keep_settings(|s| s.words = on);
-}
-
-/// The reviewer named in exported ClaimReviews.
-pub fn reviewer_setting() -> String {
-    settings().reviewer
-}
-
-pub fn keep_reviewer_setting(name: &str) {
-    keep_settings(|s| s.reviewer = name.trim().to_string());
-}
-
-fn settings() -> Settings {
+/// The settings as last kept (the defaults when none were).
+pub fn settings() -> Settings {
     let stored = storage::get(&storage::settings_key()).ok().flatten();
     stored.and_then(|s| stored::settings(&s).ok()).unwrap_or_default()
 }
 
-fn keep_settings(f: impl FnOnce(&mut Settings)) {
+/// Change the kept settings with `f`.
+pub fn keep_settings(f: &dyn Fn(&mut Settings)) {
     let mut s = settings();
     f(&mut s);
     let _ = storage::set(&storage::settings_key(), &crate::formats::json_write::to_string(&s));
 }
 
-/// The state to start with, and anything the user must be told about it.
-pub fn boot() -> (State, Vec<Notice>) {
+type Booted = (State, Vec<Notice>);
+
+thread_local! {
+    /// The state read ahead of the app's first render (see `start`).
+    static BOOTED: std::cell::RefCell<Option<Booted>> = Default::default();
+}
+
+/// Start the app in tasks of its own, so that the page answers a click or a key between
+/// them: reading the stored document, parsing it, making the state, drawing it.
+pub fn start(render: impl FnOnce() + 'static) {
+    boot(
+        crate::browser::dom::soon,
+        Box::new(move |booted| {
+            BOOTED.with(|b| *b.borrow_mut() = Some(booted));
+            crate::browser::dom::soon(render);
+        }),
+    );
+}
+
+/// The state read by `start`, or read now.
+pub fn booted() -> Booted {
+    BOOTED.with(|b| b.borrow_mut().take()).unwrap_or_else(|| {
+        let out = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let into = out.clone();
+        boot(|step| step(), Box::new(move |booted| *into.borrow_mut() = Some(booted)));
+        out.take().expect("read at once")
+    })
+}
+
+/// Read the state to start with, and anything the user must be told about it, in steps each
+/// handed to `next` (to run in a task of its own, or at once); then hand it to `done`.
+fn boot(next: fn(Box<dyn FnOnce()>), done: Box<dyn FnOnce(Booted)>) {
     let mut notices = Vec::new();
     crate::browser::mark("aa:boot");
     let (lib, problem) = storage::load_library();
@@ -155,9 +180,18 @@ pub fn boot() -> (State, Vec<Notice>) {
     notices.extend(problem.map(|p| Notice::error("storage", p)));
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
-    let state = open_stored(&id, &mut notices)
-        .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
-        .unwrap_or_else(|| blank(sample, default_labels()));
-    crate::browser::mark("aa:state");
-    (with_session(state.with_id_tag(&crate::browser::tab_tag())), notices)
+    let raw = read_stored(&id, &mut notices);
+    next(Box::new(move || {
+        let mut notices = notices;
+        let imported = raw.and_then(|raw| parsed_stored(&id, &raw, &mut notices));
+        next(Box::new(move || {
+            let mut notices = notices;
+            let state = imported
+                .map(native::Imported::into_state)
+                .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
+                .unwrap_or_else(|| blank(sample, default_labels()));
+            crate::browser::mark("aa:state");
+            done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
+        }));
+    }));
 }

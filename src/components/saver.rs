@@ -44,10 +44,7 @@ fn back_up(saver: &mut Saver) {
     let Some(id) = saver.latest.as_ref().map(|s| s.doc.id.clone()) else { return };
     if !saver.backed_up.contains(&id) {
         saver.backed_up.push(id.clone());
-        let key = storage::doc_key(&id);
-        if let Ok(Some(prev)) = storage::get(&key) {
-            let _ = storage::set(&format!("{key}:backup"), &prev);
-        }
+        storage::back_up(&storage::doc_key(&id));
     }
 }
 
@@ -97,7 +94,22 @@ fn same_content(a: &Snapshot, b: &Snapshot) -> bool {
     a.annotations == b.annotations && a.deleted == b.deleted && a.relations == b.relations && a.doc.title == b.doc.title
 }
 
-fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
+/// A saved form ready to be written: where, what, and the stamp found beside the stored value
+/// when it was made.
+struct Write {
+    key: String,
+    stamp_key: String,
+    seen: Option<String>,
+    json: String,
+    entry: DocEntry,
+    revision: u64,
+}
+
+/// Save the open document if it changed: merge another tab's stored copy first, then write
+/// the saved form. `later`: the write goes in a task of its own, so that neither half blocks
+/// the page for long (making the form and writing it take about as long each); a flush (the
+/// page is being hidden) writes at once.
+fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let mut saver = cell.borrow_mut();
     saver.timer = None;
     let Some(handle) = saver.latest.clone().filter(|_| saver.dirty) else {
@@ -108,9 +120,9 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     back_up(&mut saver);
     let key = storage::doc_key(&state.doc.id);
     let stamp_key = format!("{key}:stamp");
-    let stamp = storage::get(&stamp_key).ok().flatten();
+    let seen = storage::get(&stamp_key).ok().flatten();
     // Another tab wrote since this one last read or wrote: merge its copy first.
-    if saver.stamp.as_ref() != Some(&stamp) {
+    if saver.stamp.as_ref() != Some(&seen) {
         let stored = storage::get(&key).ok().flatten();
         if let Some(raw) = stored.filter(|raw| saver.written.as_deref() != Some(raw.as_str())) {
             if let (Some(next), _) = absorb(&mut saver, &state, &raw, notify) {
@@ -121,16 +133,35 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     }
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
+    let entry = DocEntry::of(&state, &now).sized(&state, &json);
+    let w = Write { key, stamp_key, seen, json, entry, revision: state.revision };
+    if !later {
+        return write(&mut saver, w, notify);
+    }
+    drop(saver);
+    let (cell, notify) = (cell.clone(), notify.clone());
+    crate::browser::dom::soon(move || {
+        if storage::get(&w.stamp_key).ok().flatten() != w.seen {
+            // Written meanwhile (another tab, or this one's flush): made again from what is
+            // stored now, if anything is left to save.
+            return schedule(&cell, &notify);
+        }
+        write(&mut cell.borrow_mut(), w, &notify);
+    });
+}
+
+fn write(saver: &mut Saver, w: Write, notify: &Callback<Notice>) {
     saver.saves += 1;
     let stamp = format!("{}-{}", crate::browser::tab_tag(), saver.saves);
-    let result = storage::set(&key, &json)
-        .and_then(|_| storage::set(&stamp_key, &stamp))
-        .and_then(|_| storage::touch_library(DocEntry::of(&state, &now).sized(&state, &json)));
+    let result = storage::set(&w.key, &w.json)
+        .and_then(|_| storage::set(&w.stamp_key, &stamp))
+        .and_then(|_| storage::touch_library(w.entry));
     match result {
         Ok(()) => {
             saver.stamp = Some(Some(stamp));
-            saver.written = Some(json);
-            saver.dirty = false;
+            saver.written = Some(w.json);
+            // (A change made since the form was made is still to be saved.)
+            saver.dirty = saver.latest.as_ref().is_some_and(|s| s.revision != w.revision);
             notify.emit(Notice::error("save", ""));
             // (In a task of its own: the library's summary is read again for the toolbar.)
             let onsaved = saver.onsaved.clone();
@@ -144,7 +175,7 @@ fn schedule(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     let (again, notify) = (cell.clone(), notify.clone());
     let mut saver = cell.borrow_mut();
     saver.dirty = true;
-    saver.timer = Some(crate::browser::dom::timeout(300, move || save_now(&again, &notify)));
+    saver.timer = Some(crate::browser::dom::timeout(300, move || save_now(&again, &notify, true)));
 }
 
 /// Another tab wrote this tab's document: merge it in now, and save if this tab has more.
@@ -197,7 +228,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
     let flush_now = {
         let (cell, notify) = (cell.clone(), notify.clone());
         Callback::from(move |_| {
-            save_now(&cell, &notify);
+            save_now(&cell, &notify, false);
             if let Some(s) = cell.borrow().latest.as_ref() {
                 persist::keep_session(s);
             }

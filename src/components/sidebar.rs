@@ -66,7 +66,8 @@ pub fn sidebar(p: &SidebarProps) -> Html {
         }
     });
     html! {
-        <aside class="sidebar" aria-label="Annotations">
+        // A popover: in narrow windows it is a sheet that "Annotations" in the toolbar opens.
+        <aside class="sidebar" id="annotations" popover="auto" aria-label="Annotations">
             <ul class="counts" aria-label="Counts">{ for counts }</ul>
             <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
                 data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
@@ -250,6 +251,8 @@ struct EntryProps {
 fn entry(p: &EntryProps) -> Html {
     html! {
         <li>
+            // (The comment a highlight's `aria-details` points to.)
+            <div role="comment" id={format!("n-{}", p.ann.id)}>
             <button type="button" class="entry" style={format!("--c:{}", p.color)} aria-current={p.current.then_some("true")}
                     data-id={p.ann.id.clone()}>
                 <span class="entry-label">{ p.name.clone() }{ ": " }</span>
@@ -257,6 +260,7 @@ fn entry(p: &EntryProps) -> Html {
                 if !p.extra.is_empty() { <span class="entry-extra">{ p.extra.clone() }</span> }
                 if !p.ann.note.is_empty() { <span class="entry-note">{ format!("Note: {}", p.ann.note) }</span> }
             </button>
+            </div>
         </li>
     }
 }

@@ -91,9 +91,7 @@ pub fn claim_filters(
     };
     // Compact lists named for screen readers; the first option says what each filters.
     let list = |name: &'static str, options: Vec<(AttrValue, AttrValue)>, value: &str, onchange: Callback<String>| {
-        let onchange = Callback::from(move |e: Event| {
-            onchange.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
-        });
+        let onchange = super::fields::value_of(onchange);
         let options = options.into_iter().map(|(v, t)| {
             let on = *v == *value;
             html! { <option selected={on} value={v}>{ t }</option> }

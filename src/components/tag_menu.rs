@@ -6,14 +6,16 @@ use crate::model::Label;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 use yew::virtual_dom::AttributeOrProperty::Static as S;
 
 #[derive(Properties, PartialEq)]
 pub struct TagMenuProps {
     pub labels: Rc<Vec<Label>>,
-    /// Where the pointer let go of the selection (viewport pixels); `None` while no selection waits.
-    pub at: Option<(f64, f64)>,
+    /// Where the selection is (document pixels: across, top and bottom edges); `None` while no
+    /// selection waits.
+    pub at: Option<(f64, f64, f64)>,
     /// The quoted text, shown so the user sees what will be tagged.
     pub quote: AttrValue,
     pub onpick: Callback<String>,
@@ -43,21 +45,23 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
             move || drop(listener)
         });
     }
-    let style = p.at.map(|(x, y)| {
+    let style = p.at.map(|(x, top, bottom)| {
+        let w = gloo::utils::window();
+        let (sx, sy) = (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0));
         let (width, height) = crate::browser::dom::window_size();
         // The menu is 336 px wide and at most 280 px high (styles/app.css); it stays 8 px inside
-        // the window. It opens just below the line the pointer is on (lines are about 31 px
-        // high), or just above it when the window has no room below.
-        let left = (x - 120.0).clamp(8.0, (width - 344.0).max(8.0));
-        if y + 20.0 + 280.0 > height && y - 20.0 - 280.0 >= 8.0 {
-            format!("left:{}px;bottom:{}px", left as i32, (height - y + 20.0) as i32)
+        // the window across. It opens below the selection, or above it when the window has no
+        // room below; it is placed on the page, so it scrolls with the text.
+        let left = (x - 120.0).clamp(sx + 8.0, sx + (width - 344.0).max(8.0));
+        if bottom + 6.0 + 280.0 > sy + height && top - 6.0 - 280.0 >= sy {
+            format!("left:{}px;top:{}px;transform:translateY(-100%)", left as i32, (top - 6.0) as i32)
         } else {
-            format!("left:{}px;top:{}px", left as i32, (y + 20.0) as i32)
+            format!("left:{}px;top:{}px", left as i32, (bottom + 6.0) as i32)
         }
     });
     html! {
         <div class="tag-menu" role="menu" aria-label="Tag selection" ref={menu} {style} hidden={p.at.is_none()}
-             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>
+             onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())} onkeydown={Callback::from(|e: KeyboardEvent| crate::browser::page::menu_keys(&e))}>
             <div class="tag-quote" aria-hidden="true">{ p.quote.clone() }</div>
             { tag_items(&p.labels, &p.onpick) }
             if p.cue {
@@ -66,6 +70,11 @@ pub fn tag_menu(p: &TagMenuProps) -> Html {
             { view::raw(r#"<div class="tag-hint" aria-hidden="true">Press a number · Esc to close</div>"#) }
         </div>
     }
+}
+
+/// Focus the open menu's first item (it was opened from the keyboard).
+pub fn focus_first() {
+    crate::browser::dom::soon(|| crate::browser::page::focus(".tag-menu [role=menuitem]"));
 }
 
 /// The menu's buttons: the same from one selection to the next, so opening, moving and

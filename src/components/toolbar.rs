@@ -31,6 +31,8 @@ pub struct ToolbarProps {
     pub export: bool,
     /// Open or close the export menu.
     pub onexportmenu: Callback<bool>,
+    /// Open the keyboard help.
+    pub onhelp: Callback<()>,
 }
 
 /// The toolbar, drawn by the App shell as part of its own view (the buttons' callbacks are
@@ -48,6 +50,10 @@ pub fn view(p: &ToolbarProps) -> Html {
             <div class="doc-title" title={p.title.clone()}>{ p.title.clone() }</div>
             if !p.status.is_empty() { <span class="doc-status">{ p.status.clone() }</span> }
             <div class="tools" role="toolbar" aria-label="Document">
+                // Shown in narrow windows only, where the sidebar is a sheet over the article.
+                if !p.library {
+                    <button type="button" class="drawer" popovertarget="annotations" aria-controls="annotations">{ "Annotations" }</button>
+                }
                 <button type="button" onclick={click(&p.onopen)} title="Paste, choose or drop an article (Ctrl+O)">{ "Open article" }</button>
                 <button type="button" onclick={click(&p.onlibrary)} aria-pressed={if p.library { "true" } else { "false" }} title="Every article you keep">{ "Library" }</button>
                 <button type="button" onclick={click(&p.onundo)} disabled={!p.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
@@ -55,6 +61,7 @@ pub fn view(p: &ToolbarProps) -> Html {
                 <label class="toggle" title="Grow selections to whole words">
                     <input type="checkbox" checked={p.words} onchange={onwords} />{ "Snap to words" }
                 </label>
+                <button type="button" onclick={click(&p.onhelp)} aria-label="Keyboard shortcuts" title="Every key, and the keyboard settings (?)">{ "?" }</button>
                 <button type="button" onclick={click(&p.onlabels)} title="Add, rename, recolour and re-key labels; the rating scale">{ "Labels" }</button>
                 { export_menu(p) }
                 <label class="button file" title="Annotations from a file: this app's JSON or a library backup, W3C Web Annotation, brat (.ann with its .txt, or a .zip), doccano JSONL, Label Studio JSON">

@@ -211,12 +211,21 @@ impl<'a> Reader<'a> {
 
     /// A list, each item read by `f`.
     pub fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Result<T, Error>) -> Result<Vec<T>, Error> {
-        self.array()?;
         let mut out = Vec::new();
-        while self.item()? {
-            out.push(f(self)?);
-        }
+        self.items(&mut |r| {
+            out.push(f(r)?);
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    /// The walk of `list`, the same for every type of item: `f` reads each item.
+    fn items(&mut self, f: &mut dyn FnMut(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
+        self.array()?;
+        while self.item()? {
+            f(self)?;
+        }
+        Ok(())
     }
 
     /// The value of a key that must be there.
@@ -228,9 +237,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The error that `key` is missing (kept apart from `need`, which is compiled once for each
-    /// type of value).
-    #[inline(never)]
+    /// Whether each of `keys` came (bit `i` of `seen` set for `keys[i]`): if not, an error
+    /// naming the first that did not.
+    pub fn required(&self, seen: u32, keys: &[&str]) -> Result<(), Error> {
+        match keys.iter().enumerate().find(|(i, _)| seen & 1 << i == 0) {
+            Some((_, key)) => Err(self.missing(key)),
+            None => Ok(()),
+        }
+    }
+
+    /// (Apart from `need`, which is compiled once for each type of value.)
     fn missing(&self, key: &str) -> Error {
         self.invalid(self.pos, format!("\"{key}\" is missing"))
     }

@@ -279,7 +279,7 @@ mod tests {
         }
         for s in [
             super::super::stored::Settings::default(),
-            super::super::stored::Settings { words: false, reviewer: "R \\".into() },
+            super::super::stored::Settings { words: false, reviewer: "R \\".into(), keys: false, spoken: true },
         ] {
             assert_eq!(to_string(&s), serde_json::to_string(&s).unwrap());
         }

@@ -94,15 +94,15 @@ fn parts(r: &mut Reader) -> Result<Option<FileIn>, Error> {
         return Ok(None);
     }
     let mut f = FileIn { format: Ok(None), version: None, documents: None };
-    r.object()?;
-    while let Some(key) = r.key()? {
-        match &*key {
-            "format" => f.format = native::part(r, Reader::opt_string)?,
-            "version" => f.version = r.attempt(Reader::u64)?.ok(),
-            "documents" => f.documents = r.nullable(documents)?,
+    super::native_read::object(r, &["format", "version", "documents"], 0, &mut |r, i| {
+        match i {
+            0 => f.format = native::part(r, Reader::opt_string)?,
+            1 => f.version = r.attempt(Reader::u64)?.ok(),
+            2 => f.documents = r.nullable(documents)?,
             _ => r.skip()?,
         }
-    }
+        Ok(())
+    })?;
     Ok(Some(f))
 }
 

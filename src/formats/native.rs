@@ -84,6 +84,21 @@ pub fn read(r: &mut Reader) -> Result<Result<Imported, String>, Error> {
     Ok(parts(r)?.import())
 }
 
+/// The top-level keys of a file.
+const FILE: [&str; 11] = [
+    "format",
+    "@context",
+    "version",
+    "document",
+    "labels",
+    "entities",
+    "rating_scale",
+    "annotations",
+    "relations",
+    "deleted",
+    "orphans",
+];
+
 fn parts(r: &mut Reader) -> Result<FileIn, Error> {
     let mut f = FileIn {
         format: Ok(None),
@@ -98,23 +113,23 @@ fn parts(r: &mut Reader) -> Result<FileIn, Error> {
         deleted: Some(Vec::new()),
         orphans: Some(Vec::new()),
     };
-    r.object()?;
-    while let Some(key) = r.key()? {
-        match &*key {
-            "format" => f.format = part(r, Reader::opt_string)?,
-            "@context" => f.context = r.nullable(Reader::skip)?.is_some(),
-            "version" => f.version = r.attempt(Reader::u64)?.ok(),
-            "document" => f.document = Some(part(r, read::document)?),
-            "labels" => f.labels = part(r, |r| r.nullable(|r| r.list(read::label)))?,
-            "entities" => f.entities = part(r, |r| r.nullable(|r| r.list(read::entity)))?,
-            "rating_scale" => f.rating_scale = part(r, |r| r.nullable(|r| r.list(read::rating)))?,
-            "annotations" => f.annotations = records(r, read::annotation)?,
-            "relations" => f.relations = records(r, read::relation)?,
-            "deleted" => f.deleted = records(r, read::deleted)?,
-            "orphans" => f.orphans = records(r, read::annotation)?,
+    read::object(r, &FILE, 0, &mut |r, i| {
+        match i {
+            0 => f.format = part(r, Reader::opt_string)?,
+            1 => f.context = r.nullable(Reader::skip)?.is_some(),
+            2 => f.version = r.attempt(Reader::u64)?.ok(),
+            3 => f.document = Some(part(r, read::document)?),
+            4 => f.labels = part(r, |r| r.nullable(|r| r.list(read::label)))?,
+            5 => f.entities = part(r, |r| r.nullable(|r| r.list(read::entity)))?,
+            6 => f.rating_scale = part(r, |r| r.nullable(|r| r.list(read::rating)))?,
+            7 => f.annotations = records(r, read::annotation)?,
+            8 => f.relations = records(r, read::relation)?,
+            9 => f.deleted = records(r, read::deleted)?,
+            10 => f.orphans = records(r, read::annotation)?,
             _ => r.skip()?,
         }
-    }
+        Ok(())
+    })?;
     Ok(f)
 }
 

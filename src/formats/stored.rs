@@ -2,7 +2,7 @@
 //! settings (kept in localStorage) and a document's undo history (kept in sessionStorage for
 //! the session).
 use super::json_read::{read_all, Error, Reader};
-use super::native_read::{annotation, entity, label, rating};
+use super::native_read::{annotation, entity, label, object, rating};
 use crate::model::history::{Edit, History};
 use crate::model::library::{DocEntry, Library};
 use crate::model::meta::Meta;
@@ -14,55 +14,56 @@ type Read<T> = Result<T, Error>;
 pub fn library(json: &str) -> Read<Library> {
     read_all(json, |r| {
         let mut lib = Library::default();
-        r.object()?;
-        while let Some(key) = r.key()? {
-            match &*key {
-                "current" => lib.current = r.opt_string()?,
-                "documents" => lib.documents = r.list(doc_entry)?,
+        object(r, &["current", "documents"], 0, &mut |r, i| {
+            match i {
+                0 => lib.current = r.opt_string()?,
+                1 => lib.documents = r.list(doc_entry)?,
                 _ => r.skip()?,
             }
-        }
+            Ok(())
+        })?;
         Ok(lib)
     })
 }
 
+const DOC_ENTRY: [&str; 10] =
+    ["id", "title", "source", "modified", "exported", "sha256", "entities", "claims", "length", "size"];
+
 fn doc_entry(r: &mut Reader) -> Read<DocEntry> {
-    let (mut id, mut title) = (None, None);
     let mut d = DocEntry::default();
-    r.object()?;
-    while let Some(key) = r.key()? {
-        match &*key {
-            "id" => id = Some(r.string()?),
-            "title" => title = Some(r.string()?),
-            "source" => d.source = r.string()?,
-            "entities" => d.entities = r.usize()?,
-            "claims" => d.claims = r.usize()?,
-            "length" => d.length = r.usize()?,
-            "modified" => d.modified = r.string()?,
-            "exported" => d.exported = r.string()?,
-            "sha256" => d.sha256 = r.string()?,
-            "size" => d.size = r.usize()?,
-            _ => r.skip()?,
-        }
-    }
-    d.id = r.need(id, "id")?;
-    d.title = r.need(title, "title")?;
+    object(r, &DOC_ENTRY, 2, &mut |r, i| {
+        let text = match i {
+            0 => &mut d.id,
+            1 => &mut d.title,
+            2 => &mut d.source,
+            3 => &mut d.modified,
+            4 => &mut d.exported,
+            5 => &mut d.sha256,
+            6..=9 => {
+                *[&mut d.entities, &mut d.claims, &mut d.length, &mut d.size][i - 6] = r.usize()?;
+                return Ok(());
+            }
+            _ => return r.skip(),
+        };
+        *text = r.string()?;
+        Ok(())
+    })?;
     Ok(d)
 }
 
 /// Read an undo history.
 pub fn history(json: &str) -> Read<History> {
     read_all(json, |r| {
-        let (mut undo, mut redo) = (None, None);
-        r.object()?;
-        while let Some(key) = r.key()? {
-            match &*key {
-                "undo" => undo = Some(r.list(edit)?),
-                "redo" => redo = Some(r.list(edit)?),
-                _ => r.skip()?,
+        let mut lists = [Vec::new(), Vec::new()];
+        object(r, &["undo", "redo"], 2, &mut |r, i| {
+            match lists.get_mut(i) {
+                Some(list) => *list = r.list(edit)?,
+                None => r.skip()?,
             }
-        }
-        Ok(History::from_lists(r.need(undo, "undo")?, r.need(redo, "redo")?))
+            Ok(())
+        })?;
+        let [undo, redo] = lists;
+        Ok(History::from_lists(undo, redo))
     })
 }
 
@@ -101,23 +102,18 @@ fn pair<'a, T>(r: &mut Reader<'a>, f: impl FnMut(&mut Reader<'a>) -> Read<T>) ->
 }
 
 fn meta(r: &mut Reader) -> Read<Meta> {
-    let (mut labels, mut entities, mut scale, mut orphans) = (None, None, None, Vec::new());
-    r.object()?;
-    while let Some(key) = r.key()? {
-        match &*key {
-            "labels" => labels = Some(r.list(label)?),
-            "entities" => entities = Some(r.list(entity)?),
-            "scale" => scale = Some(r.list(rating)?),
-            "orphans" => orphans = r.list(super::native_read::annotation)?,
+    let mut m = Meta::default();
+    object(r, &["labels", "entities", "scale", "orphans"], 3, &mut |r, i| {
+        match i {
+            0 => m.labels = Rc::new(r.list(label)?),
+            1 => m.entities = Rc::new(r.list(entity)?),
+            2 => m.scale = Rc::new(r.list(rating)?),
+            3 => m.orphans = Rc::new(r.list(super::native_read::annotation)?),
             _ => r.skip()?,
         }
-    }
-    Ok(Meta {
-        labels: Rc::new(r.need(labels, "labels")?),
-        entities: Rc::new(r.need(entities, "entities")?),
-        scale: Rc::new(r.need(scale, "scale")?),
-        orphans: Rc::new(orphans),
-    })
+        Ok(())
+    })?;
+    Ok(m)
 }
 
 /// The app's settings, kept apart from every document.
@@ -127,6 +123,10 @@ pub struct Settings {
     pub words: bool,
     /// The reviewer named in exported ClaimReviews.
     pub reviewer: String,
+    /// Single-key shortcuts (label keys, N, P, …) in the article and the tag menu.
+    pub keys: bool,
+    /// Highlights' labels read out by screen readers.
+    pub spoken: bool,
 }
 
 impl super::json_write::Json for Settings {
@@ -134,13 +134,17 @@ impl super::json_write::Json for Settings {
         super::json_write::first(out, "words");
         self.words.write(out);
         super::json_write::text(out, "reviewer", &self.reviewer);
+        out.push_str(",\"keys\":");
+        self.keys.write(out);
+        out.push_str(",\"spoken\":");
+        self.spoken.write(out);
         out.push('}');
     }
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { words: true, reviewer: String::new() }
+        Settings { words: true, reviewer: String::new(), keys: true, spoken: true }
     }
 }
 
@@ -148,14 +152,16 @@ impl Default for Settings {
 pub fn settings(json: &str) -> Read<Settings> {
     read_all(json, |r| {
         let mut s = Settings::default();
-        r.object()?;
-        while let Some(key) = r.key()? {
-            match &*key {
-                "words" => s.words = r.bool()?,
-                "reviewer" => s.reviewer = r.string()?,
+        object(r, &["words", "reviewer", "keys", "spoken"], 0, &mut |r, i| {
+            match i {
+                0 => s.words = r.bool()?,
+                1 => s.reviewer = r.string()?,
+                2 => s.keys = r.bool()?,
+                3 => s.spoken = r.bool()?,
                 _ => r.skip()?,
             }
-        }
+            Ok(())
+        })?;
         Ok(s)
     })
 }

@@ -5,9 +5,10 @@ use serde::Serialize;
 pub const CONTEXT: usize = 32;
 
 /// Entity mention or claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    #[default]
     Entity,
     Claim,
 }
@@ -73,7 +74,7 @@ impl Worthiness {
 pub const UNVERIFIED: &str = "unverified";
 
 /// A link that supports a verdict.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     pub url: String,
     pub note: String,
@@ -169,7 +170,7 @@ pub fn reviewed_from(quote: &str) -> String {
 
 /// One highlighted span: `[start, end)` in code points, with its quote and context so it
 /// can be found again if the text changes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Annotation {
     pub id: String,
     pub kind: Kind,
@@ -202,7 +203,7 @@ impl Annotation {
 
 /// An annotation that was deleted, and when: two copies of a document (two tabs, a backup)
 /// merge without bringing it back, unless the other copy changed it later.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Deleted {
     pub id: String,
     pub at: String,
@@ -215,7 +216,7 @@ pub fn document_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
 }
 
 /// A typed link between two annotations, e.g. a claim `said_by` a person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Relation {
     pub id: String,
     #[serde(rename = "type")]

@@ -3,7 +3,7 @@ use super::annotation::Kind;
 use serde::Serialize;
 
 /// A tag a span can carry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub id: String,
     pub name: String,

@@ -64,13 +64,18 @@ fn clings(c: char) -> bool {
         | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
 }
 
+/// Whether `block` is short enough to be drawn whole, as one run.
+pub fn drawn_whole(block: Block) -> bool {
+    block.end - block.start <= 2 * RUN
+}
+
 /// The runs of a block (`text` is the block's own text). A block of up to `2 × RUN` code points
 /// is one run. A longer one is cut once a run holds `RUN` code points: after the white space
 /// that follows a sentence's end (or after a CJK full stop, question or exclamation mark);
 /// failing that within another `RUN`, after any white space; failing that, anywhere not before
 /// a combining mark. Cuts depend on the text alone, so runs stay put while annotations change.
 pub fn runs(block: Block, text: &str) -> Vec<Block> {
-    if block.end - block.start <= 2 * RUN {
+    if drawn_whole(block) {
         return vec![block];
     }
     let mut out = Vec::new();

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::rc::Rc;
 
 /// One real-world entity: the mentions that point to it (`entity_ref`) are the same thing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Entity {
     pub id: String,
     /// The canonical name.
@@ -68,7 +68,7 @@ pub fn match_score(e: &Entity, text: &str) -> u8 {
 
 /// One verdict a claim can get, with its number for ClaimReview's `ratingValue` (0: the
 /// scale does not rank it, as "Unverifiable").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Rating {
     pub id: String,
     pub name: String,

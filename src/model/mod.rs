@@ -8,6 +8,8 @@ pub mod library;
 pub mod merge;
 pub mod meta;
 pub mod order;
+pub mod said;
+pub mod seek;
 pub mod snap;
 pub mod speaker;
 pub mod state;

@@ -213,7 +213,27 @@ pub fn snap(
         sb = after.min(eb);
         trim(&mut sb, &mut eb);
     }
-    (sb < eb).then(|| (index.byte_to_cp(sb), index.byte_to_cp(eb)))
+    // Punctuation alone (a lone comma, a dash) is no span.
+    let named = text[sb..eb].chars().any(|c| !punctuation(c) && !c.is_whitespace());
+    (sb < eb && named).then(|| (index.byte_to_cp(sb), index.byte_to_cp(eb)))
+}
+
+/// Punctuation of Unicode's P categories in the blocks news text uses: ASCII, Latin-1, general
+/// and CJK punctuation, and the fullwidth forms (symbols such as `$`, `+` or `€` are not).
+pub fn punctuation(c: char) -> bool {
+    matches!(c, '!'..='#' | '%'..='*' | ','..='/' | ':' | ';' | '?' | '@' | '['..=']' | '_' | '{' | '}')
+        || matches!(c as u32,
+            0xA1 | 0xA7 | 0xAB | 0xB6 | 0xB7 | 0xBB | 0xBF | 0x2010..=0x2027 | 0x2030..=0x205E | 0x3001..=0x3003
+            | 0x3008..=0x3011 | 0x3014..=0x301F | 0xFF01..=0xFF03 | 0xFF05..=0xFF0A | 0xFF0C..=0xFF0F | 0xFF1A | 0xFF1B
+            | 0xFF1F | 0xFF20 | 0xFF3B..=0xFF3D | 0xFF3F | 0xFF5B | 0xFF5D | 0xFF5F..=0xFF65)
+}
+
+/// The word at the caret `cp` (code points), or the one just before it when the caret follows
+/// a word: what a label key tags when nothing is selected.
+pub fn word_at(text: &str, index: &TextIndex, cp: usize, seg: &dyn Clusters) -> Option<(usize, usize)> {
+    let len = index.len();
+    let around = |s: usize, e: usize| snap(text, index, (s, e), true, seg).filter(|&(s, e)| s <= cp && cp <= e);
+    (cp < len).then(|| around(cp, cp + 1)).flatten().or_else(|| cp.checked_sub(1).and_then(|b| around(b, cp)))
 }
 
 #[cfg(test)]
@@ -232,6 +252,31 @@ mod tests {
         assert_eq!(run(t, 11, 15, true).as_deref(), Some("Xi Jinping"));
         assert_eq!(run(t, 13, 16, false).as_deref(), Some("Jin"));
         assert_eq!(run(t, 9, 10, true), None);
+    }
+
+    #[test]
+    fn punctuation_alone_is_refused() {
+        let t = "Minsk, Belarus — «Да» 「北京」 costs $5 …";
+        for (s, e) in [(5, 6), (5, 7), (14, 17), (17, 18), (20, 21), (22, 23), (25, 26), (36, 37)] {
+            assert_eq!(run(t, s, e, false), None, "{s}..{e}");
+        }
+        assert_eq!(run(t, 33, 34, false).as_deref(), Some("$"));
+        assert_eq!(run("A\t😀a😀\u{308}’\t", 6, 7, false), None, "a lone apostrophe");
+        assert_eq!(run(t, 4, 6, true).as_deref(), Some("Minsk,"));
+    }
+
+    #[test]
+    fn the_word_at_the_caret() {
+        let t = "Xi met Lukashenko, then 北京.";
+        let idx = TextIndex::new(t);
+        let at = |cp| word_at(t, &idx, cp, &Approximate).map(|(a, b)| idx.slice(t, a, b).to_string());
+        assert_eq!(at(9).as_deref(), Some("Lukashenko"));
+        assert_eq!(at(7).as_deref(), Some("Lukashenko"));
+        assert_eq!(at(17).as_deref(), Some("Lukashenko"), "right after the word");
+        assert_eq!(at(24).as_deref(), Some("北"));
+        assert_eq!(at(26).as_deref(), Some("京"), "on the full stop after the last word");
+        assert_eq!(at(27), None, "after the full stop");
+        assert_eq!(at(0).as_deref(), Some("Xi"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub use super::history::{Edit, History};
 use super::labels::{self, Label};
 use super::layout::{self, Block};
 use super::meta::{default_scale, Entity, Meta, Rating};
+use super::said::{self, Said};
 use super::text::{Document, TextIndex};
 use std::rc::Rc;
 
@@ -45,6 +46,13 @@ pub enum Action {
     },
     Delete {
         id: String,
+        now: String,
+    },
+    /// Move an annotation's start and end (a word more or less, from the keyboard).
+    Resize {
+        id: String,
+        start: usize,
+        end: usize,
         now: String,
     },
     Select(Option<String>),
@@ -147,6 +155,8 @@ pub struct State {
     /// Added to new annotations' ids ("a12-k3x9"): two tabs adding to one document at once
     /// must not make the same id for different spans.
     id_tag: Rc<str>,
+    /// What the last edit, undo or refusal was, in words (for the page's status region).
+    pub said: Said,
 }
 
 impl State {
@@ -160,7 +170,10 @@ impl State {
     pub fn with_index(snap: Snapshot, index: Rc<TextIndex>) -> Self {
         let blocks = layout::blocks(&snap.doc.text, &index);
         let mut list = snap.annotations;
-        list.sort_unstable_by(super::annotation::document_order);
+        // (Stored documents keep this order: checked, not sorted again.)
+        if !list.is_sorted_by(|a, b| super::annotation::document_order(a, b).is_le()) {
+            list.sort_unstable_by(super::annotation::document_order);
+        }
         let anns: Vec<Rc<Annotation>> = list.into_iter().map(Rc::new).collect();
         let seq = |id: &str| id.strip_prefix('a')?.split('-').next()?.parse::<u64>().ok();
         let next_seq = anns.iter().filter_map(|a| seq(&a.id)).max().unwrap_or(0) + 1;
@@ -182,6 +195,7 @@ impl State {
             revision: 0,
             next_seq,
             id_tag: Rc::from(""),
+            said: Said::default(),
         };
         state.fill_buckets();
         state.recount();
@@ -244,6 +258,12 @@ impl State {
     }
 
     /// The label with this id.
+    /// The annotation over exactly `[start, end)` with label `label`, if there is one.
+    pub fn duplicate(&self, start: usize, end: usize, label: &str) -> Option<&Rc<Annotation>> {
+        let from = self.anns.partition_point(|a| a.start < start);
+        self.anns[from..].iter().take_while(|a| a.start == start).find(|a| a.end == end && a.label == label)
+    }
+
     pub fn label(&self, id: &str) -> Option<&Label> {
         labels::find(&self.labels, id)
     }
@@ -391,6 +411,7 @@ impl State {
 
     /// Record an edit already applied (see `commit`) as one step of undo.
     fn record(&mut self, edit: Edit) {
+        self.said = Said::new(&said::done(&edit, &self.labels));
         Rc::make_mut(&mut self.history).record(edit);
         self.revision += 1;
     }
@@ -426,6 +447,11 @@ impl State {
                 if start >= end || end > self.index.len() {
                     return;
                 }
+                if let Some(same) = self.duplicate(start, end, &label.id) {
+                    // The same span with the same label once is enough: that one is shown.
+                    self.selected = Some(same.id.clone());
+                    return;
+                }
                 let id = self.fresh_id();
                 let a = self.new_mention(id.clone(), start, end, &label, &now);
                 self.commit(Edit::Add(Rc::new(a)), &now);
@@ -451,6 +477,20 @@ impl State {
                 };
                 self.commit(Edit::Change(before, Rc::new(after)), &now);
                 self.selected = Some(id);
+            }
+            Action::Resize { id, start, end, now } => {
+                let Some(before) = self.get(&id) else { return };
+                let Some(label) = self.label(&before.label) else { return };
+                let span = self.make_annotation(id.clone(), start, end, label, &now);
+                let after = Annotation {
+                    start,
+                    end,
+                    quote: span.quote,
+                    prefix: span.prefix,
+                    suffix: span.suffix,
+                    ..(**before).clone()
+                };
+                self.update(after, &now);
             }
             Action::Delete { id, now } => {
                 if let Some(a) = self.get(&id).cloned() {
@@ -537,6 +577,8 @@ impl State {
         }
         let Some(edit) = Rc::make_mut(&mut self.history).step(back) else { return };
         self.run(&edit, now, true);
+        let made = if back { edit.inverse() } else { edit.clone() };
+        self.said = Said::new(&said::stepped(&made, back, &self.labels));
         self.selected = match &edit {
             Edit::Add(a) | Edit::Change(_, a) => Some(a.id.clone()),
             _ => None,

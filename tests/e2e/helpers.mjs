@@ -100,12 +100,14 @@ export function ui(page) {
 /**
  * Opens the app in a fresh browser context (empty localStorage) and runs `body`.
  * Uncaught page errors and browser dialogs fail the test; the context is always closed.
+ * `options` are passed on to the context (e.g. `colorScheme`, `viewport`, `hasTouch`).
  */
-export async function withApp(env, body) {
+export async function withApp(env, body, options = {}) {
   const context = await env.browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
     locale: 'en-US',
+    ...options,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

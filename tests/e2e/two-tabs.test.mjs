@@ -204,3 +204,35 @@ test('a retag in one tab loses to a later delete in the other; the first tab is 
     await app.page.getByRole('alert').filter({ hasText: LOST }).first().waitFor({ timeout: 5000 });
     await other.page.close();
   }));
+
+test('a copy another tab writes while this tab makes its saved form is merged, not overwritten', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: 'President Xi Jinping', text: 'Xi Jinping' }, { key: '1' });
+    const first = await waitForStored(page, (d) => d.annotations.length === 1);
+    // Another tab's write lands right after this tab reads the stamp for its next save (the
+    // saved form is made in that task, and written in the next): it adds "Minsk" as a place.
+    const minsk = cpIndexOf(first.stored.document.text, 'Minsk');
+    await page.evaluate(({ docKey, minsk }) => {
+      const get = Storage.prototype.getItem;
+      let armed = true;
+      Storage.prototype.getItem = function (k) {
+        const v = get.call(this, k);
+        if (armed && k === `${docKey}:stamp` && document.querySelectorAll('aside li').length >= 2) {
+          armed = false;
+          // (The other tab's copy is made of what is stored now, before this tab's write.)
+          const doc = JSON.parse(get.call(localStorage, docKey));
+          setTimeout(() => {
+            doc.annotations.push({ id: 'other-tab-1', kind: 'entity', label: 'LOC', start: minsk, end: minsk + 5, created: '2026-11-29T10:00:00Z' });
+            localStorage.setItem(docKey, JSON.stringify(doc));
+            localStorage.setItem(`${docKey}:stamp`, 'other-tab-1');
+          });
+        }
+        return v;
+      };
+    }, { docKey: first.docKey, minsk });
+    await tag(app, { block: 'President Xi Jinping', text: 'Alexander Lukashenko' }, { key: '1' });
+    const both = await waitForStored(page, (d) => d.annotations.length === 3, 'all three annotations stored');
+    assert.deepEqual(labelsOf(both.parsed), ['LOC:Minsk', 'PERSON:Alexander Lukashenko', 'PERSON:Xi Jinping']);
+    await app.ui.entry(/Minsk/).waitFor({ state: 'visible' });
+  }));

@@ -1,0 +1,170 @@
+let left = null;
+export function leaving() {
+  const s = getSelection();
+  left = s.rangeCount ? s.getRangeAt(0) : null;
+}
+export function back(root) {
+  root.focus();
+  if (left && left.startContainer.isConnected) {
+    const s = getSelection();
+    s.removeAllRanges();
+    s.addRange(left);
+  }
+}
+export function reveal() {
+  const s = getSelection();
+  if (!s.rangeCount) return;
+  const r = s.getRangeAt(0).getBoundingClientRect();
+  if (r.top < 80 || r.bottom > innerHeight - 40) scrollBy(0, r.top - innerHeight / 3);
+}
+export function modify(extend, forward, unit) {
+  getSelection().modify(extend ? 'extend' : 'move', forward ? 'forward' : 'backward', unit);
+}
+export function find_in(root, query) {
+  const sel = getSelection();
+  for (let i = 0; i < 64; i++) {
+    if (!window.find(query, false, false, true, false, false, false)) return false;
+    if (sel.rangeCount && root.contains(sel.getRangeAt(0).commonAncestorContainer)) {
+      root.focus({ preventScroll: true });
+      return true;
+    }
+  }
+  return false;
+}
+export function focus(selector) {
+  const el = document.querySelector(selector);
+  el?.focus();
+  el?.select?.();
+}
+export function focus_entry(id) {
+  for (const b of document.querySelectorAll('button.entry[data-id]')) if (b.dataset.id === id) return b.focus();
+}
+export function show_modal(id) {
+  const d = document.getElementById(id);
+  if (d && !d.open) d.showModal();
+}
+export function far_off(reach) {
+  queueMicrotask(() => {
+    const root = document.querySelector('article.article');
+    if (!root) return;
+    for (const p of root.querySelectorAll('p[data-p]')) if (+p.dataset.s >= reach) p.classList.add('far');
+    const step = () => {
+      const far = root.querySelectorAll('.far');
+      for (let i = 0; i < 48 && i < far.length; i++) far[i].classList.remove('far');
+      if (far.length > 48) requestAnimationFrame(() => setTimeout(step));
+    };
+    requestAnimationFrame(() => setTimeout(step));
+  });
+}
+export function show(selector, by, smooth) {
+  const el = document.querySelector(selector);
+  if (!el) return;
+  el.classList.remove('far');
+  if (smooth) return el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el.scrollIntoView();
+  scrollBy(0, by);
+}
+export function menu_keys(e) {
+  const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -99, End: 99 }[e.key];
+  if (!step) return;
+  e.preventDefault();
+  const items = [...e.currentTarget.querySelectorAll('[role=menuitem]')];
+  const at = items.indexOf(document.activeElement);
+  const next = at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.max(0, Math.min(items.length - 1, at + step));
+  items[next]?.focus();
+}
+export function back_up(key) {
+  try {
+    const v = localStorage.getItem(key);
+    if (v === null || localStorage.getItem(key + ':backup') === v) return;
+    // (A value kept aside as unreadable is no good copy.)
+    for (let n = 1, k = key + ':corrupt'; localStorage.getItem(k) !== null; k = key + ':corrupt' + ++n) {
+      if (localStorage.getItem(k) === v) return;
+    }
+    localStorage.setItem(key + ':backup', v);
+  } catch (e) {}
+}
+export function download(name, mime, content) {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+export function typing_in_field() {
+  const el = document.activeElement;
+  return !!el && (['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || (el.hasAttribute('contenteditable') && el.tagName !== 'ARTICLE'));
+}
+export function reading_position() {
+  const article = document.querySelector('article.article');
+  if (!article) return;
+  const r = article.getBoundingClientRect();
+  for (const y of [120, 200, 300]) {
+    const block = document.elementFromPoint(r.left + r.width / 2, y)?.closest('[data-p]');
+    if (block) return `${block.dataset.p} ${Math.trunc(-block.getBoundingClientRect().top)}`;
+  }
+}
+export function hover_labels(root, label) {
+  let shown = '';
+  const show = (text, x, y) => {
+    const now = text ? `${text}|${x}|${y}` : '';
+    if (now === shown) return;
+    shown = now;
+    if (text) {
+      label.textContent = text;
+      label.style.cssText = `left:${x}px;top:${y}px`;
+    }
+    label.hidden = !text;
+  };
+  root.addEventListener('mouseover', (e) => {
+    const mark = e.target.closest?.('mark[data-labels]');
+    const first = mark?.getClientRects()[0];
+    if (first) show(mark.dataset.labels, Math.trunc(first.left), Math.trunc(first.top));
+    else show();
+  });
+  root.addEventListener('mouseleave', () => show());
+  addEventListener('scroll', () => show());
+}
+let segmenter;
+export function cluster_starts(line) {
+  if (typeof Intl === 'undefined' || !Intl.Segmenter) return new Uint32Array(0);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Uint32Array.from(segmenter.segment(line), (s) => s.index);
+}
+export function watch_blocks(root, view, on_near) {
+  // (A copy: the view into wasm memory does not outlive this call.)
+  const watched = view.slice();
+  const margin = { rootMargin: '1200px 0px 1200px 0px' };
+  const blocks = new IntersectionObserver((es, o) => {
+    const near = [];
+    for (const e of es) {
+      if (!e.isIntersecting) continue;
+      o.unobserve(e.target);
+      near.push(+e.target.dataset.p);
+    }
+    if (near.length) on_near(Uint32Array.from(near));
+  }, margin);
+  const chunks = new IntersectionObserver((es, o) => {
+    for (const e of es) {
+      if (!e.isIntersecting) continue;
+      o.unobserve(e.target);
+      for (const b of e.target.querySelectorAll('[data-p]')) {
+        b.classList.remove('far');
+        if (watched[+b.dataset.p]) blocks.observe(b);
+      }
+    }
+  }, margin);
+  root.querySelectorAll('.chunk').forEach((c) => chunks.observe(c));
+  // Chunks drawn anew (after an input method's composition) are new elements: watched too.
+  const added = new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => n.classList?.contains('chunk') && chunks.observe(n))));
+  added.observe(root, { childList: true });
+  return () => {
+    added.disconnect();
+    chunks.disconnect();
+    blocks.disconnect();
+  };
+}

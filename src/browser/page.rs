@@ -1,0 +1,68 @@
+//! The page's small DOM chores, in its own language (`page.js`): the caret's, scrolling to a
+//! block, laying out the paragraphs far from the view late, downloads, the hover label, the
+//! backup copy. Each is a few calls that would otherwise cross from wasm one by one.
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser/page.js")]
+extern "C" {
+    /// Keep where the caret is as focus leaves the article.
+    pub fn leaving();
+    /// Focus the article `root`, the caret where it was when focus left it.
+    pub fn back(root: &web_sys::Element);
+    /// Scroll the selection into the upper part of the window, unless it is in view already.
+    pub fn reveal();
+    /// Move or extend the selection by a unit the browser knows ("sentence", "paragraph", …).
+    pub fn modify(extend: bool, forward: bool, unit: &str);
+    /// Select the next match of `query` in `root` (ignoring case, wrapping around), with the
+    /// browser's own find: false when there is none.
+    pub fn find_in(root: &web_sys::Element, query: &str) -> bool;
+    /// Focus the element `selector` finds (and select its text, if it has any to select).
+    pub fn focus(selector: &str);
+    /// Focus the sidebar entry of annotation `id`.
+    pub fn focus_entry(id: &str);
+    /// Open the dialog `id` as a modal one.
+    pub fn show_modal(id: &str);
+    /// Once the app's first render is done (in this task), mark the article's paragraphs
+    /// starting at or after code point `reach` `far`: not laid out at all for the first frame.
+    /// Then lay them out again, 48 a frame from the next frame on (and those of a chunk coming
+    /// near the view at once: see `watch_blocks`). Laid out, they are still skipped while out
+    /// of view (their chunk's `content-visibility: auto`), but found, selected and read.
+    pub fn far_off(reach: usize);
+    /// Scroll the element `selector` finds into view, waking it first: centred and
+    /// `smooth`ly, or to the top of the window and then down by `by` pixels.
+    pub fn show(selector: &str, by: i32, smooth: bool);
+    /// Arrows, Home and End move focus between a menu's items (the WAI-ARIA menu pattern).
+    pub fn menu_keys(e: &web_sys::KeyboardEvent);
+    /// Copy the stored value of `key` to `key:backup` unless the copy is there already or the
+    /// value was kept aside as unreadable (`storage::keep_aside`): compared and copied in the
+    /// page, the value never crosses into wasm. A copy that does not fit is left out: the
+    /// value itself stays as it was.
+    pub fn back_up(key: &str);
+    /// Offer `content` as a file download named `name`.
+    #[wasm_bindgen(catch)]
+    pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue>;
+    /// Offer `bytes` as a file download named `name`.
+    #[wasm_bindgen(catch, js_name = download)]
+    pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue>;
+    /// True when keyboard focus is in a text field (keys then belong to it). The article, which
+    /// takes a caret but no typing, is not one.
+    pub fn typing_in_field() -> bool;
+    /// Where the reader is: the article block at the top of the window (below the toolbar)
+    /// and how far its top is above the window's top edge, as "<block> <pixels>".
+    pub fn reading_position() -> Option<String>;
+    /// Show in `label` the labels of the highlight under the pointer in `root`, above its
+    /// first line, and hide it when the pointer leaves `root` or the page scrolls (it is placed
+    /// in viewport pixels). Written to the element directly: a hover redraws nothing else.
+    pub fn hover_labels(root: &web_sys::Element, label: &web_sys::Element);
+    /// UTF-16 offsets of the grapheme cluster starts in `line`, from the browser's
+    /// `Intl.Segmenter`; none where the browser has no segmenter.
+    pub fn cluster_starts(line: &str) -> Vec<u32>;
+    /// Watch the blocks of `root` whose `watched` entry is not 0 (see `visibility`), and lay
+    /// out the paragraphs still `far` in each chunk that comes near; returns the function that
+    /// stops watching.
+    pub fn watch_blocks(
+        root: &web_sys::Element,
+        watched: &[u8],
+        on_near: &Closure<dyn FnMut(Vec<u32>)>,
+    ) -> js_sys::Function;
+}
