@@ -84,6 +84,9 @@ export function back_up(key) {
     localStorage.setItem(key + ':backup', v);
   } catch (e) {}
 }
+export function put(key, value) {
+  localStorage.setItem(key, value);
+}
 export function download(name, mime, content) {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
   const a = document.createElement('a');

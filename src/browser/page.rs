@@ -38,6 +38,9 @@ extern "C" {
     /// page, the value never crosses into wasm. A copy that does not fit is left out: the
     /// value itself stays as it was.
     pub fn back_up(key: &str);
+    /// Write `value`, a string already in the page (so the write copies nothing out of wasm).
+    #[wasm_bindgen(catch)]
+    pub fn put(key: &str, value: &JsValue) -> Result<(), JsValue>;
     /// Offer `content` as a file download named `name`.
     #[wasm_bindgen(catch)]
     pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue>;

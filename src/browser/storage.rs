@@ -38,14 +38,22 @@ pub fn get(key: &str) -> Result<Option<String>, String> {
 
 /// Write a raw value; a full storage is reported in words a user understands.
 pub fn set(key: &str, value: &str) -> Result<(), String> {
-    store()?.set_item(key, value).map_err(|e| {
-        let quota = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n.contains("Quota"));
-        if quota {
-            "The browser's storage for this page is full, so the latest changes are not saved. They are kept in this tab: back up the library or export, then delete articles you no longer need.".to_string()
-        } else {
-            "Saving failed. Your work is kept in this tab and saving is tried again with the next change: export it to be safe.".to_string()
-        }
-    })
+    store()?.set_item(key, value).map_err(refused)
+}
+
+/// Write a value already made a page string (`JsValue::from_str`), as `set` does.
+pub fn put(key: &str, value: &wasm_bindgen::JsValue) -> Result<(), String> {
+    super::page::put(key, value).map_err(refused)
+}
+
+fn refused(e: wasm_bindgen::JsValue) -> String {
+    let quota =
+        js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).is_some_and(|n| n.contains("Quota"));
+    if quota {
+        "The browser's storage for this page is full, so the latest changes are not saved. They are kept in this tab: back up the library or export, then delete articles you no longer need.".to_string()
+    } else {
+        "Saving failed. Your work is kept in this tab and saving is tried again with the next change: export it to be safe.".to_string()
+    }
 }
 
 pub use super::page::back_up;

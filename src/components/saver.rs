@@ -13,7 +13,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 #[derive(Default)]
@@ -101,14 +101,16 @@ struct Write {
     stamp_key: String,
     seen: Option<String>,
     json: String,
+    /// `json` as a page string, made with the form: the write only hands it to the store.
+    page: JsValue,
     entry: DocEntry,
     revision: u64,
 }
 
 /// Save the open document if it changed: merge another tab's stored copy first, then write
-/// the saved form. `later`: the write goes in a task of its own, so that neither half blocks
-/// the page for long (making the form and writing it take about as long each); a flush (the
-/// page is being hidden) writes at once.
+/// the saved form. `later`: copying the form into the page and writing it go in tasks of their
+/// own, so that none of the three blocks the page for long; a flush (the page is being hidden)
+/// writes at once.
 fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let mut saver = cell.borrow_mut();
     saver.timer = None;
@@ -134,26 +136,31 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
     let entry = DocEntry::of(&state, &now).sized(&state, &json);
-    let w = Write { key, stamp_key, seen, json, entry, revision: state.revision };
+    let mut w = Write { key, stamp_key, seen, json, page: JsValue::UNDEFINED, entry, revision: state.revision };
     if !later {
+        w.page = JsValue::from_str(&w.json);
         return write(&mut saver, w, notify);
     }
     drop(saver);
     let (cell, notify) = (cell.clone(), notify.clone());
+    // The form copied out of wasm in a task of its own, and written in the next.
     crate::browser::dom::soon(move || {
-        if storage::get(&w.stamp_key).ok().flatten() != w.seen {
-            // Written meanwhile (another tab, or this one's flush): made again from what is
-            // stored now, if anything is left to save.
-            return schedule(&cell, &notify);
-        }
-        write(&mut cell.borrow_mut(), w, &notify);
+        w.page = JsValue::from_str(&w.json);
+        crate::browser::dom::soon(move || {
+            if storage::get(&w.stamp_key).ok().flatten() != w.seen {
+                // Written meanwhile (another tab, or this one's flush): made again from what is
+                // stored now, if anything is left to save.
+                return schedule(&cell, &notify);
+            }
+            write(&mut cell.borrow_mut(), w, &notify);
+        })
     });
 }
 
 fn write(saver: &mut Saver, w: Write, notify: &Callback<Notice>) {
     saver.saves += 1;
     let stamp = format!("{}-{}", crate::browser::tab_tag(), saver.saves);
-    let result = storage::set(&w.key, &w.json)
+    let result = storage::put(&w.key, &w.page)
         .and_then(|_| storage::set(&w.stamp_key, &stamp))
         .and_then(|_| storage::touch_library(w.entry));
     match result {
