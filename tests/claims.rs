@@ -151,6 +151,30 @@ fn a_mention_named_like_an_entity_links_to_it_and_undo_unlinks() {
 }
 
 #[test]
+fn occurrences_skip_exactly_the_matches_a_span_of_the_label_overlaps() {
+    // The first "Lukashenko" tagged; spans of the label ending just where the second starts and
+    // starting just where it ends do not cover it.
+    let mut s = state();
+    let first = add(&mut s, "Lukashenko", 0, "PERSON");
+    let at = |s: &State, n: usize| cp(s, "Lukashenko", n);
+    let (b1, e1) = at(&s, 1);
+    let (b3, _) = at(&s, 3);
+    let now = || "2026-11-29T10:00:00Z".to_string();
+    s.apply(Action::Add { start: b1 - 5, end: b1, label: "PERSON".into(), now: now() });
+    s.apply(Action::Add { start: e1, end: e1 + 3, label: "PERSON".into(), now: now() });
+    // A span of another label over the last match leaves it to tag; one of the label, starting
+    // long before it and reaching into it, covers it.
+    s.apply(Action::Add { start: b3 + 2, end: b3 + 4, label: "ORG".into(), now: now() });
+    let a = s.get(&first).unwrap().clone();
+    assert_eq!(s.occurrences(&a), vec![at(&s, 1), at(&s, 3)]);
+    s.apply(Action::Add { start: b1 + 20, end: b3 + 1, label: "PERSON".into(), now: now() });
+    // (and a span after it in document order that ends before the match changes nothing)
+    let (d0, d1) = cp(&s, "did", 0);
+    s.apply(Action::Add { start: d0, end: d1, label: "PERSON".into(), now: now() });
+    assert_eq!(s.occurrences(&a), vec![at(&s, 1)]);
+}
+
+#[test]
 fn tag_all_occurrences_is_whole_word_case_sensitive_and_one_step() {
     let mut s = state();
     let first = add(&mut s, "Lukashenko", 0, "PERSON");

@@ -220,7 +220,13 @@ pub fn occurrences(text: &str, index: &TextIndex, anns: &[Rc<Annotation>], a: &A
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let (first, last) = (quote.chars().next(), quote.chars().next_back());
     let len = quote.chars().count();
-    let same: Vec<&Rc<Annotation>> = anns.iter().filter(|x| x.label == a.label).collect();
+    // The label's spans in document order, and the furthest end among the first i of them: a
+    // match overlaps one iff the furthest end of those starting before its end passes its start.
+    let (mut starts, mut reach) = (Vec::new(), Vec::new());
+    for x in anns.iter().filter(|x| x.label == a.label) {
+        starts.push(x.start);
+        reach.push(reach.last().map_or(x.end, |&r: &usize| r.max(x.end)));
+    }
     let mut out = Vec::new();
     for (b, _) in text.match_indices(quote) {
         let before = text[..b].chars().next_back();
@@ -230,7 +236,8 @@ pub fn occurrences(text: &str, index: &TextIndex, anns: &[Rc<Annotation>], a: &A
             continue;
         }
         let start = index.byte_to_cp(b);
-        if !same.iter().any(|x| x.overlaps(start, start + len)) {
+        let before_end = starts.partition_point(|&s| s < start + len);
+        if before_end == 0 || reach[before_end - 1] <= start {
             out.push((start, start + len));
         }
     }
