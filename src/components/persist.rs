@@ -3,6 +3,7 @@
 use super::notices::Notice;
 use crate::browser::storage;
 use crate::formats::native;
+use crate::formats::native_slices::{self, Read};
 use crate::formats::stored::{self, Settings};
 use crate::formats::text_in::count;
 use crate::model::state::Snapshot;
@@ -42,7 +43,8 @@ pub fn loaded(id: &str) -> (Option<String>, Option<Option<String>>) {
 /// the backup is tried.
 pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
     let raw = read_stored(id, notices)?;
-    parsed_stored(id, &raw, notices).map(native::Imported::into_state)
+    let parsed = native::parse(&raw);
+    judged(id, &raw, parsed, notices).map(native::Imported::into_state)
 }
 
 /// The stored value of document `id` (noting what it was read from: see `loaded`).
@@ -61,11 +63,15 @@ fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
     raw
 }
 
-/// Stored value `raw` of document `id`, read. One that cannot be read is kept aside and
+/// Stored value `raw` of document `id`, as `parsed`. One that cannot be read is kept aside and
 /// reported, and the backup read instead.
-fn parsed_stored(id: &str, raw: &str, notices: &mut Vec<Notice>) -> Option<native::Imported> {
+fn judged(
+    id: &str,
+    raw: &str,
+    parsed: Result<native::Imported, String>,
+    notices: &mut Vec<Notice>,
+) -> Option<native::Imported> {
     let key = storage::doc_key(id);
-    let parsed = native::parse(raw);
     crate::browser::mark("aa:stored-parsed");
     match parsed {
         Ok(imp) if imp.failed.is_empty() => Some(imp),
@@ -181,17 +187,41 @@ fn boot(next: fn(Box<dyn FnOnce()>), done: Box<dyn FnOnce(Booted)>) {
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
     let raw = read_stored(&id, &mut notices);
+    let stored_id = id.clone();
+    let state = move |imported: Option<native::Imported>, mut notices: Vec<Notice>| {
+        let state = imported
+            .map(native::Imported::into_state)
+            .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
+            .unwrap_or_else(|| blank(sample, default_labels()));
+        crate::browser::mark("aa:state");
+        done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
+    };
+    let Some(raw) = raw else {
+        return next(Box::new(move || state(None, notices)));
+    };
+    // The stored value read a slice of its annotations a task (then the state in one more).
     next(Box::new(move || {
-        let mut notices = notices;
-        let imported = raw.and_then(|raw| parsed_stored(&id, &raw, &mut notices));
-        next(Box::new(move || {
-            let mut notices = notices;
-            let state = imported
-                .map(native::Imported::into_state)
-                .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
-                .unwrap_or_else(|| blank(sample, default_labels()));
-            crate::browser::mark("aa:state");
-            done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
-        }));
+        let read = native_slices::begin(raw);
+        in_slices(
+            read,
+            next,
+            Box::new(move |raw, parsed| {
+                let mut notices = notices;
+                let imported = judged(&stored_id, &raw, parsed, &mut notices);
+                next(Box::new(move || state(imported, notices)));
+            }),
+        );
     }));
+}
+
+/// Annotations a slice of a stored document reads in one task (a few milliseconds).
+const SLICE: usize = 2000;
+
+/// Go on reading `read`, a slice each step handed to `next`; then hand the text and what was
+/// read from it to `done`.
+fn in_slices(read: Read, next: fn(Box<dyn FnOnce()>), done: Box<dyn FnOnce(String, Result<native::Imported, String>)>) {
+    match read {
+        Read::Done(raw, parsed) => done(raw, parsed),
+        Read::More(slices) => next(Box::new(move || in_slices(slices.step(SLICE), next, done))),
+    }
 }

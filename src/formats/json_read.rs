@@ -58,6 +58,12 @@ impl<'a> Reader<'a> {
         Reader { src, pos: 0, depth: 0, fresh: false, key: (0, 0, usize::MAX) }
     }
 
+    /// A reader of `src` at `at` (a mark taken between two entries of a container): reading
+    /// goes on there as if it had never stopped.
+    pub fn resume(src: &'a str, at: Mark) -> Self {
+        Reader { src, pos: at.pos, depth: at.depth, fresh: false, key: (0, 0, usize::MAX) }
+    }
+
     /// The next byte that is not white space (0 at the end), without taking it.
     pub fn peek(&mut self) -> u8 {
         let bytes = self.src.as_bytes();

@@ -14,6 +14,7 @@ pub mod markdown_inline;
 pub mod native;
 mod native_check;
 pub mod native_read;
+pub mod native_slices;
 pub mod native_write;
 pub mod place;
 pub mod reanchor;

@@ -45,7 +45,7 @@ pub type Records<T> = Option<Vec<Result<T, String>>>;
 type Part<T> = Result<T, String>;
 
 /// The top level of a file: each part as read, checked in order once the whole file is.
-struct FileIn {
+pub(super) struct FileIn {
     format: Part<Option<String>>,
     /// A non-null "@context" (JSON-LD, as W3C Web Annotation files have).
     context: bool,
@@ -85,7 +85,7 @@ pub fn read(r: &mut Reader) -> Result<Result<Imported, String>, Error> {
 }
 
 /// The top-level keys of a file.
-const FILE: [&str; 11] = [
+pub(super) const FILE: [&str; 11] = [
     "format",
     "@context",
     "version",
@@ -100,37 +100,46 @@ const FILE: [&str; 11] = [
 ];
 
 fn parts(r: &mut Reader) -> Result<FileIn, Error> {
-    let mut f = FileIn {
-        format: Ok(None),
-        context: false,
-        version: None,
-        document: None,
-        labels: Ok(None),
-        entities: Ok(None),
-        rating_scale: Ok(None),
-        annotations: Some(Vec::new()),
-        relations: Some(Vec::new()),
-        deleted: Some(Vec::new()),
-        orphans: Some(Vec::new()),
-    };
-    read::object(r, &FILE, 0, &mut |r, i| {
+    let mut f = FileIn::empty();
+    read::object(r, &FILE, 0, &mut |r, i| f.part(r, i))?;
+    Ok(f)
+}
+
+impl FileIn {
+    pub(super) fn empty() -> FileIn {
+        FileIn {
+            format: Ok(None),
+            context: false,
+            version: None,
+            document: None,
+            labels: Ok(None),
+            entities: Ok(None),
+            rating_scale: Ok(None),
+            annotations: Some(Vec::new()),
+            relations: Some(Vec::new()),
+            deleted: Some(Vec::new()),
+            orphans: Some(Vec::new()),
+        }
+    }
+
+    /// Read the value of top-level key `FILE[i]` (another key's is passed over).
+    pub(super) fn part(&mut self, r: &mut Reader, i: usize) -> Result<(), Error> {
         match i {
-            0 => f.format = part(r, Reader::opt_string)?,
-            1 => f.context = r.nullable(Reader::skip)?.is_some(),
-            2 => f.version = r.attempt(Reader::u64)?.ok(),
-            3 => f.document = Some(part(r, read::document)?),
-            4 => f.labels = part(r, |r| r.nullable(|r| r.list(read::label)))?,
-            5 => f.entities = part(r, |r| r.nullable(|r| r.list(read::entity)))?,
-            6 => f.rating_scale = part(r, |r| r.nullable(|r| r.list(read::rating)))?,
-            7 => f.annotations = records(r, read::annotation)?,
-            8 => f.relations = records(r, read::relation)?,
-            9 => f.deleted = records(r, read::deleted)?,
-            10 => f.orphans = records(r, read::annotation)?,
+            0 => self.format = part(r, Reader::opt_string)?,
+            1 => self.context = r.nullable(Reader::skip)?.is_some(),
+            2 => self.version = r.attempt(Reader::u64)?.ok(),
+            3 => self.document = Some(part(r, read::document)?),
+            4 => self.labels = part(r, |r| r.nullable(|r| r.list(read::label)))?,
+            5 => self.entities = part(r, |r| r.nullable(|r| r.list(read::entity)))?,
+            6 => self.rating_scale = part(r, |r| r.nullable(|r| r.list(read::rating)))?,
+            7 => self.annotations = records(r, read::annotation)?,
+            8 => self.relations = records(r, read::relation)?,
+            9 => self.deleted = records(r, read::deleted)?,
+            10 => self.orphans = records(r, read::annotation)?,
             _ => r.skip()?,
         }
         Ok(())
-    })?;
-    Ok(f)
+    }
 }
 
 /// A part read by `f`: JSON of another shape is passed over, and said where it is.
@@ -188,25 +197,40 @@ fn unusable_why(e: &str, what: &str) -> String {
 impl FileIn {
     /// Check the parts in order (what the file is, its version, its document, …) and then
     /// each record on its own.
-    fn import(self) -> Result<Imported, String> {
+    fn import(mut self) -> Result<Imported, String> {
+        let mut out = self.start()?;
+        let records = self.annotations.take().ok_or("The file's \"annotations\" is not a list.")?;
+        add_annotations(&mut out, records);
+        self.end(out)
+    }
+
+    /// The checks before the annotations: what the file is, its version, its document, labels,
+    /// entities and scale; the document read without its records.
+    pub(super) fn start(&mut self) -> Result<Imported, String> {
         self.check_format()?;
-        let doc_in = unusable(self.document.ok_or("The file has no \"document\".")?, "\"document\" is")?;
+        let doc_in = unusable(self.document.take().ok_or("The file has no \"document\".")?, "\"document\" is")?;
         if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
             return Err(format!("The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."));
         }
-        let labels = unusable(self.labels, "\"labels\" are")?.unwrap_or_else(default_labels);
+        let labels =
+            unusable(std::mem::replace(&mut self.labels, Ok(None)), "\"labels\" are")?.unwrap_or_else(default_labels);
         let doc = document(doc_in);
-        let entities = unusable(self.entities, "\"entities\" are")?.unwrap_or_default();
-        let scale = unusable(self.rating_scale, "\"rating_scale\" is")?.unwrap_or_default();
+        let entities =
+            unusable(std::mem::replace(&mut self.entities, Ok(None)), "\"entities\" are")?.unwrap_or_default();
+        let scale =
+            unusable(std::mem::replace(&mut self.rating_scale, Ok(None)), "\"rating_scale\" is")?.unwrap_or_default();
         let index = Rc::new(TextIndex::new(&doc.text));
-        let mut out = Imported {
+        Ok(Imported {
             snapshot: Snapshot { doc, labels, entities, scale, ..Snapshot::default() },
             failed: Vec::new(),
             reanchored: 0,
-            index: index.clone(),
-        };
-        let records = self.annotations.ok_or("The file's \"annotations\" is not a list.")?;
-        add_annotations(&mut out, records);
+            index,
+        })
+    }
+
+    /// The rest, once the annotations are in `out`: relations, claims made whole, deletions
+    /// and orphans.
+    pub(super) fn end(self, mut out: Imported) -> Result<Imported, String> {
         let ids = Names::new(out.snapshot.annotations.iter().map(|a| a.id.as_str()));
         let relations = self.relations.ok_or("The file's \"relations\" is not a list.")?;
         for (i, relation) in relations.into_iter().enumerate() {
@@ -221,7 +245,7 @@ impl FileIn {
                 Err(why) => out.failed.push(format!("relation #{}: {why}", i + 1)),
             }
         }
-        settle_claims(&mut out.snapshot, index.len());
+        settle_claims(&mut out.snapshot, out.index.len());
         // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
         out.snapshot.deleted = self.deleted.unwrap_or_default().into_iter().filter_map(Result::ok).collect();
         // Orphans stay as they were read (they are not in the text): unreadable ones are reported.

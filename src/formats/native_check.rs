@@ -12,8 +12,21 @@ use crate::model::text::TextIndex;
 /// by an earlier record is refused).
 pub(super) fn add_annotations(out: &mut Imported, records: Vec<Result<Annotation, String>>) {
     out.snapshot.annotations.reserve_exact(records.len());
-    let checked: Vec<Result<(Annotation, Option<bool>), String>> =
-        records.into_iter().map(|r| r.and_then(|a| check_annotation(a, &out.snapshot, &out.index))).collect();
+    let checked: Vec<Checked> = records.into_iter().map(|r| check(out, r)).collect();
+    keep(out, checked);
+}
+
+/// A record checked against the text (see `check_annotation`).
+pub(super) type Checked = Result<(Annotation, Option<bool>), String>;
+
+/// Check one record read (or why it could not be) against `out`'s text.
+pub(super) fn check(out: &Imported, record: Result<Annotation, String>) -> Checked {
+    record.and_then(|a| check_annotation(a, &out.snapshot, &out.index))
+}
+
+/// Keep the checked records in `out`, in their order: the annotations placed, the orphans, and
+/// why each of the others failed (a reused id among them).
+pub(super) fn keep(out: &mut Imported, checked: Vec<Checked>) {
     // (An id is never empty: the records that failed stand in as "".)
     let ids = Names::new(checked.iter().map(|r| r.as_ref().map_or("", |(a, _)| a.id.as_str())));
     let first: Vec<bool> = checked

@@ -1,0 +1,129 @@
+//! A stored document read in slices, so that no one task of the open reads it all (DESIGN §6:
+//! no task over 50 ms while opening): the top level up to the annotations and the checks on it
+//! first, then the annotations a slice at a time, each read and checked against the text, then
+//! the rest of the file. What comes out is exactly what `native::parse` gives for the same text;
+//! a file laid out otherwise than the app writes it (the annotations not a list after the
+//! document and labels) is read whole by `native::parse`.
+use super::json_read::{Error, Mark, Reader};
+use super::native::{not_json, parse, FileIn, Imported, FILE};
+use super::native_check::{check, keep, Checked};
+use super::native_read::annotation;
+
+/// Where `FILE` has the annotations: the keys before it are what `FileIn::start` checks.
+const ANNOTATIONS: usize = 7;
+
+/// A document being read: the text it is read from, what the top level held before the
+/// annotations, and the records checked so far.
+pub struct Slices {
+    raw: String,
+    file: FileIn,
+    out: Imported,
+    /// Where reading goes on: at the list's `[` until it is opened, then between records.
+    at: Mark,
+    opened: bool,
+    checked: Vec<Checked>,
+}
+
+/// What reading gave: more to read, or the text with the document read from it (or why not).
+/// (Moved once a slice: its size does not matter.)
+#[allow(clippy::large_enum_variant)]
+pub enum Read {
+    More(Slices),
+    Done(String, Result<Imported, String>),
+}
+
+/// Begin reading `raw`: its top level up to the annotations, checked.
+pub fn begin(raw: String) -> Read {
+    let Some((mut file, at)) = head(&raw) else { return whole(raw) };
+    match file.start() {
+        Ok(out) => Read::More(Slices { raw, file, out, at, opened: false, checked: Vec::new() }),
+        // (Refused, or a syntax error later in the file: what a whole reading says.)
+        Err(_) => whole(raw),
+    }
+}
+
+fn whole(raw: String) -> Read {
+    let read = parse(&raw);
+    Read::Done(raw, read)
+}
+
+/// The top level up to the annotations' list: the parts before it, and where the list starts.
+fn head(raw: &str) -> Option<(FileIn, Mark)> {
+    let mut r = Reader::new(raw);
+    if r.peek() != b'{' {
+        return None;
+    }
+    let mut file = FileIn::empty();
+    r.object().ok()?;
+    while let Some(key) = r.key().ok()? {
+        let i = FILE.iter().position(|k| *k == key).unwrap_or(FILE.len());
+        if i == ANNOTATIONS {
+            return (r.peek() == b'[').then(|| (file, r.mark()));
+        }
+        file.part(&mut r, i).ok()?;
+    }
+    None
+}
+
+impl Slices {
+    /// Read and check up to `n` more annotations; when the list ends, the rest of the file.
+    pub fn step(mut self, n: usize) -> Read {
+        match self.records(n) {
+            Ok(false) => Read::More(self),
+            Ok(true) => self.rest(),
+            Err(e) => {
+                let why = not_json(&Reader::new(&self.raw), &e);
+                Read::Done(self.raw, Err(why))
+            }
+        }
+    }
+
+    /// Up to `n` records (each that cannot be read is kept as why, as `native::records` does):
+    /// true when the list has ended.
+    fn records(&mut self, n: usize) -> Result<bool, Error> {
+        let mut r = Reader::resume(&self.raw, self.at);
+        if !std::mem::replace(&mut self.opened, true) {
+            r.array()?;
+        }
+        for _ in 0..n {
+            if !r.item()? {
+                self.at = r.mark();
+                return Ok(true);
+            }
+            let record = r.attempt(annotation)?.map_err(|e| e.what);
+            self.checked.push(check(&self.out, record));
+        }
+        self.at = r.mark();
+        Ok(false)
+    }
+
+    /// The top level after the list, then the rest of the checks. A part that comes after the
+    /// annotations but is read before them (or the annotations again) means another layout:
+    /// the file is read whole.
+    fn rest(self) -> Read {
+        let Slices { raw, mut file, mut out, at, checked, .. } = self;
+        let mut r = Reader::resume(&raw, at);
+        let tail = (|| {
+            while let Some(key) = r.key()? {
+                let i = FILE.iter().position(|k| *k == key).unwrap_or(FILE.len());
+                if i <= ANNOTATIONS {
+                    return Ok(false);
+                }
+                file.part(&mut r, i)?;
+            }
+            r.finish().map(|()| true)
+        })();
+        match tail {
+            Ok(true) => {
+                keep(&mut out, checked);
+                let read = file.end(out);
+                Read::Done(raw, read)
+            }
+            Ok(false) => whole(raw),
+            Err(e) => {
+                let why = not_json(&r, &e);
+                Read::Done(raw, Err(why))
+            }
+        }
+    }
+}
