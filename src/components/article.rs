@@ -1,5 +1,6 @@
 //! The article: renders its blocks, turns a mouse selection into a span, and reports clicks
-//! on highlights. Blocks far from the viewport are drawn as plain text until they come near.
+//! on highlights. Blocks far from the viewport are drawn as plain text until they come near,
+//! and those beyond the first screen a few chunks a task after the first frame.
 //! It takes a caret (see `browser::guard`): the keyboard selects in it as a mouse does.
 use super::chunk::{Chunk, CHUNK};
 use crate::browser::selection::{self, Picked};
@@ -55,6 +56,18 @@ fn first_screen(state: &State) -> Vec<bool> {
     state.blocks.iter().map(|b| b.start < reach).collect()
 }
 
+/// Chunks drawn a task, after those of the first screen, until every chunk is.
+const MOUNT: usize = 8;
+
+/// How many chunks the first frame draws: those of the first screen, or of the screen where
+/// the reader was (see `persist::restore_reading`), and one more; the others follow, `MOUNT` a
+/// task, so that no one task draws a book.
+fn first_chunks(state: &State) -> usize {
+    let kept = super::persist::kept_block(&state.doc.id).and_then(|b| state.blocks.get(b));
+    let until = kept.map_or(0, |b| b.start) + reach();
+    state.blocks.iter().take_while(|b| b.start < until).count().div_ceil(CHUNK) + 1
+}
+
 /// How far into the text the first screen can reach, in code points.
 pub fn reach() -> usize {
     dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX
@@ -84,15 +97,29 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let s = p.state.clone();
         use_reducer(move || Near(Rc::new(first_screen(&s)), 0))
     };
+    // The chunks drawn so far, of which document.
+    let drawn = use_state(|| (state.doc.id.clone(), first_chunks(state)));
+    let chunks_in_all = state.blocks.len().div_ceil(CHUNK);
+    let count = if drawn.0 == state.doc.id { drawn.1 } else { first_chunks(state) }.min(chunks_in_all);
     {
-        let (root, near, s) = (root.clone(), near.clone(), p.state.clone());
+        let drawn = drawn.setter();
+        super::use_effect_on((state.doc.id.clone(), count), move |(id, n)| {
+            if *n < chunks_in_all {
+                let (id, n) = (id.clone(), *n);
+                dom::soon(move || drawn.set((id, n + MOUNT)));
+            }
+        });
+    }
+    {
+        let (root, near, s, every) = (root.clone(), near.clone(), p.state.clone(), drawn.setter());
         super::use_effect_on(state.doc.id.clone(), move |_| {
             near.dispatch(NearAction::Reset(first_screen(&s)));
             let dispatcher = near.dispatcher();
             // Paper shows every block: each is drawn with its highlights before it is printed.
             let print = {
-                let (all, near) = (vec![true; s.blocks.len()], near.dispatcher());
+                let (all, near, id) = (vec![true; s.blocks.len()], near.dispatcher(), s.doc.id.clone());
                 gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
+                    every.set((id.clone(), usize::MAX));
                     near.dispatch(NearAction::Reset(all.clone()))
                 })
             };
@@ -188,7 +215,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     // The selected annotation's blocks are drawn with highlights wherever they are (the keyboard
     // moves to annotations far from the view).
     let shown = selected.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
-    let chunks = (0..state.blocks.len()).step_by(CHUNK).map(|first| {
+    let chunks = (0..state.blocks.len()).step_by(CHUNK).take(count).map(|first| {
         let last = (first + CHUNK).min(state.blocks.len());
         let buckets: Vec<_> = (first..last).map(|i| state.bucket(i)).collect();
         let touches = |span: &Option<(AttrValue, std::ops::Range<usize>)>| {

@@ -134,6 +134,13 @@ pub fn restore_reading(state: &State) {
     }
 }
 
+/// The block where the reader was in document `id` in this browser session (see
+/// `restore_reading`).
+pub fn kept_block(id: &str) -> Option<usize> {
+    let kept = storage::session_get(&format!("scroll:{id}"))?;
+    kept.split(' ').next()?.parse().ok()
+}
+
 /// The settings as last kept (the defaults when none were).
 pub fn settings() -> Settings {
     let stored = storage::get(&storage::settings_key()).ok().flatten();
