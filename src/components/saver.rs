@@ -101,7 +101,8 @@ struct Write {
     stamp_key: String,
     seen: Option<String>,
     json: String,
-    /// `json` as a page string, made with the form: the write only hands it to the store.
+    /// `json` as a page string, made in a task of its own before the write, which only hands it
+    /// to the store.
     page: JsValue,
     entry: DocEntry,
     revision: u64,
