@@ -101,9 +101,6 @@ struct Write {
     stamp_key: String,
     seen: Option<String>,
     json: String,
-    /// `json` as a page string, made in a task of its own before the write, which only hands it
-    /// to the store.
-    page: JsValue,
     entry: DocEntry,
     revision: u64,
 }
@@ -137,31 +134,33 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
     let entry = DocEntry::of(&state, &now).sized(&state, &json);
-    let mut w = Write { key, stamp_key, seen, json, page: JsValue::UNDEFINED, entry, revision: state.revision };
+    let w = Write { key, stamp_key, seen, json, entry, revision: state.revision };
     if !later {
-        w.page = JsValue::from_str(&w.json);
-        return write(&mut saver, w, notify);
+        let page = JsValue::from_str(&w.json);
+        return write(&mut saver, w, &page, notify);
     }
     drop(saver);
     let (cell, notify) = (cell.clone(), notify.clone());
     // The form copied out of wasm in a task of its own, and written in the next.
     crate::browser::dom::soon(move || {
-        w.page = JsValue::from_str(&w.json);
+        let page = JsValue::from_str(&w.json);
         crate::browser::dom::soon(move || {
             if storage::get(&w.stamp_key).ok().flatten() != w.seen {
                 // Written meanwhile (another tab, or this one's flush): made again from what is
                 // stored now, if anything is left to save.
                 return schedule(&cell, &notify);
             }
-            write(&mut cell.borrow_mut(), w, &notify);
+            write(&mut cell.borrow_mut(), w, &page, &notify);
         })
     });
 }
 
-fn write(saver: &mut Saver, w: Write, notify: &Callback<Notice>) {
+/// Write `w`, whose form `page` is as a page string already (the write only hands it to the
+/// store).
+fn write(saver: &mut Saver, w: Write, page: &JsValue, notify: &Callback<Notice>) {
     saver.saves += 1;
     let stamp = format!("{}-{}", crate::browser::tab_tag(), saver.saves);
-    let result = storage::put(&w.key, &w.page)
+    let result = storage::put(&w.key, page)
         .and_then(|_| storage::set(&w.stamp_key, &stamp))
         .and_then(|_| storage::touch_library(w.entry));
     match result {
