@@ -43,6 +43,8 @@ pub fn set(key: &str, value: &str) -> Result<(), String> {
 
 /// Write a value already made a page string (`JsValue::from_str`), as `set` does.
 pub fn put(key: &str, value: &wasm_bindgen::JsValue) -> Result<(), String> {
+    // (A page without storage is told as `set` tells it.)
+    store()?;
     super::page::put(key, value).map_err(refused)
 }
 
