@@ -138,19 +138,26 @@ export function cluster_starts(line) {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Uint32Array.from(segmenter.segment(line), (s) => s.index);
 }
-export function watch_blocks(root, view, on_near) {
-  // (A copy: the view into wasm memory does not outlive this call.)
-  const watched = view.slice();
-  const margin = { rootMargin: '1200px 0px 1200px 0px' };
-  const blocks = new IntersectionObserver((es, o) => {
+const margin = { rootMargin: '1200px 0px 1200px 0px' };
+
+// Watches elements until they come within a screen or so of the view, then tells `on_near` the
+// number `key` reads from each (once: each is watched no longer).
+function nearing(key, on_near) {
+  return new IntersectionObserver((es, o) => {
     const near = [];
     for (const e of es) {
       if (!e.isIntersecting) continue;
       o.unobserve(e.target);
-      near.push(+e.target.dataset.p);
+      near.push(key(e.target));
     }
     if (near.length) on_near(Uint32Array.from(near));
   }, margin);
+}
+
+export function watch_blocks(root, view, on_near) {
+  // (A copy: the view into wasm memory does not outlive this call.)
+  const watched = view.slice();
+  const blocks = nearing((b) => +b.dataset.p, on_near);
   const chunks = new IntersectionObserver((es, o) => {
     for (const e of es) {
       if (!e.isIntersecting) continue;
@@ -169,5 +176,18 @@ export function watch_blocks(root, view, on_near) {
     added.disconnect();
     chunks.disconnect();
     blocks.disconnect();
+  };
+}
+
+export function watch_runs(block, on_near) {
+  const all = [...block.querySelectorAll(':scope > .run')];
+  const runs = nearing((r) => +r.dataset.s, on_near);
+  all.forEach((r) => runs.observe(r));
+  // Paper shows every run with its highlights.
+  const print = () => on_near(Uint32Array.from(all, (r) => +r.dataset.s));
+  addEventListener('beforeprint', print);
+  return () => {
+    removeEventListener('beforeprint', print);
+    runs.disconnect();
   };
 }

@@ -28,6 +28,10 @@ extern "C" {
     /// near the view at once: see `watch_blocks`). Laid out, they are still skipped while out
     /// of view (their chunk's `content-visibility: auto`), but found, selected and read.
     pub fn far_off(reach: usize);
+    /// Watch the runs of the long block `block` (see `components::runs`): `on_near` receives
+    /// the first code point of each that comes within a screen or so of the view, and of every
+    /// one before the page is printed. Returns the function that stops watching.
+    pub fn watch_runs(block: &web_sys::Element, on_near: &Closure<dyn FnMut(Vec<u32>)>) -> js_sys::Function;
     /// Scroll the element `selector` finds into view, waking it first: centred and
     /// `smooth`ly, or to the top of the window and then down by `by` pixels.
     pub fn show(selector: &str, by: i32, smooth: bool);

@@ -17,10 +17,22 @@ impl BlockObserver {
     /// watches the `.chunk` elements first, and the blocks of a chunk only once it comes near;
     /// a block that came near is watched no longer (it stays drawn).
     pub fn new(root: &Element, watched: &[u8], on_near: impl Fn(Vec<usize>) + 'static) -> Self {
+        Self::with(on_near, |f| super::page::watch_blocks(root, watched, f))
+    }
+
+    /// Observe the runs of the long block `block` (`components::runs`): `on_near` receives the
+    /// first code point of each run that came within a screen or so of the viewport.
+    pub fn runs(block: &Element, on_near: impl Fn(Vec<usize>) + 'static) -> Self {
+        Self::with(on_near, |f| super::page::watch_runs(block, f))
+    }
+
+    fn with(
+        on_near: impl Fn(Vec<usize>) + 'static,
+        watch: impl FnOnce(&Closure<dyn FnMut(Vec<u32>)>) -> js_sys::Function,
+    ) -> Self {
         let on_near: Closure<dyn FnMut(Vec<u32>)> =
             Closure::new(move |list: Vec<u32>| on_near(list.into_iter().map(|i| i as usize).collect()));
-        let stop = super::page::watch_blocks(root, watched, &on_near);
-        BlockObserver { stop, _on_near: on_near }
+        BlockObserver { stop: watch(&on_near), _on_near: on_near }
     }
 }
 

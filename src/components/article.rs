@@ -3,6 +3,7 @@
 //! and those beyond the first screen a few chunks a task after the first frame.
 //! It takes a caret (see `browser::guard`): the keyboard selects in it as a mouse does.
 use super::chunk::{Chunk, CHUNK};
+use super::near::{Near, NearAction};
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
 use crate::browser::{clusters, dom, guard};
@@ -14,40 +15,6 @@ use yew::prelude::*;
 /// How many code points of text a pixel of window height can show, at most: the article's
 /// column holds under 80 characters a line of about 31 px (2.6 per px), so this over-counts.
 const CODE_POINTS_PER_PX: usize = 3;
-
-/// Which blocks have been near the viewport (they stay drawn once drawn).
-#[derive(Clone, PartialEq, Default)]
-struct Near(Rc<Vec<bool>>, u32);
-
-enum NearAction {
-    Reset(Vec<bool>),
-    /// Draw every block anew (an input method changed the text: see `guard`).
-    Redraw,
-    Add(Vec<usize>),
-}
-
-impl Reducible for Near {
-    type Action = NearAction;
-    fn reduce(self: Rc<Self>, action: NearAction) -> Rc<Self> {
-        match action {
-            NearAction::Reset(v) if *self.0 == v => self,
-            NearAction::Reset(v) => Rc::new(Near(Rc::new(v), self.1)),
-            NearAction::Redraw => Rc::new(Near(self.0.clone(), self.1 + 1)),
-            NearAction::Add(list) => {
-                if list.iter().all(|&i| self.0.get(i).copied().unwrap_or(true)) {
-                    return self;
-                }
-                let mut v = (*self.0).clone();
-                for i in list {
-                    if let Some(slot) = v.get_mut(i) {
-                        *slot = true;
-                    }
-                }
-                Rc::new(Near(Rc::new(v), self.1))
-            }
-        }
-    }
-}
 
 /// The blocks drawn with highlights right away, before the observer reports: those that can
 /// be on the first screen.

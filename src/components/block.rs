@@ -17,7 +17,7 @@ pub enum BlockRole {
     Run,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct BlockProps {
     pub number: usize,
     pub block: Block,
@@ -94,23 +94,6 @@ pub fn touching(id: &Option<AttrValue>, anns: &[Rc<Annotation>]) -> Option<AttrV
     id.clone().filter(|id| anns.iter().any(|a| a.id == id.as_str()))
 }
 
-/// A long block's runs (`layout::runs`), each drawn by a block view of its own, so that an edit
-/// re-renders the run it touches and not the whole paragraph.
-fn runs(p: &BlockProps) -> Html {
-    let runs = layout::runs(p.block, p.index.slice(&p.doc.text, p.block.start, p.block.end));
-    let anns = layout::per_run(&runs, &p.anns);
-    runs.into_iter()
-        .zip(anns)
-        .map(|(block, anns)| {
-            let (selected, flash) = (touching(&p.selected, &anns), touching(&p.flash, &anns));
-            html! {
-                <BlockView key={block.start} number={p.number} {block} role={BlockRole::Run} doc={p.doc.clone()}
-                    index={p.index.clone()} labels={p.labels.clone()} {selected} {flash} rich=true anns={Rc::new(anns)} />
-            }
-        })
-        .collect()
-}
-
 #[function_component(BlockView)]
 pub fn block_view(p: &BlockProps) -> Html {
     let Block { start, end } = p.block;
@@ -120,7 +103,7 @@ pub fn block_view(p: &BlockProps) -> Html {
     } else if p.role == BlockRole::Run || layout::drawn_whole(p.block) {
         marks(p)
     } else {
-        runs(p)
+        html! { <super::runs::Runs ..p.clone() /> }
     };
     let (s, e, n) = (start.to_string(), end.to_string(), p.number.to_string());
     match p.role {

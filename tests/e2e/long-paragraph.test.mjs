@@ -1,11 +1,14 @@
 // A paragraph with no line breaks (text pasted from a PDF or a transcript) is drawn in runs of
 // sentences, each a line of its own: the paragraph's text in the page stays exactly the text,
 // and spans tagged near its end, in one run or across two, are stored at their code points.
+// Runs far from the view are drawn as plain text until they come near, as far paragraphs are.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { generate } from '../../bench/generate.mjs';
+import { appStorage } from '../../bench/lib/page.mjs';
 import {
-  browserForFile, TEST_TIMEOUT, checkNativeFile, cpIndexOf, cpSlice, docIdOf, openDialogUi, pasteText, tag, waitForDoc,
-  waitForHeadline, withApp,
+  browserForFile, TEST_TIMEOUT, checkNativeFile, cpIndexOf, cpSlice, docIdOf, dragOver, openDialogUi, pasteText, tag, waitForDoc,
+  waitForHeadline, waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
 const env = browserForFile();
@@ -69,4 +72,102 @@ test('a long paragraph is drawn in runs with its text unchanged; spans near its 
     // The span across runs is drawn in both, as two pieces of one highlight.
     const pieces = await page.evaluate((id) => [...document.querySelectorAll(`mark[data-ids~="${id}"]`)].map((m) => m.closest('.run').dataset.s), doc.annotations.find((x) => x.quote === across).id);
     assert.deepEqual(pieces.map(Number), [runs.runs[1][0], runs.runs[2][0]]);
+  }));
+
+// One paragraph of about 60,000 code points (emoji, CJK, accents) with 1,500 annotations, a
+// fifth of them overlapping another: the benchmark's generator, seeded, with 3 lines.
+const LONG = generate({ seed: 5, paragraphs: 3, chars: 60_000, annotations: 1500, annotationsBig: 1500 }).variants[1500];
+const LONG_TEXT = LONG.document.text;
+
+/**
+ * Runs before the page's scripts: at the first animation frame in which the article's runs
+ * exist, keeps each run's code points, whether it is in view, and the annotation ids on its
+ * highlights.
+ */
+function watchFirstRuns() {
+  const look = () => {
+    const runs = [...document.querySelectorAll('article .run')];
+    if (!runs.length) return requestAnimationFrame(look);
+    window.__firstRuns = runs.map((r) => {
+      const box = r.getBoundingClientRect();
+      return {
+        s: Number(r.dataset.s),
+        e: Number(r.dataset.e),
+        inView: box.bottom > 0 && box.top < innerHeight,
+        ids: [...new Set([...r.querySelectorAll('mark[data-ids]')].flatMap((m) => m.dataset.ids.split(' ')))],
+      };
+    });
+  };
+  requestAnimationFrame(look);
+}
+
+/** The ids of the annotations lying within code points [s, e). */
+const within = (s, e) => LONG.annotations.filter((a) => a.start >= s && a.end <= e && a.end > a.start).map((a) => a.id);
+
+/** The annotation ids drawn in the article. */
+const drawnIds = (page) =>
+  page.evaluate(() => [...new Set([...document.querySelectorAll('article mark[data-ids]')].flatMap((m) => m.dataset.ids.split(' ')))]);
+
+test('reopening a long paragraph draws the highlights of the runs in view in the first frame, far runs as they come near, and every run before printing', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    const items = appStorage(LONG);
+    await page.evaluate((kv) => {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+    }, items);
+    await app.context.addInitScript(watchFirstRuns);
+    await page.reload({ waitUntil: 'commit' });
+    const first = await waitUntil(() => page.evaluate(() => window.__firstRuns), { message: 'the first frame with runs' });
+    assert.ok(first.length > 40, `runs: ${first.length}`);
+    const inView = first.filter((r) => r.inView);
+    assert.ok(inView.length >= 1, 'a run in view');
+    let expected = 0;
+    for (const r of inView) {
+      const ids = within(r.s, r.e);
+      expected += ids.length;
+      for (const id of ids) assert.ok(r.ids.includes(id), `annotation ${id} is drawn in the run at ${r.s} in the first frame`);
+    }
+    assert.ok(expected > 10, `annotations in view: ${expected}`);
+    const plain = first.filter((r) => r.ids.length === 0);
+    assert.ok(plain.length > first.length / 2, `runs drawn as plain text in the first frame: ${plain.length} of ${first.length}`);
+    assert.equal(await page.evaluate(() => document.querySelector('article p[data-p="2"]').textContent), LONG_TEXT.split('\n')[2], 'the paragraph reads exactly as the text');
+
+    // The last run, scrolled to, gets its highlights.
+    const last = first.at(-1);
+    const lastIds = within(last.s, last.e);
+    assert.ok(lastIds.length > 0, 'the last run has annotations');
+    await page.evaluate(() => [...document.querySelectorAll('article .run')].at(-1).scrollIntoView({ block: 'center' }));
+    await waitUntil(async () => {
+      const drawn = new Set(await drawnIds(page));
+      return lastIds.every((id) => drawn.has(id));
+    }, { message: 'the highlights of the last run' });
+
+    // A word there, dragged over and tagged, is stored at its code points.
+    const tail = LONG_TEXT.split('\n')[2].slice(-3000);
+    const m = [...tail.matchAll(/\b[a-z]{6,}\b/g)].find((w) => {
+      const s = cpIndexOf(LONG_TEXT, tail) + cpIndexOf(tail, w[0], w.index);
+      return !LONG.annotations.some((a) => a.start < s + w[0].length && s < a.end);
+    });
+    const start = cpIndexOf(LONG_TEXT, tail) + cpIndexOf(tail, m[0], m.index);
+    let occurrence = 0;
+    const para = LONG_TEXT.split('\n')[2];
+    const from = para.length - tail.length + m.index;
+    for (let at = para.indexOf(m[0]); at < from; at = para.indexOf(m[0], at + 1)) occurrence++;
+    await dragOver(page, { block: para.slice(0, 30), text: m[0], occurrence });
+    await app.ui.menu.waitFor({ state: 'visible' });
+    await page.keyboard.press('1');
+    const store = await waitForStored(page, (doc) => doc.annotations.some((a) => a.start === start), 'the new annotation');
+    const added = store.parsed.annotations.find((a) => a.start === start);
+    assert.equal(added.end, start + [...m[0]].length);
+    assert.equal(cpSlice(LONG_TEXT, added.start, added.end), m[0]);
+
+    // Before printing, every run is drawn with its highlights.
+    const all = within(0, [...LONG_TEXT].length);
+    assert.ok((await drawnIds(page)).length < all.length, 'runs between the first screen and the end are still plain');
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await waitUntil(async () => {
+      const drawn = new Set(await drawnIds(page));
+      return all.every((id) => drawn.has(id));
+    }, { message: 'every highlight drawn for print' });
   }));
