@@ -191,3 +191,69 @@ export function watch_runs(block, on_near) {
     runs.disconnect();
   };
 }
+
+export function watch_list(list, on_range) {
+  let queued = 0;
+  const look = () => {
+    queued = 0;
+    const box = list.getBoundingClientRect();
+    if (!box.height) return;
+    // The part of the window the list can be seen in: the sidebar's scrolling box, or the page.
+    let top = 0;
+    let bottom = innerHeight;
+    const scroller = list.closest('.lists');
+    if (scroller && getComputedStyle(scroller).overflowY !== 'visible') {
+      const v = scroller.getBoundingClientRect();
+      top = Math.max(top, v.top);
+      bottom = Math.min(bottom, v.bottom);
+    }
+    top -= box.top;
+    bottom -= box.top;
+    let at = 0;
+    let first = -1;
+    let last = -1;
+    let sum = 0;
+    let n = 0;
+    for (const li of list.children) {
+      const r = li.getBoundingClientRect();
+      const y0 = r.top - box.top;
+      const y1 = r.bottom - box.top;
+      const seen = y1 > top && y0 < bottom;
+      if (li.classList.contains('spacer')) {
+        // A spacer stands for entries [from, to), evenly.
+        const from = +li.dataset.from;
+        const to = +li.dataset.to;
+        if (seen && y1 > y0) {
+          const k = (to - from) / (y1 - y0);
+          if (first < 0) first = from + Math.floor((Math.max(top, y0) - y0) * k);
+          last = Math.min(to - 1, from + Math.ceil((Math.min(bottom, y1) - y0) * k));
+        }
+        at = to;
+      } else {
+        if (seen) {
+          if (first < 0) first = at;
+          last = at;
+        }
+        sum += y1 - y0;
+        n++;
+        at++;
+      }
+    }
+    // Out of view: the end nearest the view.
+    if (first < 0) first = last = bottom <= 0 ? 0 : Math.max(at - 1, 0);
+    on_range(first, last, n ? sum / n : 0);
+  };
+  const soon = () => {
+    if (!queued) queued = requestAnimationFrame(look);
+  };
+  const sizes = new ResizeObserver(soon);
+  sizes.observe(list);
+  addEventListener('scroll', soon, { capture: true, passive: true });
+  addEventListener('resize', soon);
+  return () => {
+    cancelAnimationFrame(queued);
+    sizes.disconnect();
+    removeEventListener('scroll', soon, { capture: true });
+    removeEventListener('resize', soon);
+  };
+}

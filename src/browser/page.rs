@@ -32,6 +32,12 @@ extern "C" {
     /// the first code point of each that comes within a screen or so of the view, and of every
     /// one before the page is printed. Returns the function that stops watching.
     pub fn watch_runs(block: &web_sys::Element, on_near: &Closure<dyn FnMut(Vec<u32>)>) -> js_sys::Function;
+    /// Watch a virtual list (`sidebar`'s groups: entries drawn, and `li.spacer`s with
+    /// `data-from` / `data-to` standing for the others): `on_range` receives the places of the
+    /// first and last entry in view (or the end of the list nearest the view) and the height
+    /// of an entry drawn (0 when none is), on scrolling, on resizing and whenever the list
+    /// changes size. Returns the function that stops watching.
+    pub fn watch_list(list: &web_sys::Element, on_range: &Closure<dyn FnMut(u32, u32, f64)>) -> js_sys::Function;
     /// Scroll the element `selector` finds into view, waking it first: centred and
     /// `smooth`ly, or to the top of the window and then down by `by` pixels.
     pub fn show(selector: &str, by: i32, smooth: bool);

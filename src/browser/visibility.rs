@@ -1,13 +1,14 @@
 //! Tells which article blocks are near the viewport, so only those get their highlights
-//! drawn: opening a long document costs about as much as opening its plain text. (The
-//! observing itself is done in the page: see `page::watch_blocks`.)
+//! drawn: opening a long document costs about as much as opening its plain text; and which
+//! entries of a virtual list are in view. (The observing itself is done in the page: see
+//! `page::watch_blocks`, `page::watch_list`.)
 use wasm_bindgen::{closure::Closure, JsValue};
 use web_sys::Element;
 
 /// Watches the `[data-p]` blocks inside a root element, until dropped.
 pub struct BlockObserver {
     stop: js_sys::Function,
-    _on_near: Closure<dyn FnMut(Vec<u32>)>,
+    _on_near: Box<dyn std::any::Any>,
 }
 
 impl BlockObserver {
@@ -32,7 +33,15 @@ impl BlockObserver {
     ) -> Self {
         let on_near: Closure<dyn FnMut(Vec<u32>)> =
             Closure::new(move |list: Vec<u32>| on_near(list.into_iter().map(|i| i as usize).collect()));
-        BlockObserver { stop: watch(&on_near), _on_near: on_near }
+        BlockObserver { stop: watch(&on_near), _on_near: Box::new(on_near) }
+    }
+
+    /// Observe the virtual list `list` (see `page::watch_list`): `on_range` receives the first
+    /// and last entry in view and an entry's height in pixels (0 when none is drawn).
+    pub fn list(list: &Element, on_range: impl Fn(usize, usize, f64) + 'static) -> Self {
+        let on: Closure<dyn FnMut(u32, u32, f64)> =
+            Closure::new(move |first: u32, last: u32, px: f64| on_range(first as usize, last as usize, px));
+        BlockObserver { stop: super::page::watch_list(list, &on), _on_near: Box::new(on) }
     }
 }
 

@@ -2,7 +2,8 @@
 //! document order, grouped into entities and claims.
 use super::details::{Details, PanelData};
 use super::sidebar_index::{claim_filters, claim_line, claim_speakers, entity_counts, entity_index, ClaimFilter};
-use crate::browser::dom::{self, data_of};
+use crate::browser::dom::data_of;
+use crate::browser::visibility::BlockObserver;
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
 use crate::model::meta::Rating;
@@ -10,10 +11,11 @@ use crate::model::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How many entries a group shows before "Show more".
-const PAGE: usize = 60;
-/// Entries per memoised run: a new selection re-renders the one or two runs it touches.
+/// Entries per memoised run: a new selection re-renders the one or two runs it touches; the
+/// list draws whole runs.
 const RUN: usize = 20;
+/// The height of an entry until one is measured (px).
+const ENTRY_PX: f64 = 33.0;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -148,45 +150,56 @@ pub struct GroupProps {
 
 #[function_component(Group)]
 fn group(p: &GroupProps) -> Html {
-    // The first run is drawn with the page; the page fills up a run per frame after that
-    // (entries past the first run are below the panel's fold when the page opens, and each
-    // costs a component and a few elements: 120 of them were a sixth of opening).
-    let shown = use_state(|| RUN);
-    // Only the entries on show are gathered: a change to a long list costs a pass over it,
-    // not a copy of it.
+    // The list is virtual: only the runs of entries in (or a run from) the sidebar's view are
+    // drawn, and a spacer as tall as the entries it stands for holds the place of the others,
+    // so that a list of 20,000 scrolls as one and costs what a screenful does.
+    let view = use_reducer(|| Window { runs: 0..1, px: 0.0 });
+    let list = use_node_ref();
+    // Only the entries drawn are gathered: a change to a long list costs a pass over it, not a
+    // copy of it.
     let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind && p.filter.admits(a));
     let total = of_kind().count();
+    let all_runs = total.div_ceil(RUN);
     {
-        // (Nothing to add while the group is shown whole; looked at again when it grows.)
-        let shown = shown.clone();
-        super::use_effect_on((*shown, total), move |&(n, total)| {
-            if n < PAGE && n < total {
-                dom::after_frame(move || shown.set(n + RUN));
-            }
+        let (list, view) = (list.clone(), view.dispatcher());
+        super::use_effect_on((), move |_| {
+            let watch = list.cast::<web_sys::Element>().map(|el| {
+                BlockObserver::list(&el, move |first, last, px| {
+                    view.dispatch(Window { runs: (first / RUN).saturating_sub(1)..last / RUN + 2, px })
+                })
+            });
+            move || drop(watch)
         });
     }
     let sel_pos =
         p.selected.as_ref().filter(|s| s.kind == p.kind).and_then(|s| of_kind().position(|a| Rc::ptr_eq(a, s)));
-    let limit = (*shown).min(total);
-    let head: Vec<Rc<Annotation>> = of_kind().take(limit).cloned().collect();
-    let run = |from: usize, items: &[Rc<Annotation>]| {
-        let current = sel_pos.and_then(|i| i.checked_sub(from)).filter(|&k| k < items.len());
-        html! { <Run key={from} items={items.to_vec()} labels={p.labels.clone()} scale={p.scale.clone()} {current} /> }
-    };
-    let mut runs: Vec<Html> = head.chunks(RUN).enumerate().map(|(k, items)| run(k * RUN, items)).collect();
-    // A selection further down the list is shown in its own run after a gap, rather than
-    // drawing every entry before it. (Every child is keyed, so runs keep their elements.)
-    if let Some(i) = sel_pos.filter(|&i| i >= limit) {
-        let from = (i - i % RUN).max(limit);
-        let items: Vec<Rc<Annotation>> = of_kind().skip(from).take(RUN).cloned().collect();
-        runs.push(html! { <li key="gap" class="gap" aria-hidden="true">{ "⋯" }</li> });
-        runs.push(run(from, &items));
+    // The runs drawn: those in view, and the selected entry's wherever it is.
+    let mut drawn: Vec<usize> = view.runs.clone().filter(|&r| r < all_runs).collect();
+    if let Some(r) = sel_pos.map(|i| i / RUN).filter(|r| !drawn.contains(r)) {
+        drawn.push(r);
+        drawn.sort_unstable();
     }
-    let more = (total > limit && *shown >= PAGE).then(|| {
-        let (shown, rest) = (shown.clone(), total - limit);
-        let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE));
-        html! { <button type="button" class="more" {onclick}>{ format!("Show {} more", rest.min(PAGE)) }</button> }
-    });
+    let mut items = Vec::new();
+    let mut next = 0;
+    let spacer = |from: usize, to: usize| {
+        // (Whole pixels: formatting a float would bring the float printer into the app.)
+        let px = if view.px > 0.0 { view.px } else { ENTRY_PX };
+        let style = format!("height:{}px", ((to - from) as f64 * px) as u64);
+        html! { <li key={format!("s{from}")} class="spacer" aria-hidden="true" data-from={from.to_string()} data-to={to.to_string()} {style}></li> }
+    };
+    for r in drawn {
+        let from = r * RUN;
+        if from > next {
+            items.push(spacer(next, from));
+        }
+        let run: Vec<Rc<Annotation>> = of_kind().skip(from).take(RUN).cloned().collect();
+        next = from + run.len();
+        let current = sel_pos.and_then(|i| i.checked_sub(from)).filter(|&k| k < run.len());
+        items.push(html! { <Run key={from} {from} {total} items={run} labels={p.labels.clone()} scale={p.scale.clone()} {current} /> });
+    }
+    if total > next {
+        items.push(spacer(next, total));
+    }
     // One listener for the whole list: the clicked entry names its annotation.
     let onpick = {
         let onselect = p.onselect.clone();
@@ -206,16 +219,38 @@ fn group(p: &GroupProps) -> Html {
                     Kind::Claim => "No claims yet. Select a statement and press 8.",
                     Kind::Entity => "No entities yet. Select a name and press a number.",
                 } }</p>
-            } else {
-                <ol class="entries" onclick={onpick}>{ for runs }</ol>
             }
-            <div class="more-slot">{ more }</div>
+            <ol class="entries" hidden={total == 0} onclick={onpick} ref={list}>{ for items }</ol>
         </section>
+    }
+}
+
+/// Which runs of a group's list are drawn, and the height of an entry (for the spacers standing
+/// for the others): measured once, on the first entries drawn, and kept (entries are one line
+/// each; measured again on every scroll, the spacers would grow and shrink under the reader).
+#[derive(PartialEq)]
+struct Window {
+    runs: std::ops::Range<usize>,
+    px: f64,
+}
+
+impl Reducible for Window {
+    /// The runs now in view, and the height of an entry drawn (0 when none is).
+    type Action = Window;
+    fn reduce(self: Rc<Self>, to: Window) -> Rc<Self> {
+        let px = if self.px == 0.0 { to.px } else { self.px };
+        if to.runs == self.runs && px == self.px {
+            return self;
+        }
+        Rc::new(Window { runs: to.runs, px })
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct RunProps {
+    /// Where the run starts in its list, and how long the list is.
+    from: usize,
+    total: usize,
     items: Vec<Rc<Annotation>>,
     labels: Rc<Vec<Label>>,
     scale: Rc<Vec<Rating>>,
@@ -231,7 +266,8 @@ fn run(p: &RunProps) -> Html {
         let name: AttrValue = label.map_or(a.label.clone(), |l| l.name.clone()).into();
         let color: AttrValue = label.map_or("#888".to_string(), |l| l.color.clone()).into();
         let extra: AttrValue = claim_line(a, &p.scale).unwrap_or_default().into();
-        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} {extra} current={p.current == Some(k)} /> }
+        let (at, of) = (p.from + k + 1, p.total);
+        html! { <Entry key={a.id.clone()} ann={a.clone()} {name} {color} {extra} current={p.current == Some(k)} {at} {of} /> }
     });
     html! { <>{ for entries }</> }
 }
@@ -244,13 +280,16 @@ struct EntryProps {
     /// A claim's speaker, check-worthiness and verdict; an annotation's note.
     extra: AttrValue,
     current: bool,
+    /// Its place in the list, and the list's length (the list is virtual: see `Group`).
+    at: usize,
+    of: usize,
 }
 
 /// One annotation in the list: re-renders only when it, its label or its selection changes.
 #[function_component(Entry)]
 fn entry(p: &EntryProps) -> Html {
     html! {
-        <li>
+        <li aria-posinset={p.at.to_string()} aria-setsize={p.of.to_string()}>
             // (The comment a highlight's `aria-details` points to.)
             <div role="comment" id={format!("n-{}", p.ann.id)}>
             <button type="button" class="entry" style={format!("--c:{}", p.color)} aria-current={p.current.then_some("true")}

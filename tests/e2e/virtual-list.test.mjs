@@ -1,0 +1,109 @@
+// The sidebar's lists are virtual: with thousands of annotations only the entries in (or near)
+// the sidebar's view are drawn, a spacer holds the place of the others, and the list scrolls,
+// reads and takes the keyboard as one list of every entry.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { generate } from '../../bench/generate.mjs';
+import { appStorage } from '../../bench/lib/page.mjs';
+import { browserForFile, TEST_TIMEOUT, waitUntil, withApp } from './helpers.mjs';
+
+const env = browserForFile();
+
+// 300 paragraphs, 3,000 annotations (emoji, CJK and accents in the text): the benchmark's
+// generator, seeded.
+const DOC = generate({ seed: 9, paragraphs: 300, chars: 60_000, annotations: 3000, annotationsBig: 3000 }).variants[3000];
+const isEntity = (a) => a.kind === 'entity';
+const ENTITIES = DOC.annotations.filter(isEntity);
+const LIST = 'section[aria-labelledby="group-entities"] ol.entries';
+
+/** The entries drawn in the entities' list: place, set size, annotation id, and whether the
+ * entry is in the sidebar's view. */
+const drawn = (page) =>
+  page.evaluate((sel) => {
+    const view = document.querySelector('.lists').getBoundingClientRect();
+    return [...document.querySelectorAll(`${sel} > li:not(.spacer)`)].map((li) => {
+      const r = li.getBoundingClientRect();
+      return {
+        at: Number(li.getAttribute('aria-posinset')),
+        of: Number(li.getAttribute('aria-setsize')),
+        id: li.querySelector('button.entry').dataset.id,
+        seen: r.bottom > view.top && r.top < view.bottom,
+      };
+    });
+  }, LIST);
+
+/** Whether the middle of the sidebar's scrolling box shows an entry (not a blank spacer). */
+const entryInView = (page) =>
+  page.evaluate(() => {
+    const v = document.querySelector('.lists').getBoundingClientRect();
+    const points = [0.2, 0.5, 0.8].map((f) => document.elementFromPoint(v.left + v.width / 2, v.top + v.height * f));
+    return points.every((el) => el?.closest('button.entry, .group h2, .filters, .entity-index, section'));
+  });
+
+test('a list of thousands of entries draws those in view and scrolls, reads and tabs as one list', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await page.evaluate((kv) => {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+    }, appStorage(DOC));
+    await page.reload();
+    await page.waitForSelector(`${LIST} button.entry`);
+    const total = ENTITIES.length;
+    assert.ok(total > 2000, `entities: ${total}`);
+    assert.equal(await page.locator('#group-entities .group-n').textContent(), String(total));
+
+    // Few entries drawn, each with its place in the whole list.
+    await page.waitForTimeout(300);
+    let list = await drawn(page);
+    assert.ok(list.length >= 20 && list.length <= 120, `entries drawn: ${list.length}`);
+    assert.ok(list.every((e, k) => e.at === k + 1 && e.of === total), 'places 1, 2, 3… of the whole list');
+    const ids = new Set(ENTITIES.map((a) => a.id));
+    assert.ok(list.every((e) => ids.has(e.id)), 'entities only');
+
+    // Scrolled to its end (and on, as a reader goes on scrolling while the entries drawn take
+    // the place of estimated ones), the last entries are drawn in view.
+    await waitUntil(async () => {
+      await page.evaluate((sel) => document.querySelector(sel).lastElementChild.scrollIntoView({ block: 'end' }), LIST);
+      await page.waitForTimeout(100);
+      return (await drawn(page)).some((e) => e.at === total && e.seen);
+    }, { message: 'the last entry in view' });
+    list = await drawn(page);
+    assert.ok(list.length <= 120, `entries drawn at the end: ${list.length}`);
+    assert.ok(await entryInView(page), 'entries, not a blank, in view at the end');
+
+    // In the middle, too: what is in view is entries.
+    await page.evaluate((sel) => {
+      const ol = document.querySelector(sel);
+      const lists = document.querySelector('.lists');
+      lists.scrollTop += ol.getBoundingClientRect().top - lists.getBoundingClientRect().top + ol.offsetHeight / 2;
+    }, LIST);
+    await waitUntil(async () => {
+      const l = await drawn(page);
+      return l.some((e) => e.seen && e.at > total / 3 && e.at < (2 * total) / 3);
+    }, { message: 'entries from the middle of the list in view' });
+    assert.ok(await entryInView(page), 'entries, not a blank, in view in the middle');
+    list = await drawn(page);
+    const seen = list.filter((e) => e.seen).map((e) => e.at);
+    assert.ok(seen.every((at, k) => k === 0 || at === seen[k - 1] + 1), `consecutive entries in view: ${seen}`);
+
+    // A highlight far down the article, clicked: its entry is drawn, current.
+    const p = 280;
+    await page.evaluate((p) => document.querySelector(`article [data-p="${p}"]`).scrollIntoView({ block: 'center' }), p);
+    const mark = page.locator(`article [data-p="${p}"] mark[data-ids]`).first();
+    await mark.waitFor();
+    const markIds = (await mark.getAttribute('data-ids')).split(' ');
+    await mark.click();
+    await waitUntil(
+      () => page.evaluate((ids) => ids.includes(document.querySelector('button.entry[aria-current="true"]')?.dataset.id), markIds),
+      { message: 'the clicked highlight\'s entry drawn and current' },
+    );
+
+    // The keyboard walks the list past the entries first drawn.
+    await page.evaluate(() => document.querySelector('.lists').scrollTo(0, 0));
+    await waitUntil(async () => (await drawn(page)).some((e) => e.at === 1 && e.seen), { message: 'the first entry in view again' });
+    await page.evaluate((sel) => document.querySelector(`${sel} > li[aria-posinset="1"] button.entry`).focus(), LIST);
+    for (let i = 0; i < 150; i++) await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => Number(document.activeElement.closest('li')?.getAttribute('aria-posinset')));
+    assert.equal(at, 151, 'Tab 150 times from the first entry: the 151st');
+  }));
