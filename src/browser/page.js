@@ -141,17 +141,32 @@ export function cluster_starts(line) {
 const margin = { rootMargin: '1200px 0px 1200px 0px' };
 
 // Watches elements until they come within a screen or so of the view, then tells `on_near` the
-// number `key` reads from each (once: each is watched no longer).
+// number `key` reads from each (once: each is watched no longer), PACE a frame at most: the
+// sixteen paragraphs of a chunk drawn at once made a long frame while scrolling.
+const PACE = 4;
 function nearing(key, on_near) {
-  return new IntersectionObserver((es, o) => {
-    const near = [];
+  const queue = [];
+  let frame = 0;
+  const send = () => {
+    frame = 0;
+    on_near(Uint32Array.from(queue.splice(0, PACE)));
+    if (queue.length) frame = requestAnimationFrame(send);
+  };
+  const o = new IntersectionObserver((es) => {
     for (const e of es) {
       if (!e.isIntersecting) continue;
       o.unobserve(e.target);
-      near.push(key(e.target));
+      queue.push(key(e.target));
     }
-    if (near.length) on_near(Uint32Array.from(near));
+    if (queue.length && !frame) send();
   }, margin);
+  const disconnect = o.disconnect.bind(o);
+  o.disconnect = () => {
+    cancelAnimationFrame(frame);
+    queue.length = 0;
+    disconnect();
+  };
+  return o;
 }
 
 export function watch_blocks(root, view, on_near) {
