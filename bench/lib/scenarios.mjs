@@ -193,8 +193,15 @@ function libraryItems(cfg) {
  */
 async function tagged(ctx, id, atEnd) {
   const { page } = await openApp(ctx, ctx.docs.main);
-  if (atEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const toEnd = () => page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  if (atEnd) await toEnd();
   await settle(page, IDLE_AFTER_OPEN);
+  // (The page may have grown since: the paragraphs after the first screen are drawn a few
+  // chunks a task after the first frame.)
+  if (atEnd) {
+    await toEnd();
+    await settle(page, 300);
+  }
   const before = await highlightIds(page);
   let words;
   if (atEnd) {

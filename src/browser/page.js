@@ -209,15 +209,18 @@ export function watch_runs(block, on_near) {
 
 export function watch_list(list, on_range) {
   let queued = 0;
+  // Whether the list scrolls in the sidebar's own box (in wide windows) or with what holds it.
+  const scroller = list.closest('.lists');
+  let own = false;
   const look = () => {
     queued = 0;
+    own = !!scroller && getComputedStyle(scroller).overflowY !== 'visible';
     const box = list.getBoundingClientRect();
     if (!box.height) return;
     // The part of the window the list can be seen in: the sidebar's scrolling box, or the page.
     let top = 0;
     let bottom = innerHeight;
-    const scroller = list.closest('.lists');
-    if (scroller && getComputedStyle(scroller).overflowY !== 'visible') {
+    if (own) {
       const v = scroller.getBoundingClientRect();
       top = Math.max(top, v.top);
       bottom = Math.min(bottom, v.bottom);
@@ -261,14 +264,18 @@ export function watch_list(list, on_range) {
   const soon = () => {
     if (!queued) queued = requestAnimationFrame(look);
   };
+  // Only scrolling that moves the list is looked at: the article's is not, in a wide window.
+  const scrolled = (e) => {
+    if (own ? e.target === scroller : e.target === document || e.target.contains?.(list)) soon();
+  };
   const sizes = new ResizeObserver(soon);
   sizes.observe(list);
-  addEventListener('scroll', soon, { capture: true, passive: true });
+  addEventListener('scroll', scrolled, { capture: true, passive: true });
   addEventListener('resize', soon);
   return () => {
     cancelAnimationFrame(queued);
     sizes.disconnect();
-    removeEventListener('scroll', soon, { capture: true });
+    removeEventListener('scroll', scrolled, { capture: true });
     removeEventListener('resize', soon);
   };
 }

@@ -107,3 +107,27 @@ test('a list of thousands of entries draws those in view and scrolls, reads and 
     const at = await page.evaluate(() => Number(document.activeElement.closest('li')?.getAttribute('aria-posinset')));
     assert.equal(at, 151, 'Tab 150 times from the first entry: the 151st');
   }));
+
+test('in a narrow window the sheet of annotations scrolls its lists as one too', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await page.evaluate((kv) => {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+    }, appStorage(DOC));
+    await page.reload();
+    await page.getByRole('button', { name: 'Annotations', exact: true }).click();
+    await page.waitForSelector(`${LIST} button.entry`);
+    const total = ENTITIES.length;
+    const seenAt = () =>
+      page.evaluate((sel) => [...document.querySelectorAll(`${sel} > li:not(.spacer)`)].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      }).map((li) => Number(li.getAttribute('aria-posinset'))), LIST);
+    await waitUntil(async () => {
+      await page.evaluate((sel) => document.querySelector(sel).lastElementChild.scrollIntoView({ block: 'end' }), LIST);
+      await page.waitForTimeout(100);
+      return (await seenAt()).includes(total);
+    }, { message: 'the last entry in view in the sheet' });
+    assert.ok((await drawn(page)).length <= 120, 'few entries drawn');
+  }, { viewport: { width: 390, height: 844 } }));
