@@ -264,10 +264,11 @@ fn browser_clusters_follow_uax29() {
     assert_eq!(Browser.starts(""), Vec::<usize>::new());
 }
 
-/// A long list opens with its first entries, fills up to a page of 60 by itself, and shows the
-/// rest 60 at a time behind "Show N more".
+/// A long list is virtual: out of view (a closed sheet here), it draws its first run of 20
+/// entries and a spacer standing for the others; each entry says its place in the whole list;
+/// a selected entry far down is drawn where it is, with spacers around its run.
 #[wasm_bindgen_test]
-async fn sidebar_lists_grow_a_page_at_a_time() {
+async fn sidebar_lists_draw_their_runs_and_spacers_for_the_rest() {
     let text = "word ".repeat(150);
     let mut s = State::new(Snapshot {
         doc: Document::from_text(&format!("Head\nStand\n{text}"), "t"),
@@ -281,24 +282,44 @@ async fn sidebar_lists_grow_a_page_at_a_time() {
     }
     s.apply(Action::Select(None));
     let el = root();
-    let props = SidebarProps { place: AttrValue::default(), ..sidebar_props(&s) };
-    yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), props).render();
-    let entries = |el: &Element| el.query_selector_all(".entry").unwrap().length();
-    let mut waited = 0;
-    while entries(&el) < 60 && waited < 3000 {
-        yew::platform::time::sleep(Duration::from_millis(50)).await;
-        waited += 50;
-    }
+    let mut app = yew::Renderer::<Sidebar>::with_root_and_props(el.clone(), sidebar_props(&s)).render();
     settle().await;
-    assert_eq!(entries(&el), 60);
-    let more = || el.query_selector("button.more").unwrap().map(|b| b.dyn_into::<web_sys::HtmlElement>().unwrap());
-    assert_eq!(more().unwrap().text_content().unwrap(), "Show 60 more");
-    more().unwrap().click();
+    let list = |el: &Element| {
+        let items = el.query_selector_all("ol.entries > li").unwrap();
+        (0..items.length())
+            .map(|i| {
+                let li = items.item(i).unwrap().dyn_into::<Element>().unwrap();
+                match li.get_attribute("data-from") {
+                    Some(from) => format!("{from}-{}", li.get_attribute("data-to").unwrap()),
+                    None => li.get_attribute("aria-posinset").unwrap(),
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let places = |from: usize, to: usize| (from..=to).map(|i| i.to_string()).collect::<Vec<_>>();
+    let mut expected = places(1, 20);
+    expected.push("20-150".into());
+    assert_eq!(list(&el), expected);
+    let first = el.query_selector("ol.entries > li").unwrap().unwrap();
+    assert_eq!(first.get_attribute("aria-setsize").as_deref(), Some("150"));
+    let spacer = el.query_selector("li.spacer").unwrap().unwrap();
+    assert_eq!(spacer.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(
+        spacer.get_attribute("style").as_deref(),
+        Some("height:4290px"),
+        "130 entries of 33 px until one is measured"
+    );
+
+    // The 100th annotation selected: its run (entries 81–100) is drawn between two spacers.
+    let id = s.annotations()[99].id.clone();
+    s.apply(Action::Select(Some(id.clone())));
+    app.update(sidebar_props(&s));
     settle().await;
-    assert_eq!(entries(&el), 120);
-    assert_eq!(more().unwrap().text_content().unwrap(), "Show 30 more");
-    more().unwrap().click();
-    settle().await;
-    assert_eq!(entries(&el), 150);
-    assert!(more().is_none());
+    let mut expected = places(1, 20);
+    expected.push("20-80".into());
+    expected.extend(places(81, 100));
+    expected.push("100-150".into());
+    assert_eq!(list(&el), expected);
+    let current = el.query_selector("button.entry[aria-current=\"true\"]").unwrap().unwrap();
+    assert_eq!(current.get_attribute("data-id").as_deref(), Some(id.as_str()));
 }

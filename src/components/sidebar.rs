@@ -226,8 +226,8 @@ fn group(p: &GroupProps) -> Html {
 }
 
 /// Which runs of a group's list are drawn, and the height of an entry (for the spacers standing
-/// for the others): measured once, on the first entries drawn, and kept (entries are one line
-/// each; measured again on every scroll, the spacers would grow and shrink under the reader).
+/// for the others): the average of the first entries drawn, kept (taken again as the reader
+/// scrolls, the spacers above would grow and shrink under them).
 #[derive(PartialEq)]
 struct Window {
     runs: std::ops::Range<usize>,
