@@ -2,21 +2,9 @@
 // dialog and the library.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { browserForFile, TEST_TIMEOUT, tag, withApp } from './helpers.mjs';
+import { browserForFile, TEST_TIMEOUT, tag, violations, withApp } from './helpers.mjs';
 
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = browserForFile();
-
-/** The violations axe-core finds in the page as it is now, in a form that reads in a failure. */
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 test('axe-core finds no violations on the article, the open dialog and the library', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {

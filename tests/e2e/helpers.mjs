@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -589,4 +590,18 @@ export async function libraryRows(page) {
       }),
     heads,
   );
+}
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The violations axe-core finds in the page as it is now (or in `context`, an axe-core context
+ * such as `{ include: [['aside']] }`), in a form that reads in a failure.
+ */
+export async function violations(page, context = null) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (context) => {
+    const r = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, context);
 }
