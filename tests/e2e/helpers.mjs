@@ -605,3 +605,16 @@ export async function violations(page, context = null) {
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   }, context);
 }
+
+/**
+ * Replaces the page's localStorage with `items` ({ key: value }) and reloads the app on it;
+ * `init` (as for `addInitScript`) runs before the page's scripts when given.
+ */
+export async function reopenWith(app, items, { init, waitUntil = 'commit' } = {}) {
+  await app.page.evaluate((kv) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+  }, items);
+  if (init) await app.context.addInitScript(init);
+  await app.page.reload({ waitUntil });
+}

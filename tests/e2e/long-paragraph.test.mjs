@@ -8,7 +8,7 @@ import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
 import {
   browserForFile, TEST_TIMEOUT, checkNativeFile, cpIndexOf, cpSlice, docIdOf, dragOver, openDialogUi, pasteText, tag, waitForDoc,
-  waitForHeadline, waitForStored, waitUntil, withApp,
+  reopenWith, waitForHeadline, waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
 const env = browserForFile();
@@ -111,13 +111,7 @@ const drawnIds = (page) =>
 test('reopening a long paragraph draws the highlights of the runs in view in the first frame, far runs as they come near, and every run before printing', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
-    const items = appStorage(LONG);
-    await page.evaluate((kv) => {
-      localStorage.clear();
-      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
-    }, items);
-    await app.context.addInitScript(watchFirstRuns);
-    await page.reload({ waitUntil: 'commit' });
+    await reopenWith(app, appStorage(LONG), { init: watchFirstRuns });
     const first = await waitUntil(() => page.evaluate(() => window.__firstRuns), { message: 'the first frame with runs' });
     assert.ok(first.length > 40, `runs: ${first.length}`);
     const inView = first.filter((r) => r.inView);

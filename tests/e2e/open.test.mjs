@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, TEST_TIMEOUT, cpIndexOf, cpSlice, dragOver, waitForMessage, waitForStored, waitUntil, withApp } from './helpers.mjs';
+import {
+  browserForFile, TEST_TIMEOUT, cpIndexOf, cpSlice, dragOver, reopenWith, waitForMessage, waitForStored, waitUntil, withApp,
+} from './helpers.mjs';
 
 const env = browserForFile();
 
@@ -47,13 +49,7 @@ function watchFirstFrame() {
 
 /** Stores DOC as the open document and reloads the app on it. */
 async function reopenOnDoc(app, init) {
-  const items = appStorage(DOC);
-  await app.page.evaluate((kv) => {
-    localStorage.clear();
-    for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
-  }, items);
-  if (init) await app.context.addInitScript(init);
-  await app.page.reload({ waitUntil: 'commit' });
+  await reopenWith(app, appStorage(DOC), { init });
 }
 
 test('the first frame of a reopened long document holds the highlights in view; the other paragraphs are drawn after it, and far ones laid out after that', { timeout: TEST_TIMEOUT }, () =>

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, TEST_TIMEOUT, violations, waitUntil, withApp } from './helpers.mjs';
+import { browserForFile, TEST_TIMEOUT, reopenWith, violations, waitUntil, withApp } from './helpers.mjs';
 
 const env = browserForFile();
 
@@ -43,11 +43,7 @@ const entryInView = (page) =>
 test('a list of thousands of entries draws those in view and scrolls, reads and tabs as one list', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
-    await page.evaluate((kv) => {
-      localStorage.clear();
-      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
-    }, appStorage(DOC));
-    await page.reload();
+    await reopenWith(app, appStorage(DOC), { waitUntil: 'load' });
     await page.waitForSelector(`${LIST} button.entry`);
     const total = ENTITIES.length;
     assert.ok(total > 2000, `entities: ${total}`);
@@ -115,11 +111,7 @@ test('a list of thousands of entries draws those in view and scrolls, reads and 
 test('in a narrow window the sheet of annotations scrolls its lists as one too', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
-    await page.evaluate((kv) => {
-      localStorage.clear();
-      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
-    }, appStorage(DOC));
-    await page.reload();
+    await reopenWith(app, appStorage(DOC), { waitUntil: 'load' });
     await page.getByRole('button', { name: 'Annotations', exact: true }).click();
     await page.waitForSelector(`${LIST} button.entry`);
     const total = ENTITIES.length;
