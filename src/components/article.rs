@@ -3,7 +3,7 @@
 //! and those beyond the first screen a few chunks a task after the first frame.
 //! It takes a caret (see `browser::guard`): the keyboard selects in it as a mouse does.
 use super::chunk::{Chunk, CHUNK};
-use super::near::{Near, NearAction};
+use super::near::{first_screen, Near, NearAction};
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
 use crate::browser::{clusters, dom, guard};
@@ -15,13 +15,6 @@ use yew::prelude::*;
 /// How many code points of text a pixel of window height can show, at most: the article's
 /// column holds under 80 characters a line of about 31 px (2.6 per px), so this over-counts.
 const CODE_POINTS_PER_PX: usize = 3;
-
-/// The blocks drawn with highlights right away, before the observer reports: those that can
-/// be on the first screen.
-fn first_screen(state: &State) -> Vec<bool> {
-    let reach = reach();
-    state.blocks.iter().map(|b| b.start < reach).collect()
-}
 
 /// Chunks drawn a task, after those of the first screen, until every chunk is.
 const MOUNT: usize = 8;
@@ -62,7 +55,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     let root = use_node_ref();
     let near = {
         let s = p.state.clone();
-        use_reducer(move || Near(Rc::new(first_screen(&s)), 0))
+        use_reducer(move || Near(Rc::new(first_screen(&s.blocks)), 0))
     };
     // The chunks drawn so far, of which document.
     let drawn = use_state(|| (state.doc.id.clone(), first_chunks(state)));
@@ -80,7 +73,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     {
         let (root, near, s, every) = (root.clone(), near.clone(), p.state.clone(), drawn.setter());
         super::use_effect_on(state.doc.id.clone(), move |_| {
-            near.dispatch(NearAction::Reset(first_screen(&s)));
+            near.dispatch(NearAction::Reset(first_screen(&s.blocks)));
             let dispatcher = near.dispatcher();
             // Paper shows every block: each is drawn with its highlights before it is printed.
             let print = {

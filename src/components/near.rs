@@ -1,6 +1,14 @@
 //! What of the article has come near the viewport (see `article` and `runs`).
+use crate::model::layout::Block;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// The blocks (or runs) drawn with highlights right away, before the observer reports: those
+/// that can be on the first screen.
+pub fn first_screen(blocks: &[Block]) -> Vec<bool> {
+    let reach = super::article::reach();
+    blocks.iter().map(|b| b.start < reach).collect()
+}
 
 /// Which blocks (or runs of a long block) have been near the viewport: they stay drawn with
 /// their highlights once drawn. The number counts redraws of every block.

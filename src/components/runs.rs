@@ -3,17 +3,11 @@
 //! `article`), runs far from the viewport are drawn as plain text until they come near: a
 //! paragraph of a hundred thousand characters opens with the highlights of its first screen.
 use super::block::{touching, BlockProps, BlockRole, BlockView};
-use super::near::{Near, NearAction};
+use super::near::{first_screen, Near, NearAction};
 use crate::browser::visibility::BlockObserver;
-use crate::model::layout::{self, Block};
+use crate::model::layout;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The runs drawn with highlights right away: those that can be on the first screen.
-fn first_screen(cuts: &[Block]) -> Vec<bool> {
-    let reach = super::article::reach();
-    cuts.iter().map(|r| r.start < reach).collect()
-}
 
 #[function_component(Runs)]
 pub fn runs(p: &BlockProps) -> Html {

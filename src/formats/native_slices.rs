@@ -47,6 +47,11 @@ fn whole(raw: String) -> Read {
     Read::Done(raw, read)
 }
 
+/// Where top-level key `key` is in `FILE` (past its end for a key it does not name).
+fn place(key: &str) -> usize {
+    FILE.iter().position(|k| *k == key).unwrap_or(FILE.len())
+}
+
 /// The top level up to the annotations' list: the parts before it, and where the list starts.
 fn head(raw: &str) -> Option<(FileIn, Mark)> {
     let mut r = Reader::new(raw);
@@ -56,7 +61,7 @@ fn head(raw: &str) -> Option<(FileIn, Mark)> {
     let mut file = FileIn::empty();
     r.object().ok()?;
     while let Some(key) = r.key().ok()? {
-        let i = FILE.iter().position(|k| *k == key).unwrap_or(FILE.len());
+        let i = place(&key);
         if i == ANNOTATIONS {
             return (r.peek() == b'[').then(|| (file, r.mark()));
         }
@@ -105,7 +110,7 @@ impl Slices {
         let mut r = Reader::resume(&raw, at);
         let tail = (|| {
             while let Some(key) = r.key()? {
-                let i = FILE.iter().position(|k| *k == key).unwrap_or(FILE.len());
+                let i = place(&key);
                 if i <= ANNOTATIONS {
                     return Ok(false);
                 }
