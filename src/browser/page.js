@@ -132,6 +132,76 @@ export function hover_labels(root, label) {
   root.addEventListener('mouseleave', () => show());
   addEventListener('scroll', () => show());
 }
+// Each highlight's `aria-details` names the sidebar entries (`n-` and the annotation's id) of
+// its annotations that are drawn: the lists are virtual, and an entry not drawn is not there
+// to point at. Kept up to date as highlights and entries come and go, a task after they do
+// (so the first frame waits for none of it).
+export function link_details(root) {
+  const COMMENT = '[role="comment"][id^="n-"]';
+  const MARK = 'mark[data-ids]';
+  // Annotation id → the highlights showing it, and each highlight's ids as last seen.
+  const marks = new Map();
+  const known = new WeakMap();
+  const fresh = new Set();
+  const entries = new Set();
+  const forget = (m) => {
+    for (const id of known.get(m) || []) marks.get(id)?.delete(m);
+    known.delete(m);
+  };
+  const remember = (m) => {
+    forget(m);
+    const ids = m.dataset.ids.split(' ');
+    known.set(m, ids);
+    for (const id of ids) (marks.get(id) || marks.set(id, new Set()).get(id)).add(m);
+    fresh.add(m);
+  };
+  const link = (m) => {
+    if (!m.isConnected) return;
+    const to = known.get(m).filter((id) => document.getElementById(`n-${id}`)).map((id) => `n-${id}`).join(' ');
+    if (to) {
+      if (m.getAttribute('aria-details') !== to) m.setAttribute('aria-details', to);
+    } else m.removeAttribute('aria-details');
+  };
+  const each = (n, selector, f) => {
+    if (n.nodeType !== 1) return;
+    if (n.matches(selector)) f(n);
+    for (const c of n.querySelectorAll(selector)) f(c);
+  };
+  const entry = (e) => entries.add(e.id.slice(2));
+  let queued = 0;
+  const flush = () => {
+    queued = 0;
+    for (const id of entries) marks.get(id)?.forEach((m) => fresh.add(m));
+    entries.clear();
+    fresh.forEach(link);
+    fresh.clear();
+  };
+  const seen = new MutationObserver((ms) => {
+    for (const r of ms) {
+      if (r.type === 'attributes') {
+        if (r.target.matches(MARK)) remember(r.target);
+        continue;
+      }
+      r.removedNodes.forEach((n) => {
+        each(n, MARK, forget);
+        each(n, COMMENT, entry);
+      });
+      r.addedNodes.forEach((n) => {
+        if (root.contains(n)) each(n, MARK, remember);
+        each(n, COMMENT, entry);
+      });
+    }
+    if (!queued && (fresh.size || entries.size)) queued = setTimeout(flush);
+  });
+  root.querySelectorAll(MARK).forEach(remember);
+  document.querySelectorAll(COMMENT).forEach(entry);
+  queued = setTimeout(flush);
+  seen.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ids'] });
+  return () => {
+    clearTimeout(queued);
+    seen.disconnect();
+  };
+}
 let segmenter;
 export function cluster_starts(line) {
   if (typeof Intl === 'undefined' || !Intl.Segmenter) return new Uint32Array(0);

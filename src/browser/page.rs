@@ -67,6 +67,10 @@ extern "C" {
     /// first line, and hide it when the pointer leaves `root` or the page scrolls (it is placed
     /// in viewport pixels). Written to the element directly: a hover redraws nothing else.
     pub fn hover_labels(root: &web_sys::Element, label: &web_sys::Element);
+    /// Point each highlight in `root` (its `aria-details`) at the sidebar entries of its
+    /// annotations that are drawn, and keep doing so as highlights and entries come and go.
+    /// Returns the function that stops.
+    pub fn link_details(root: &web_sys::Element) -> js_sys::Function;
     /// UTF-16 offsets of the grapheme cluster starts in `line`, from the browser's
     /// `Intl.Segmenter`; none where the browser has no segmenter.
     pub fn cluster_starts(line: &str) -> Vec<u32>;

@@ -1,7 +1,7 @@
 //! Tells which article blocks are near the viewport, so only those get their highlights
 //! drawn: opening a long document costs about as much as opening its plain text; and which
 //! entries of a virtual list are in view. (The observing itself is done in the page: see
-//! `page::watch_blocks`, `page::watch_list`.)
+//! `page::watch_blocks`, `page::watch_list`.) And which highlights have their sidebar entry drawn.
 use wasm_bindgen::{closure::Closure, JsValue};
 use web_sys::Element;
 
@@ -42,6 +42,12 @@ impl BlockObserver {
         let on: Closure<dyn FnMut(u32, u32, f64)> =
             Closure::new(move |first: u32, last: u32, px: f64| on_range(first as usize, last as usize, px));
         BlockObserver { stop: super::page::watch_list(list, &on), _on_near: Box::new(on) }
+    }
+
+    /// Watch the highlights under `root` and the sidebar's entries, pointing each highlight at
+    /// the entries of its annotations that are drawn (see `page::link_details`).
+    pub fn details(root: &Element) -> Self {
+        BlockObserver { stop: super::page::link_details(root), _on_near: Box::new(()) }
     }
 }
 

@@ -107,13 +107,14 @@ pub fn article_view(p: &ArticleProps) -> Html {
             if let Some((r, l)) = root.cast::<web_sys::Element>().zip(hover.cast::<web_sys::Element>()) {
                 dom::hover_labels(&r, &l);
             }
+            let details = root.cast::<web_sys::Element>().map(|r| BlockObserver::details(&r));
             let changed = move || redraw.dispatch(NearAction::Redraw);
             let guard = root.cast::<web_sys::Element>().map(|r| guard::listen(&r, changed));
             let leaving = root
                 .cast::<web_sys::Element>()
                 .map(|r| gloo::events::EventListener::new(&r, "focusout", |_| crate::browser::page::leaving()));
             let follow = selection::follow(move || onsettle.emit(()));
-            move || drop((warm, guard, leaving, follow))
+            move || drop((warm, details, guard, leaving, follow))
         });
     }
     {

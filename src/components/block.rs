@@ -78,11 +78,10 @@ fn marks(p: &BlockProps) -> Html {
             }
             let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
             let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
-            // Each annotation's entry in the sidebar (`n-` and its id), for screen readers.
-            let details = format!("n-{}", ids.join(" n-"));
+            // (`page::link_details` points the highlight at its annotations' sidebar entries.)
             html! {
                 <mark {key} ~className={class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
-                      data-labels={names} aria-details={details}>{ text(seg.start, seg.end) }</mark>
+                      data-labels={names}>{ text(seg.start, seg.end) }</mark>
             }
         })
         .collect()

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import {
-  browserForFile, dragOver, open, readStore, textPoints, TEST_TIMEOUT, tag, ui as uiOf, waitForStored, withApp,
+  browserForFile, dragOver, open, readStore, textPoints, TEST_TIMEOUT, tag, ui as uiOf, waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -263,7 +263,8 @@ test('screen readers: each highlight points to its sidebar entry and carries its
     await tag(app, { block: 'President', text: 'Xi Jinping' }, { key: '1' });
     await says(page, 'Tagged ‘Xi Jinping’ as Person');
     const mark = ui.article.locator('mark').first();
-    const details = await mark.getAttribute('aria-details');
+    // (Linked a task after the highlight and its entry are drawn.)
+    const details = await waitUntil(() => mark.getAttribute('aria-details'), { message: 'aria-details on the highlight' });
     const entry = page.locator(`[id="${details}"]`);
     assert.equal(await entry.getAttribute('role'), 'comment');
     assert.match(await entry.textContent(), /^Person: Xi Jinping/);

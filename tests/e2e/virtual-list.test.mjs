@@ -83,8 +83,7 @@ test('a list of thousands of entries draws those in view and scrolls, reads and 
     const seen = list.filter((e) => e.seen).map((e) => e.at);
     assert.ok(seen.every((at, k) => k === 0 || at === seen[k - 1] + 1), `consecutive entries in view: ${seen}`);
     // Entries between spacers, each with its place: axe-core finds nothing to report in the
-    // sidebar. (The article's highlights point their aria-details at their entries; an entry
-    // not drawn is not there to point at, a gap the paged list had past its first 60 too.)
+    // sidebar.
     assert.deepEqual(await violations(page, { include: [['aside.sidebar']] }), []);
 
     // A highlight far down the article, clicked: its entry is drawn, current.
@@ -98,6 +97,19 @@ test('a list of thousands of entries draws those in view and scrolls, reads and 
       () => page.evaluate((ids) => ids.includes(document.querySelector('button.entry[aria-current="true"]')?.dataset.id), markIds),
       { message: 'the clicked highlight\'s entry drawn and current' },
     );
+    // Its aria-details points at that entry; highlights whose entries are not drawn point at
+    // nothing (not at an id that is not there), and axe-core finds nothing in the article either.
+    await waitUntil(
+      () => mark.evaluate((m) => (m.getAttribute('aria-details') || '').split(' ').some((id) => document.getElementById(id)?.getAttribute('role') === 'comment')),
+      { message: 'the clicked highlight pointing at its entry' },
+    );
+    const links = await page.evaluate(() => [...document.querySelectorAll('article mark')].map((m) => (m.getAttribute('aria-details') || '').split(' ').filter(Boolean)));
+    assert.deepEqual(links.flat().filter((id) => !id.startsWith('n-')), []);
+    const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), links.flat());
+    assert.deepEqual(missing, [], 'aria-details naming entries not drawn');
+    const linked = links.filter((l) => l.length).length;
+    assert.ok(linked > 0 && linked < links.length, `highlights pointing at a drawn entry: ${linked} of ${links.length}`);
+    assert.deepEqual(await violations(page, { include: [['article']] }), []);
 
     // The keyboard walks the list past the entries first drawn.
     await page.evaluate(() => document.querySelector('.lists').scrollTo(0, 0));
