@@ -155,10 +155,12 @@ fn group(p: &GroupProps) -> Html {
     // so that a list of 20,000 scrolls as one and costs what a screenful does.
     let view = use_reducer(|| Window { runs: 0..1, px: 0.0 });
     let list = use_node_ref();
-    // Only the entries drawn are gathered: a change to a long list costs a pass over it, not a
-    // copy of it.
-    let of_kind = || p.annotations.iter().filter(|a| a.kind == p.kind && p.filter.admits(a));
-    let total = of_kind().count();
+    // The list's annotations, gathered when the annotations or the filter change (not when
+    // the selection does: a click on an entry then costs no pass over 20,000).
+    let listed = use_memo((p.annotations.clone(), p.kind, p.filter.clone()), |(anns, kind, filter)| {
+        anns.iter().filter(|a| a.kind == *kind && filter.admits(a)).cloned().collect::<Vec<_>>()
+    });
+    let total = listed.len();
     let all_runs = total.div_ceil(RUN);
     {
         let (list, view) = (list.clone(), view.dispatcher());
@@ -172,7 +174,7 @@ fn group(p: &GroupProps) -> Html {
         });
     }
     let sel_pos =
-        p.selected.as_ref().filter(|s| s.kind == p.kind).and_then(|s| of_kind().position(|a| Rc::ptr_eq(a, s)));
+        p.selected.as_ref().filter(|s| s.kind == p.kind).and_then(|s| listed.iter().position(|a| Rc::ptr_eq(a, s)));
     // The runs drawn: those in view, and the selected entry's wherever it is.
     let mut drawn: Vec<usize> = view.runs.clone().filter(|&r| r < all_runs).collect();
     if let Some(r) = sel_pos.map(|i| i / RUN).filter(|r| !drawn.contains(r)) {
@@ -192,7 +194,7 @@ fn group(p: &GroupProps) -> Html {
         if from > next {
             items.push(spacer(next, from));
         }
-        let run: Vec<Rc<Annotation>> = of_kind().skip(from).take(RUN).cloned().collect();
+        let run: Vec<Rc<Annotation>> = listed[from..(from + RUN).min(total)].to_vec();
         next = from + run.len();
         let current = sel_pos.and_then(|i| i.checked_sub(from)).filter(|&k| k < run.len());
         items.push(html! { <Run key={from} {from} {total} items={run} labels={p.labels.clone()} scale={p.scale.clone()} {current} /> });
