@@ -11,6 +11,9 @@ export function back(root) {
     s.addRange(left);
   }
 }
+export function take_focus(root) {
+  if (document.activeElement !== root) root.focus({ preventScroll: true });
+}
 export function reveal() {
   const s = getSelection();
   if (!s.rangeCount) return;

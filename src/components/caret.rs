@@ -6,8 +6,7 @@ use super::notices::Notice;
 use crate::browser::selection::{self, Picked};
 use crate::browser::{clusters, now_iso, page};
 use crate::model::{said, seek, snap, Action};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 /// The article's element.
 fn article() -> Option<Element> {
@@ -26,14 +25,16 @@ fn say(x: &Latest, words: String) {
 }
 
 /// In a task of its own (the page drawn anew by then): select `[start, end)` in the article,
-/// give it focus, and (with `show`) scroll the selection into view. (Not later: a caret placed
+/// give it focus (not scrolled to), and (with `show`) scroll the selection into view. (Not later: a caret placed
 /// after the next frame would undo the keys pressed in between.)
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
     let index = x.docs.state.index.clone();
     crate::browser::dom::soon(move || {
         let Some(el) = article() else { return };
-        let _ = el.unchecked_ref::<HtmlElement>().focus();
-        if selection::select(&el, &index, start, end).is_some() && show {
+        // Selected first: focus then keeps the selection, placing no caret of its own.
+        let selected = selection::select(&el, &index, start, end).is_some();
+        page::take_focus(&el);
+        if selected && show {
             page::reveal();
         }
     })
