@@ -24,17 +24,17 @@ fn say(x: &Latest, words: String) {
     x.ui.dispatch(UiMsg::Say(words));
 }
 
-/// In a task of its own (the page drawn anew by then): select `[start, end)` in the article,
-/// give it focus (not scrolled to), and (with `show`) scroll the selection into view. (Not later: a caret placed
-/// after the next frame would undo the keys pressed in between.)
+/// In a task of its own (the page drawn anew by then): give the article focus (without the
+/// browser's scrolling to it), select `[start, end)` in it, and (with `show`) scroll the
+/// selection into view. (Focus first: a selection set before it came with changes to the DOM
+/// of the blocks above it. Not later: a caret placed after the next frame would undo the keys
+/// pressed in between.)
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
     let index = x.docs.state.index.clone();
     crate::browser::dom::soon(move || {
         let Some(el) = article() else { return };
-        // Selected first: focus then keeps the selection, placing no caret of its own.
-        let selected = selection::select(&el, &index, start, end).is_some();
         page::take_focus(&el);
-        if selected && show {
+        if selection::select(&el, &index, start, end).is_some() && show {
             page::reveal();
         }
     })
