@@ -148,7 +148,10 @@ export function link_details(root) {
   const fresh = new Set();
   const entries = new Set();
   const forget = (m) => {
-    for (const id of known.get(m) || []) marks.get(id)?.delete(m);
+    for (const id of known.get(m) || []) {
+      const shown = marks.get(id);
+      if (shown?.delete(m) && !shown.size) marks.delete(id);
+    }
     known.delete(m);
   };
   const remember = (m) => {
@@ -159,8 +162,9 @@ export function link_details(root) {
     fresh.add(m);
   };
   const link = (m) => {
-    if (!m.isConnected) return;
-    const to = known.get(m).filter((id) => document.getElementById(`n-${id}`)).map((id) => `n-${id}`).join(' ');
+    const ids = known.get(m);
+    if (!ids || !m.isConnected) return;
+    const to = ids.filter((id) => document.getElementById(`n-${id}`)).map((id) => `n-${id}`).join(' ');
     if (to) {
       if (m.getAttribute('aria-details') !== to) m.setAttribute('aria-details', to);
     } else m.removeAttribute('aria-details');

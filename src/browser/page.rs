@@ -9,8 +9,8 @@ extern "C" {
     pub fn leaving();
     /// Focus the article `root`, the caret where it was when focus left it.
     pub fn back(root: &web_sys::Element);
-    /// Focus `root` (unless it has focus) where the selection is, without scrolling to it: the
-    /// browser's own scrolling to a focused element lays out a long article anew.
+    /// Focus `root` (unless it has focus) without the browser's scrolling to it: what is to be
+    /// seen is scrolled to by whoever moves the caret (`reveal`, the flash).
     pub fn take_focus(root: &web_sys::Element);
     /// Scroll the selection into the upper part of the window, unless it is in view already.
     pub fn reveal();

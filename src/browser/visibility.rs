@@ -1,7 +1,8 @@
 //! Tells which article blocks are near the viewport, so only those get their highlights
 //! drawn: opening a long document costs about as much as opening its plain text; and which
-//! entries of a virtual list are in view. (The observing itself is done in the page: see
-//! `page::watch_blocks`, `page::watch_list`.) And which highlights have their sidebar entry drawn.
+//! entries of a virtual list are in view; and links each highlight to its sidebar entries
+//! while they are drawn. (The observing itself is done in the page: see `page::watch_blocks`,
+//! `page::watch_list`, `page::link_details`.)
 use wasm_bindgen::{closure::Closure, JsValue};
 use web_sys::Element;
 
