@@ -28,7 +28,7 @@ export function find_in(root, query) {
   for (let i = 0; i < 64; i++) {
     if (!window.find(query, false, false, true, false, false, false)) return false;
     if (sel.rangeCount && root.contains(sel.getRangeAt(0).commonAncestorContainer)) {
-      root.focus({ preventScroll: true });
+      take_focus(root);
       return true;
     }
   }
@@ -189,14 +189,10 @@ export function link_details(root) {
         if (r.target.matches(MARK)) remember(r.target);
         continue;
       }
-      r.removedNodes.forEach((n) => {
-        each(n, MARK, forget);
-        each(n, COMMENT, entry);
-      });
-      r.addedNodes.forEach((n) => {
-        if (root.contains(n)) each(n, MARK, remember);
-        each(n, COMMENT, entry);
-      });
+      // Highlights are in the article, entries outside it.
+      const inside = root.contains(r.target);
+      r.removedNodes.forEach((n) => (inside ? each(n, MARK, forget) : each(n, COMMENT, entry)));
+      r.addedNodes.forEach((n) => (inside ? each(n, MARK, remember) : each(n, COMMENT, entry)));
     }
     if (!queued && (fresh.size || entries.size)) queued = setTimeout(flush);
   });
