@@ -251,7 +251,9 @@ export function watch_blocks(root, view, on_near) {
       if (!e.isIntersecting) continue;
       o.unobserve(e.target);
       for (const b of e.target.querySelectorAll('[data-p]')) {
-        b.classList.remove('far');
+        // (Only where it is: a removal writes the attribute even when the class is not there,
+        // and every block of the chunk would be styled anew.)
+        if (b.classList.contains('far')) b.classList.remove('far');
         if (watched[+b.dataset.p]) blocks.observe(b);
       }
     }

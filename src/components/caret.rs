@@ -26,8 +26,7 @@ fn say(x: &Latest, words: String) {
 
 /// In a task of its own (the page drawn anew by then): give the article focus (without the
 /// browser's scrolling to it), select `[start, end)` in it, and (with `show`) scroll the
-/// selection into view. (Focus first: a selection set before it came with changes to the DOM
-/// of the blocks above it. Not later: a caret placed after the next frame would undo the keys
+/// selection into view. (Not later: a caret placed after the next frame would undo the keys
 /// pressed in between.)
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
     let index = x.docs.state.index.clone();
