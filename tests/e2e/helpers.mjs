@@ -598,12 +598,12 @@ const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.
  * The violations axe-core finds in the page as it is now (or in `context`, an axe-core context
  * such as `{ include: [['aside']] }`), in a form that reads in a failure.
  */
-export async function violations(page, context = null) {
+export async function violations(page, context = null, options = {}) {
   await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (context) => {
-    const r = await window.axe.run(context ?? document, { resultTypes: ['violations'] });
+  return page.evaluate(async ([context, options]) => {
+    const r = await window.axe.run(context ?? document, { resultTypes: ['violations'], ...options });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }, context);
+  }, [context, options]);
 }
 
 /**

@@ -2,13 +2,10 @@
 // status region, the article's text never changing, and the tag menu on a touch screen.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import {
-  browserForFile, dragOver, open, readStore, textPoints, TEST_TIMEOUT, tag, ui as uiOf, waitForStored, waitUntil, withApp,
+  browserForFile, dragOver, open, readStore, textPoints, TEST_TIMEOUT, tag, ui as uiOf, violations, waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = browserForFile();
 
 /** What the status region says now (its visible messages and what was said last). */
@@ -27,13 +24,8 @@ async function says(page, text) {
   assert.fail(`the status region says ${JSON.stringify(await said(page))}, not ${text}`);
 }
 
-async function violations(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+/** What axe-core finds against WCAG 2.1 A and AA. */
+const wcag = (page) => violations(page, null, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
 
 /** Finds `text` with the find box (`/`, type, Enter): the match ends up selected in the article. */
 async function find(page, text) {
@@ -141,7 +133,7 @@ test('keyboard only: reach the article, tag by selection, by find and at the car
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard' });
     await help.waitFor();
-    assert.deepEqual(await violations(page), [], 'the keyboard help');
+    assert.deepEqual(await wcag(page), [], 'the keyboard help');
     await help.getByRole('checkbox', { name: /Single-key shortcuts/ }).uncheck();
     await page.keyboard.press('Escape');
     assert.ok(await focusIsIn(page, 'article'), 'focus back in the article after the help');
@@ -274,7 +266,7 @@ test('screen readers: each highlight points to its sidebar entry and carries its
     assert.equal(await mark.textContent(), 'Xi Jinping');
     const snap = await ui.article.ariaSnapshot();
     assert.match(snap, /Xi Jinping \(Person\)/, snap.slice(0, 400));
-    assert.deepEqual(await violations(page), [], 'the page with a highlight and its entry');
+    assert.deepEqual(await wcag(page), [], 'the page with a highlight and its entry');
     // The accessibility tree links the highlight to its entry.
     const cdp = await app.context.newCDPSession(page);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
