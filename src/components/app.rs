@@ -54,8 +54,8 @@ pub fn app() -> Html {
     super::use_effect_on((), {
         let (h, ui) = (h.clone(), ui.dispatcher());
         move |_| {
+            // (The first screen's frame, "aa:painted", is marked where the app is mounted.)
             mark("aa:mounted");
-            dom::after_paint(|| mark("aa:painted"));
             // Once the page is idle: summaries for index entries written before they were kept.
             let repair = dom::timeout(2000, move || {
                 if storage::repair_library() {
