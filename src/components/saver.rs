@@ -35,7 +35,25 @@ struct Saver {
     saves: u64,
     /// The document as it stood after the last merge of another tab's copy: what this tab
     /// changed since (saved or not) is its own, and is reported when a later change wins.
-    base: Option<Snapshot>,
+    base: Option<Base>,
+}
+
+/// The document as it stood (see `Saver::base`): the state when it was opened, kept as it is
+/// (it shares its parts, so keeping it copies nothing: a copy of every annotation of a book,
+/// made on opening, took tens of milliseconds of the first task after the first frame), or
+/// the copy merged from another tab's.
+enum Base {
+    Opened(State),
+    Merged(Snapshot),
+}
+
+impl Base {
+    fn snapshot(&self) -> std::borrow::Cow<'_, Snapshot> {
+        match self {
+            Base::Opened(state) => std::borrow::Cow::Owned(state.snapshot()),
+            Base::Merged(snap) => std::borrow::Cow::Borrowed(snap),
+        }
+    }
 }
 
 /// Copy the stored value of the open document to its backup key, once per session, before
@@ -55,7 +73,7 @@ fn follow(saver: &mut Saver, state: &State) {
     if saver.doc != state.doc.id {
         saver.doc = state.doc.id.clone();
         (saver.written, saver.stamp) = persist::loaded(&state.doc.id);
-        saver.base = Some(state.snapshot());
+        saver.base = Some(Base::Opened(state.clone()));
     }
 }
 
@@ -69,7 +87,8 @@ fn absorb(saver: &mut Saver, state: &State, raw: &str, notify: &Callback<Notice>
     let Ok(merged) = merge::merge(&ours, &theirs.snapshot) else {
         return (None, true);
     };
-    let lost = saver.base.as_ref().map(|base| merge::lost(base, &ours, &merged.snapshot)).unwrap_or_default();
+    let lost =
+        saver.base.as_ref().map(|base| merge::lost(&base.snapshot(), &ours, &merged.snapshot)).unwrap_or_default();
     if !lost.is_empty() {
         notify.emit(Notice::error(
             "merge",
@@ -81,7 +100,7 @@ fn absorb(saver: &mut Saver, state: &State, raw: &str, notify: &Callback<Notice>
     }
     let behind = !same_content(&merged.snapshot, &theirs.snapshot);
     saver.written = Some(raw.to_string());
-    saver.base = Some(merged.snapshot.clone());
+    saver.base = Some(Base::Merged(merged.snapshot.clone()));
     if same_content(&merged.snapshot, &ours) {
         return (None, behind);
     }
