@@ -204,10 +204,13 @@ impl State {
 
     /// Count the annotations of each label afresh.
     fn recount(&mut self) {
-        self.counts = Rc::new(vec![0; self.labels.len()]);
-        for a in self.anns.clone().iter() {
-            self.count(&a.label, true);
+        let mut counts = vec![0; self.labels.len()];
+        for a in self.anns.iter() {
+            if let Some(i) = self.labels.iter().position(|l| l.id == a.label) {
+                counts[i] += 1;
+            }
         }
+        self.counts = Rc::new(counts);
     }
 
     /// How many annotations each label has, in the order of `labels`.
