@@ -205,8 +205,15 @@ impl FileIn {
     }
 
     /// The checks before the annotations: what the file is, its version, its document, labels,
-    /// entities and scale; the document read without its records.
-    pub(super) fn start(&mut self) -> Result<Imported, String> {
+    /// entities and scale; the document read without its records, and its text indexed.
+    fn start(&mut self) -> Result<Imported, String> {
+        let mut out = self.unindexed()?;
+        index(&mut out);
+        Ok(out)
+    }
+
+    /// `start` but for the index of the text, which is left empty (see `index`).
+    pub(super) fn unindexed(&mut self) -> Result<Imported, String> {
         self.check_format()?;
         let doc_in = unusable(self.document.take().ok_or("The file has no \"document\".")?, "\"document\" is")?;
         if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
@@ -219,12 +226,11 @@ impl FileIn {
             unusable(std::mem::replace(&mut self.entities, Ok(None)), "\"entities\" are")?.unwrap_or_default();
         let scale =
             unusable(std::mem::replace(&mut self.rating_scale, Ok(None)), "\"rating_scale\" is")?.unwrap_or_default();
-        let index = Rc::new(TextIndex::new(&doc.text));
         Ok(Imported {
             snapshot: Snapshot { doc, labels, entities, scale, ..Snapshot::default() },
             failed: Vec::new(),
             reanchored: 0,
-            index,
+            index: Rc::default(),
         })
     }
 
@@ -281,6 +287,11 @@ impl FileIn {
         }
         Ok(())
     }
+}
+
+/// Index the text of `out` (which `FileIn::unindexed` left out).
+pub(super) fn index(out: &mut Imported) {
+    out.index = Rc::new(TextIndex::new(&out.snapshot.doc.text));
 }
 
 /// The document of a file: its text normalised, and what the file leaves out filled in.
