@@ -169,3 +169,40 @@ proptest! {
         prop_assert!(steps > 0);
     }
 }
+
+/// The first time, reading `raw` a record a step, that every annotation touching the line at
+/// code point `reach` is read: the annotations read by then (None: not before the end).
+fn first_screen(raw: &str, reach: usize) -> Option<Vec<(usize, usize, String)>> {
+    let mut read = begin(raw.to_string());
+    while let Read::More(s) = read {
+        if s.read_before(reach) {
+            let part = s.partial().snapshot.annotations;
+            return Some(part.into_iter().map(|a| (a.start, a.end, a.quote)).collect());
+        }
+        read = s.step(1);
+    }
+    None
+}
+
+#[test]
+fn the_first_screen_is_handed_over_once_every_annotation_touching_it_is_read() {
+    let raw = base();
+    // Reach 3 is on the first line (to code point 12): the emoji's annotation, and the one
+    // after it that shows the list is past that line.
+    let part = first_screen(&raw, 3).expect("before the end");
+    assert_eq!(part, [(6, 7, "😀".to_string()), (13, 15, "北京".to_string())]);
+    let whole = parse(&raw).unwrap().snapshot.annotations;
+    assert!(whole.iter().filter(|a| a.start < 12).all(|a| part.iter().any(|p| p.0 == a.start && p.1 == a.end)));
+    // The last line reaches the end of the text: nothing is handed over before it is all read.
+    assert_eq!(first_screen(&raw, 20), None);
+}
+
+/// The app writes its records in document order; a stored file that is not (restored from
+/// elsewhere) shows first what came before (a highlight of its first screen can then come with
+/// the rest), and is read whole the same.
+#[test]
+fn a_file_out_of_document_order_hands_over_what_came_first_and_reads_the_same() {
+    let raw = with(|v| v["annotations"].as_array_mut().unwrap().swap(0, 1));
+    assert_eq!(first_screen(&raw, 3), Some(vec![(13, 15, "北京".to_string())]));
+    same(&raw);
+}

@@ -8,6 +8,7 @@ use super::json_read::{Error, Mark, Reader};
 use super::native::{index, not_json, parse, FileIn, Imported, FILE};
 use super::native_check::{check, keep, Checked};
 use super::native_read::annotation;
+use crate::model::state::Snapshot;
 
 /// Where `FILE` has the annotations: the keys before it are what `FileIn::start` checks.
 const ANNOTATIONS: usize = 7;
@@ -25,6 +26,10 @@ pub struct Slices {
     /// length, with the document's hash in the step before, they made one task of 80 ms).
     indexed: bool,
     checked: Vec<Checked>,
+    /// The start of the last annotation placed, and whether those placed so far came in
+    /// document order (see `read_before`).
+    last: usize,
+    ordered: bool,
 }
 
 /// What reading gave: more to read, or the text with the document read from it (or why not).
@@ -39,7 +44,17 @@ pub enum Read {
 pub fn begin(raw: String) -> Read {
     let Some((mut file, at)) = head(&raw) else { return whole(raw) };
     match file.unindexed() {
-        Ok(out) => Read::More(Slices { raw, file, out, at, opened: false, indexed: false, checked: Vec::new() }),
+        Ok(out) => Read::More(Slices {
+            raw,
+            file,
+            out,
+            at,
+            opened: false,
+            indexed: false,
+            checked: Vec::new(),
+            last: 0,
+            ordered: true,
+        }),
         // (Refused, or a syntax error later in the file: what a whole reading says.)
         Err(_) => whole(raw),
     }
@@ -103,10 +118,49 @@ impl Slices {
                 return Ok(true);
             }
             let record = r.attempt(annotation)?.map_err(|e| e.what);
-            self.checked.push(check(&self.out, record));
+            let checked = check(&self.out, record);
+            if let Ok((a, Some(_))) = &checked {
+                self.ordered &= a.start >= self.last;
+                self.last = a.start;
+            }
+            self.checked.push(checked);
         }
         self.at = r.mark();
         Ok(false)
+    }
+
+    /// Whether every annotation that touches the text before code point `at`, to the end of
+    /// its line, has been read: those so far came in document order (the order the app writes
+    /// them in) and the last starts past that line. (A file whose later records turn out out of
+    /// order is still read whole; only what is shown first can miss one of them.)
+    pub fn read_before(&self, at: usize) -> bool {
+        if !self.indexed || !self.ordered {
+            return false;
+        }
+        let (text, index) = (&self.out.snapshot.doc.text, &self.out.index);
+        let from = index.cp_to_byte(at);
+        let line_end = text[from..].find('\n').map_or(index.len(), |n| index.byte_to_cp(from + n));
+        self.last >= line_end
+    }
+
+    /// What has been read so far, checked as the whole will be: the document, its labels,
+    /// entities and scale, and the annotations read (no relations: they come after them).
+    pub fn partial(&self) -> Imported {
+        let o = &self.out;
+        let mut out = Imported {
+            snapshot: Snapshot {
+                doc: o.snapshot.doc.clone(),
+                labels: o.snapshot.labels.clone(),
+                entities: o.snapshot.entities.clone(),
+                scale: o.snapshot.scale.clone(),
+                ..Snapshot::default()
+            },
+            failed: Vec::new(),
+            reanchored: 0,
+            index: o.index.clone(),
+        };
+        keep(&mut out, self.checked.clone());
+        out
     }
 
     /// The top level after the list, then the rest of the checks. A part that comes after the

@@ -10,6 +10,7 @@ use super::text::{Document, TextIndex};
 use std::rc::Rc;
 
 mod edits;
+mod reading;
 pub use edits::{occurrences, Field};
 
 /// Everything that makes up a saved document.
@@ -73,6 +74,10 @@ pub enum Action {
     Open(Box<Snapshot>),
     /// Open a document already made into a state (a stored one, with its kept history).
     Replace(Box<State>),
+    /// The whole of a stored document whose first screen was shown while the rest was read
+    /// (see `State::reading`): it takes the place of what was shown, and the changes held
+    /// meanwhile are made on it.
+    Read(Box<State>),
     /// Replace the annotations with a merged copy (another tab's work merged in); keeps the
     /// history and the selection where they still apply.
     Sync(Box<Snapshot>),
@@ -157,6 +162,11 @@ pub struct State {
     id_tag: Rc<str>,
     /// What the last edit, undo or refusal was, in words (for the page's status region).
     pub said: Said,
+    /// Only the first screen's annotations of a stored document are here yet: the rest is
+    /// being read (`Action::Read` brings the whole). Changes meanwhile are held (`held`), and
+    /// nothing is saved or exported.
+    pub reading: bool,
+    held: reading::Held,
 }
 
 impl State {
@@ -196,6 +206,8 @@ impl State {
             next_seq,
             id_tag: Rc::from(""),
             said: Said::default(),
+            reading: false,
+            held: reading::Held::default(),
         };
         state.fill_buckets();
         state.recount();
@@ -442,6 +454,7 @@ impl State {
 
     /// The one place the document changes.
     pub fn apply(&mut self, action: Action) {
+        let Some(action) = self.while_reading(action) else { return };
         match action {
             Action::Add { start, end, label, now } => {
                 let Some(label) = self.label(&label).cloned() else {
@@ -524,6 +537,8 @@ impl State {
                 self.revision = revision;
                 self.id_tag = tag;
             }
+            // (Taken by `while_reading`.)
+            Action::Read(_) => {}
             Action::Sync(snap) => self.sync(*snap),
             Action::Update { after, now } => self.update(*after, &now),
             Action::Set { id, field, now } => self.set(&id, field, &now),
