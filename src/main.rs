@@ -4,7 +4,7 @@ use article_annotator::browser::{dom, mark, page};
 use article_annotator::components;
 
 fn main() {
-    components::persist::start(|| {
+    components::boot::start(|| {
         yew::Renderer::<components::App>::new().render();
         page::far_off(components::article::reach());
         // The first frame drawn after this task, which ends with the first render (the

@@ -112,6 +112,7 @@ fn sidebar_props(s: &State) -> SidebarProps {
         onmark: Callback::noop(),
         reattaching: None,
         onreattach: Callback::noop(),
+        reading: false,
     }
 }
 

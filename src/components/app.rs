@@ -8,16 +8,16 @@ use super::keyboard;
 use super::keys;
 use super::label_editor::LabelEditor;
 use super::library::{local_time, LibraryView};
-use super::notices::{self, NoticeList};
+use super::notices::{self, Notice, NoticeList};
 use super::open_dialog::OpenDialog;
-use super::persist;
 use super::saver::use_saver;
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
 use super::toolbar::{self, ToolbarProps};
 use super::use_later;
+use super::{boot, persist};
 use crate::browser::{dom, files, mark, storage};
-use crate::model::Annotation;
+use crate::model::{Action, Annotation};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ struct SideView {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let booted = use_memo((), |_| persist::booted());
+    let booted = use_memo((), |_| boot::booted());
     let state = use_reducer(|| booted.0.clone());
     let notices = use_reducer(|| NoticeList(booted.1.clone()));
     let ui = use_reducer(Ui::new);
@@ -53,7 +53,15 @@ pub fn app() -> Html {
     let used = use_memo((library.clone(), ui.library), |(lib, shown)| if *shown { storage::used(lib) } else { 0 });
     super::use_effect_on((), {
         let (h, ui) = (h.clone(), ui.dispatcher());
+        let (whole, told) = (state.dispatcher(), (*notify).clone());
         move |_| {
+            // The whole of a document drawn first with its first screen's annotations only.
+            boot::on_read(Callback::from(move |(read, notices): boot::Booted| {
+                whole.dispatch(Action::Read(Box::new(read)));
+                // (An export refused meanwhile said why: that no longer holds.)
+                told.emit(Notice::error("reading", ""));
+                notices.into_iter().for_each(|n| told.emit(n));
+            }));
             // (The first screen's frame, "aa:painted", is marked where the app is mounted.)
             mark("aa:mounted");
             // Once the page is idle: summaries for index entries written before they were kept.
@@ -136,7 +144,7 @@ pub fn app() -> Html {
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
                     data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark}
-                    reattaching={ui.reattaching.clone()} onreattach={&h.reattach} />
+                    reattaching={ui.reattaching.clone()} onreattach={&h.reattach} reading={state.reading} />
                 // (Inside the main landmark, with the article it tags.)
                 <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
                     cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />

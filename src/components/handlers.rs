@@ -264,6 +264,9 @@ impl Handlers {
         let export = {
             let kept = kept.clone();
             with(l, move |x, _: ()| {
+                if !whole(x) {
+                    return;
+                }
                 let name = format!("{}.annotations.json", formats::slug(&x.docs.state.doc.title));
                 let now = now_iso();
                 let json = native::to_json_cached(&x.docs.state, &now, &mut kept.borrow_mut().cache);
@@ -276,6 +279,9 @@ impl Handlers {
             })
         };
         let claimreview = with(l, |x, _: ()| {
+            if !whole(x) {
+                return;
+            }
             let out = formats::claimreview::export(&x.docs.state, &x.ui.reviewer);
             x.docs.notify.emit(claimreview_notice(&x.docs.state, &out, &x.ui.reviewer));
         });
@@ -293,6 +299,9 @@ impl Handlers {
         });
         // A file chosen in the toolbar, the dialog or the library, or dropped on the page.
         let file = with(l, move |x, files: Vec<web_sys::File>| {
+            if !whole(x) {
+                return;
+            }
             let (ui, json, docs) = (x.ui.clone(), json.clone(), x.docs.clone());
             let name = files.first().map(|f| f.name()).unwrap_or_default();
             let this = {
@@ -407,8 +416,22 @@ impl Handlers {
     }
 }
 
+/// Whether the open document is whole: while it is being read (see `State::reading`), what
+/// takes all of it (an export, an import into it) is refused, and the user told why.
+fn whole(x: &Latest) -> bool {
+    if x.docs.state.reading {
+        x.docs
+            .notify
+            .emit(Notice::error("reading", "The saved annotations are still being read: try again in a moment."));
+    }
+    !x.docs.state.reading
+}
+
 /// Download the open document in another tool's format, and say what the format left out.
 fn export_as(x: &Latest, format: &str) {
+    if !whole(x) {
+        return;
+    }
     let now = now_iso();
     let Some(out) = crate::formats::export(&x.docs.state, format, &now, &crate::browser::interchange::Words) else {
         return;

@@ -2,6 +2,7 @@
 pub mod app;
 pub mod article;
 pub mod block;
+pub mod boot;
 pub mod caret;
 pub mod chunk;
 pub mod claim_panel;

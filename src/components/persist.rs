@@ -1,13 +1,12 @@
-//! Opening documents from storage: the last one at start, any other from the library, with
-//! what the browser session kept of them (undo history, where the reader was).
+//! Opening documents from storage (the last one at start: see `boot`), any other from the
+//! library, with what the browser session kept of them (undo history, where the reader was).
 use super::notices::Notice;
 use crate::browser::storage;
 use crate::formats::native;
-use crate::formats::native_slices::{self, Read};
 use crate::formats::stored::{self, Settings};
 use crate::formats::text_in::count;
 use crate::model::state::Snapshot;
-use crate::model::{default_labels, Document, Label, State};
+use crate::model::{Document, Label, State};
 
 /// The article the app opens with when nothing is stored.
 pub const SAMPLE: &str = include_str!("../../assets/china-belarus.txt");
@@ -48,7 +47,7 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
 }
 
 /// The stored value of document `id` (noting what it was read from: see `loaded`).
-fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
+pub(super) fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
     let key = storage::doc_key(id);
     let raw = match storage::get(&key) {
         Ok(raw) => raw,
@@ -65,7 +64,7 @@ fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
 
 /// Stored value `raw` of document `id`, as `parsed`. One that cannot be read is kept aside and
 /// reported, and the backup read instead.
-fn judged(
+pub(super) fn judged(
     id: &str,
     raw: &str,
     parsed: Result<native::Imported, String>,
@@ -115,12 +114,13 @@ pub fn with_session(mut state: State) -> State {
     state
 }
 
-/// Keep the document's undo history and the reader's place for the browser session.
+/// Keep the document's undo history and the reader's place for the browser session. (While
+/// the document is being read, its history is not there yet: what was kept stays.)
 pub fn keep_session(state: &State) {
     if let Some(place) = crate::browser::page::reading_position() {
         storage::session_set(&format!("scroll:{}", state.doc.id), &place);
     }
-    if state.can_undo() || state.can_redo() {
+    if !state.reading && (state.can_undo() || state.can_redo()) {
         let json = crate::formats::json_write::to_string(&**state.history());
         storage::session_set(&format!("history:{}", state.doc.id), &json);
     }
@@ -152,83 +152,4 @@ pub fn keep_settings(f: &dyn Fn(&mut Settings)) {
     let mut s = settings();
     f(&mut s);
     let _ = storage::set(&storage::settings_key(), &crate::formats::json_write::to_string(&s));
-}
-
-type Booted = (State, Vec<Notice>);
-
-thread_local! {
-    /// The state read ahead of the app's first render (see `start`).
-    static BOOTED: std::cell::RefCell<Option<Booted>> = Default::default();
-}
-
-/// Start the app in tasks of its own, so that the page answers a click or a key between
-/// them: reading the stored document, parsing it, making the state, drawing it.
-pub fn start(render: impl FnOnce() + 'static) {
-    boot(
-        crate::browser::dom::soon,
-        Box::new(move |booted| {
-            BOOTED.with(|b| *b.borrow_mut() = Some(booted));
-            crate::browser::dom::soon(render);
-        }),
-    );
-}
-
-/// The state read by `start`, or read now.
-pub fn booted() -> Booted {
-    BOOTED.with(|b| b.borrow_mut().take()).unwrap_or_else(|| {
-        let out = std::rc::Rc::new(std::cell::RefCell::new(None));
-        let into = out.clone();
-        boot(|step| step(), Box::new(move |booted| *into.borrow_mut() = Some(booted)));
-        out.take().expect("read at once")
-    })
-}
-
-/// Read the state to start with, and anything the user must be told about it, in steps each
-/// handed to `next` (to run in a task of its own, or at once); then hand it to `done`.
-fn boot(next: fn(Box<dyn FnOnce()>), done: Box<dyn FnOnce(Booted)>) {
-    let mut notices = Vec::new();
-    crate::browser::mark("aa:boot");
-    let (lib, problem) = storage::load_library();
-    crate::browser::mark("aa:index-read");
-    notices.extend(problem.map(|p| Notice::error("storage", p)));
-    let sample = Document::from_text(SAMPLE, "china-belarus.txt");
-    let id = lib.current.unwrap_or_else(|| sample.id.clone());
-    let raw = read_stored(&id, &mut notices);
-    let stored_id = id.clone();
-    let state = move |imported: Option<native::Imported>, mut notices: Vec<Notice>| {
-        let state = imported
-            .map(native::Imported::into_state)
-            .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
-            .unwrap_or_else(|| blank(sample, default_labels()));
-        crate::browser::mark("aa:state");
-        done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
-    };
-    let Some(raw) = raw else {
-        return next(Box::new(move || state(None, notices)));
-    };
-    // The stored value read a slice of its annotations a task (then the state in one more).
-    next(Box::new(move || {
-        let read = native_slices::begin(raw);
-        in_slices(
-            read,
-            next,
-            Box::new(move |raw, parsed| {
-                let mut notices = notices;
-                let imported = judged(&stored_id, &raw, parsed, &mut notices);
-                next(Box::new(move || state(imported, notices)));
-            }),
-        );
-    }));
-}
-
-/// Annotations a slice of a stored document reads in one task (a few milliseconds).
-const SLICE: usize = 2000;
-
-/// Go on reading `read`, a slice each step handed to `next`; then hand the text and what was
-/// read from it to `done`.
-fn in_slices(read: Read, next: fn(Box<dyn FnOnce()>), done: Box<dyn FnOnce(String, Result<native::Imported, String>)>) {
-    match read {
-        Read::Done(raw, parsed) => done(raw, parsed),
-        Read::More(slices) => next(Box::new(move || in_slices(slices.step(SLICE), next, done))),
-    }
 }

@@ -70,7 +70,8 @@ fn back_up(saver: &mut Saver) {
 /// read from (not what is stored now: another tab may have written since) is what this tab
 /// has seen.
 fn follow(saver: &mut Saver, state: &State) {
-    if saver.doc != state.doc.id {
+    // (A document being read is followed once it is whole.)
+    if saver.doc != state.doc.id && !state.reading {
         saver.doc = state.doc.id.clone();
         (saver.written, saver.stamp) = persist::loaded(&state.doc.id);
         saver.base = Some(Base::Opened(state.clone()));
@@ -134,6 +135,11 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let Some(handle) = saver.latest.clone().filter(|_| saver.dirty) else {
         return;
     };
+    if handle.reading {
+        // Nothing is saved of a document being read (nor merged into it): later.
+        drop(saver);
+        return schedule(cell, notify);
+    }
     let mut state = (*handle).clone();
     follow(&mut saver, &state);
     back_up(&mut saver);
@@ -213,6 +219,12 @@ fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Cal
     if e.key() != Some(storage::doc_key(&state.doc.id)) {
         return;
     }
+    if state.reading {
+        // Merged once the document is whole, by the save this schedules (which merges what
+        // another tab stored first).
+        drop(saver);
+        return schedule(cell, notify);
+    }
     let Some(raw) = e.new_value() else {
         drop(saver);
         notify.emit(Notice::info("merge", "This article was deleted from the library in another tab. It stays open here and is saved again with your next change."));
@@ -241,7 +253,8 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
     cell.borrow_mut().onsaved = onsaved;
     {
         let (cell, notify) = (cell.clone(), notify.clone());
-        super::use_effect_on((state.doc.id.clone(), state.revision), move |(_, revision)| {
+        // (Again once a document being read is whole: it is followed from then.)
+        super::use_effect_on((state.doc.id.clone(), state.revision, state.reading), move |(_, revision, _)| {
             let latest = cell.borrow().latest.clone();
             if let Some(state) = latest {
                 follow(&mut cell.borrow_mut(), &state);
@@ -268,7 +281,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
         let backup = crate::browser::dom::timeout(1500, move || {
             let mut saver = idle.borrow_mut();
             back_up(&mut saver);
-            if let Some(state) = saver.latest.clone() {
+            if let Some(state) = saver.latest.clone().filter(|s| !s.reading) {
                 follow(&mut saver, &state);
                 native::warm(&state, &mut saver.cache);
             }

@@ -44,6 +44,10 @@ pub struct SidebarProps {
     /// The orphaned annotation waiting for a selection to re-attach it to.
     pub reattaching: Option<String>,
     pub onreattach: Callback<Option<String>>,
+    /// The document's annotations are still being read: the counts and lists are of its first
+    /// screen only.
+    #[prop_or_default]
+    pub reading: bool,
 }
 
 #[function_component(Sidebar)]
@@ -70,10 +74,13 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     html! {
         // A popover: in narrow windows it is a sheet that "Annotations" in the toolbar opens.
         <aside class="sidebar" id="annotations" popover="auto" aria-label="Annotations">
-            <ul class="counts" aria-label="Counts">{ for counts }</ul>
+            if p.reading {
+                <p class="reading" role="status">{ "Reading the saved annotations…" }</p>
+            }
+            <ul class="counts" aria-label="Counts" aria-busy={p.reading.then_some("true")}>{ for counts }</ul>
             <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
                 data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
-            <div class="lists">
+            <div class="lists" aria-busy={p.reading.then_some("true")}>
                 { orphans(p) }
                 { entity_index(p, &entity_counts) }
                 <Group title="Entities" kind={Kind::Entity} ..group_props(p) />

@@ -29,6 +29,7 @@ pub async fn until(root: &Element, sel: &str) -> bool {
 }
 
 /// The text of each element under `root` matching `sel`.
+#[allow(dead_code)]
 pub fn texts(root: &Element, sel: &str) -> Vec<String> {
     let list = root.query_selector_all(sel).unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()

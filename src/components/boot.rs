@@ -1,0 +1,158 @@
+//! Starting the app: the stored document read in steps, each a task of its own, and drawn
+//! as soon as its first screen's annotations are read; the rest follows (`on_read`).
+use super::notices::Notice;
+use super::persist::{blank, judged, kept_block, open_stored, read_stored, with_session, SAMPLE};
+use crate::browser::storage;
+use crate::formats::native;
+use crate::formats::native_slices::{self, Read};
+use crate::model::{default_labels, Document, State};
+use yew::Callback;
+
+pub type Booted = (State, Vec<Notice>);
+
+thread_local! {
+    /// The state read ahead of the app's first render (see `start`).
+    static BOOTED: std::cell::RefCell<Option<Booted>> = Default::default();
+    /// The whole of a document whose first screen was drawn first, and who takes it (see
+    /// `on_read`): whichever comes first waits for the other.
+    static READ: std::cell::RefCell<(Option<Booted>, Option<Callback<Booted>>)> = Default::default();
+}
+
+/// Start the app in tasks of its own, so that the page answers a click or a key between
+/// them: reading the stored document, parsing it, making the state, drawing it. Once the
+/// annotations of the first screen are read, it is drawn with them (`State::reading`), and
+/// the rest follows (`on_read`).
+pub fn start(render: impl FnOnce() + 'static) {
+    start_with(crate::browser::dom::soon, render);
+}
+
+/// `start`, each step (and the render) handed to `next` (`start` runs each in a task of its
+/// own; a test runs them one by one).
+pub fn start_with(next: fn(Box<dyn FnOnce()>), render: impl FnOnce() + 'static) {
+    let render = std::cell::Cell::new(Some(render));
+    boot(
+        next,
+        Some(super::article::reach()),
+        std::rc::Rc::new(move |booted| match render.take() {
+            Some(render) => {
+                BOOTED.with(|b| *b.borrow_mut() = Some(booted));
+                next(Box::new(render));
+            }
+            None => read(booted),
+        }),
+    );
+}
+
+/// Hand the whole document to who takes it, or keep it for them.
+fn read(booted: Booted) {
+    let taker = READ.with(|r| r.borrow().1.clone());
+    match taker {
+        Some(taker) => taker.emit(booted),
+        None => READ.with(|r| r.borrow_mut().0 = Some(booted)),
+    }
+}
+
+/// Have `f` take the whole of a document whose first screen was drawn first (at once if it was
+/// read already), with what the user must be told about it.
+pub fn on_read(f: Callback<Booted>) {
+    let came = READ.with(|r| {
+        let mut r = r.borrow_mut();
+        r.1 = Some(f.clone());
+        r.0.take()
+    });
+    if let Some(booted) = came {
+        f.emit(booted);
+    }
+}
+
+/// The state read by `start`, or read now.
+pub fn booted() -> Booted {
+    BOOTED.with(|b| b.borrow_mut().take()).unwrap_or_else(|| {
+        let out = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let into = out.clone();
+        boot(|step| step(), None, std::rc::Rc::new(move |booted| *into.borrow_mut() = Some(booted)));
+        out.take().expect("read at once")
+    })
+}
+
+/// Read the state to start with, and anything the user must be told about it, in steps each
+/// handed to `next` (to run in a task of its own, or at once); then hand it to `done`. With
+/// `first`, the window's reach in code points (see `article::reach`), a stored document is
+/// first handed over as soon as the annotations that far are read (`State::reading`; nothing
+/// to tell yet), then whole. (Not where the reader was elsewhere in it this session: that
+/// screen's annotations could come late.)
+fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn Fn(Booted)>) {
+    let mut notices = Vec::new();
+    crate::browser::mark("aa:boot");
+    let (lib, problem) = storage::load_library();
+    crate::browser::mark("aa:index-read");
+    notices.extend(problem.map(|p| Notice::error("storage", p)));
+    let sample = Document::from_text(SAMPLE, "china-belarus.txt");
+    let id = lib.current.unwrap_or_else(|| sample.id.clone());
+    let raw = read_stored(&id, &mut notices);
+    let first = first.filter(|_| kept_block(&id).is_none()).map(|reach| {
+        let done = done.clone();
+        let shown: Shown = Box::new(move |imported: native::Imported| {
+            crate::browser::mark("aa:screen-read");
+            let state = imported.into_state().with_id_tag(&crate::browser::tab_tag()).reading();
+            done((state, Vec::new()));
+        });
+        (reach, shown)
+    });
+    let stored_id = id.clone();
+    let state = move |imported: Option<native::Imported>, mut notices: Vec<Notice>| {
+        let state = imported
+            .map(native::Imported::into_state)
+            .or_else(|| (id != sample.id).then(|| open_stored(&sample.id, &mut notices)).flatten())
+            .unwrap_or_else(|| blank(sample, default_labels()));
+        crate::browser::mark("aa:state");
+        done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
+    };
+    let Some(raw) = raw else {
+        return next(Box::new(move || state(None, notices)));
+    };
+    // The stored value read a slice of its annotations a task (then the state in one more).
+    next(Box::new(move || {
+        let read = native_slices::begin(raw);
+        in_slices(
+            read,
+            next,
+            first,
+            Box::new(move |raw, parsed| {
+                let mut notices = notices;
+                let imported = judged(&stored_id, &raw, parsed, &mut notices);
+                next(Box::new(move || state(imported, notices)));
+            }),
+        );
+    }));
+}
+
+/// Where the first screen's part of a document goes (see `boot`).
+type Shown = Box<dyn FnOnce(native::Imported)>;
+
+/// Annotations a slice of a stored document reads in one task (a few milliseconds).
+const SLICE: usize = 2000;
+
+/// Go on reading `read`, a slice each step handed to `next`; then hand the text and what was
+/// read from it to `done`. With `first` (a reach in code points, and where to), what was read
+/// is handed there once it holds every annotation of the text within that reach.
+fn in_slices(
+    read: Read,
+    next: fn(Box<dyn FnOnce()>),
+    first: Option<(usize, Shown)>,
+    done: Box<dyn FnOnce(String, Result<native::Imported, String>)>,
+) {
+    match read {
+        Read::Done(raw, parsed) => done(raw, parsed),
+        Read::More(slices) => {
+            let first = match first {
+                Some((reach, shown)) if slices.read_before(reach) => {
+                    shown(slices.partial());
+                    None
+                }
+                first => first,
+            };
+            next(Box::new(move || in_slices(slices.step(SLICE), next, first, done)))
+        }
+    }
+}

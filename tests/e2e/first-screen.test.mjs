@@ -1,0 +1,116 @@
+// A long stored document shows its first screen, highlights and all, before the rest of its
+// annotations is read (on a slow machine: the CPU throttled): the first frame holds every
+// highlight of the paragraphs in view, and a tag made at once lands on the right code points
+// and is saved with every annotation read kept as it was. (That a change made while the rest
+// is read waits for it is shown step by step in tests/web_first_screen.rs.)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { generate } from '../../bench/generate.mjs';
+import { appStorage } from '../../bench/lib/page.mjs';
+import { browserForFile, TEST_TIMEOUT, reopenWith, waitForStored, waitUntil, withApp } from './helpers.mjs';
+
+const env = browserForFile();
+
+// 400 paragraphs, 400,000 code points, 12,000 annotations (emoji, CJK and accents in the text): the benchmark's
+// generator, seeded.
+const DOC = generate({ seed: 12, paragraphs: 400, chars: 400_000, annotations: 12000, annotationsBig: 12000 }).variants[12000];
+const BUSY = 'aside[aria-label="Annotations"] [aria-busy="true"]';
+
+// Taken in the page at the app's "aa:painted" mark (two frames after the first render): the
+// paragraphs in view, each with its first code point, its text and the annotation ids of its
+// highlights, and whether the annotations were still being read then.
+const AT_FIRST_FRAME = `(() => {
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, ...rest) => {
+    if (name === 'aa:painted' && !window.__firstFrame) {
+      const shown = [...document.querySelectorAll('article p[data-p], article h1[data-p]')].filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      window.__firstFrame = {
+        reading: !!document.querySelector('${BUSY}'),
+        blocks: shown.map((b) => ({
+          s: Number(b.dataset.s),
+          text: b.textContent,
+          ids: [...new Set([...b.querySelectorAll('mark')].flatMap((m) => m.dataset.ids.split(' ')))].sort(),
+        })),
+      };
+    }
+    return mark(name, ...rest);
+  };
+})()`;
+
+test('the first frame of a long stored document holds its highlights, and a tag made at once lands right', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    // A slow machine (the CPU at a sixth of its speed) until the first screen shows.
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await reopenWith(app, appStorage(DOC), { init: AT_FIRST_FRAME });
+    await page.waitForFunction(() => window.__firstFrame, null, { timeout: 60_000, polling: 20 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const first = await page.evaluate(() => window.__firstFrame);
+    assert.ok(first.reading, 'the first frame came while the annotations were still being read');
+
+    // At once: a whole word of a paragraph in view that no annotation of that label has,
+    // dragged over and tagged "Other" by its key.
+    const block = first.blocks.find((b) => b.s > 0 && /\s[A-Za-z]{5,}\s/.test(b.text));
+    let word = null;
+    for (const m of block.text.matchAll(/(?<=\s)[A-Za-z]{5,}(?=\s)/g)) {
+      const start = block.s + [...block.text.slice(0, m.index)].length;
+      if (!DOC.annotations.some((a) => a.start === start && a.end === start + m[0].length && a.label === 'OTHER')) {
+        word = { text: m[0], start, end: start + m[0].length, at: m.index };
+        break;
+      }
+    }
+    assert.ok(word, `a word to tag in: ${block.text.slice(0, 80)}`);
+    const pts = await page.evaluate(({ s, at, n }) => {
+      const p = document.querySelector(`article [data-p][data-s="${s}"]`);
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(), acc = 0; node; acc += node.data.length, node = walker.nextNode()) {
+        if (at >= acc && at < acc + node.data.length) range.setStart(node, at - acc);
+        if (at + n > acc && at + n <= acc + node.data.length) range.setEnd(node, at + n - acc);
+      }
+      const r = range.getClientRects();
+      const [a, b] = [r[0], r[r.length - 1]];
+      return { x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.right - 1, y2: (b.top + b.bottom) / 2 };
+    }, { s: block.s, at: word.at, n: word.text.length });
+    await page.mouse.move(pts.x1, pts.y1);
+    await page.mouse.down();
+    await page.mouse.move(pts.x2, pts.y2, { steps: 2 });
+    await page.mouse.up();
+    await app.ui.menu.waitFor({ state: 'visible' });
+    await page.keyboard.press('7');
+    await app.ui.menu.waitFor({ state: 'hidden' });
+
+    // Every annotation touching a paragraph in view was highlighted there in the first frame,
+    // and no other.
+    assert.ok(first.blocks.length >= 2, `paragraphs in view: ${first.blocks.length}`);
+    for (const b of first.blocks) {
+      const end = b.s + [...b.text].length;
+      const want = DOC.annotations.filter((a) => a.start < end && a.end > b.s).map((a) => a.id).sort();
+      assert.ok(want.length > 0, `annotations in the paragraph at ${b.s}`);
+      assert.deepEqual(b.ids, want, `the highlights of the paragraph at ${b.s}`);
+    }
+
+    // The rest read, the tag is made on the whole document and saved with everything read.
+    await waitUntil(async () => (await page.locator(BUSY).count()) === 0, { timeout: 30_000, message: 'the rest read' });
+    const store = await waitForStored(
+      page,
+      (d) => d.annotations.length === DOC.annotations.length + 1,
+      'the stored document with the tag',
+    );
+    const added = store.parsed.annotations.filter((a) => !DOC.annotations.some((b) => b.id === a.id));
+    assert.equal(added.length, 1);
+    assert.deepEqual(
+      { start: added[0].start, end: added[0].end, label: added[0].label, quote: added[0].quote },
+      { start: word.start, end: word.end, label: 'OTHER', quote: word.text },
+    );
+    const kept = new Map(store.parsed.annotations.map((a) => [a.id, a]));
+    for (const a of DOC.annotations) {
+      const b = kept.get(a.id);
+      assert.ok(b && b.start === a.start && b.end === a.end && b.label === a.label, `annotation ${a.id} kept as it was`);
+    }
+  }),
+);

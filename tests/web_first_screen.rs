@@ -1,0 +1,192 @@
+//! In the browser: a long stored document opens with its first screen's annotations before
+//! the rest is read. Each step of the open is run by the test, one at a time, so that it can
+//! look at the first frame and act while the rest is still to be read.
+#![cfg(target_arch = "wasm32")]
+use article_annotator::browser::storage;
+use article_annotator::components::{article, boot, App};
+use article_annotator::formats::native;
+use article_annotator::model::library::DocEntry;
+use article_annotator::model::state::Snapshot;
+use article_annotator::model::{default_labels, Action, Document, State};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{root, settle, until};
+
+thread_local! {
+    static STEPS: RefCell<VecDeque<Box<dyn FnOnce()>>> = Default::default();
+}
+
+fn queue(step: Box<dyn FnOnce()>) {
+    STEPS.with(|s| s.borrow_mut().push_back(step));
+}
+
+/// Run the next step of the open; false when none is left.
+fn step() -> bool {
+    let next = STEPS.with(|s| s.borrow_mut().pop_front());
+    next.map(|f| f()).is_some()
+}
+
+/// 200 paragraphs with emoji, CJK and combining marks, every word tagged a person or a place
+/// (about 3,800 annotations: more than one step reads).
+fn book() -> State {
+    let para = "Zoë Ångström met 李明 in Kraków 🎉 and said the café’s e\u{301}clairs were the best in town.";
+    let text: Vec<String> = (0..200).map(|i| format!("{i}. {para}")).collect();
+    let text = format!("The headline of the book\nIts standfirst\n{}", text.join("\n"));
+    let mut s = State::new(Snapshot {
+        doc: Document::from_text(&text, "book.txt"),
+        labels: default_labels(),
+        ..Snapshot::default()
+    });
+    let cps: Vec<char> = s.doc.text.chars().collect();
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in cps.iter().enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                spans.push((b, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        let label = if k % 2 == 0 { "PERSON" } else { "LOC" };
+        s.apply(Action::Add { start: a, end: b, label: label.into(), now: "2026-11-30T00:00:00Z".into() });
+    }
+    s
+}
+
+/// The first text node under `node` holding `word`, and where (UTF-16) it starts there.
+fn text_with(node: &web_sys::Node, word: &str) -> Option<(web_sys::Node, u32)> {
+    if node.node_type() == web_sys::Node::TEXT_NODE {
+        let data = node.text_content()?;
+        return data.find(word).map(|k| (node.clone(), data[..k].encode_utf16().count() as u32));
+    }
+    let kids = node.child_nodes();
+    (0..kids.length()).find_map(|i| text_with(&kids.item(i)?, word))
+}
+
+#[wasm_bindgen_test]
+async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile_lands_right() {
+    let store = gloo::utils::window().local_storage().unwrap().unwrap();
+    store.clear().unwrap();
+    let book = book();
+    let n = book.annotations().len();
+    assert!(n > 2500, "annotations: {n}");
+    storage::set(&storage::doc_key(&book.doc.id), &native::to_json(&book, "2026-11-30T00:00:00Z")).unwrap();
+    storage::touch_library(DocEntry::of(&book, "2026-11-30T00:00:00Z")).unwrap();
+
+    let el = root();
+    let drawn = Rc::new(Cell::new(false));
+    let (into, done) = (el.clone(), drawn.clone());
+    boot::start_with(queue, move || {
+        yew::Renderer::<App>::with_root(into).render();
+        done.set(true);
+    });
+    while !drawn.get() {
+        assert!(step(), "the first screen is drawn before the last step");
+    }
+    settle().await;
+    assert!(STEPS.with(|s| !s.borrow().is_empty()), "the rest is still to be read");
+    assert!(el.query_selector(".lists[aria-busy=true]").unwrap().is_some(), "the sidebar says it is reading");
+
+    // Every block of the first screen holds the highlights of every annotation touching it.
+    let reach = article::reach();
+    let blocks = book.blocks.iter().enumerate().filter(|(_, b)| b.start < reach).collect::<Vec<_>>();
+    assert!(blocks.len() >= 3, "blocks in reach: {}", blocks.len());
+    for (i, b) in &blocks {
+        let marks = el.query_selector_all(&format!("article [data-p='{i}'] mark")).unwrap();
+        let mut shown: Vec<String> = (0..marks.length())
+            .flat_map(|k| {
+                let m: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(marks.item(k).unwrap());
+                m.get_attribute("data-ids").unwrap().split(' ').map(String::from).collect::<Vec<_>>()
+            })
+            .collect();
+        shown.sort();
+        shown.dedup();
+        let mut want: Vec<String> =
+            book.annotations().iter().filter(|a| a.start < b.end && a.end > b.start).map(|a| a.id.clone()).collect();
+        want.sort();
+        assert!(!want.is_empty());
+        assert_eq!(shown, want, "the highlights of block {i}");
+    }
+
+    // "town" in paragraph 3, selected as a drag would and tagged by a label's key while the
+    // rest is still to be read (a label it does not have there yet).
+    let b = book.blocks[3];
+    let line = book.index.slice(&book.doc.text, b.start, b.end);
+    let town = b.start + line[..line.find("town").unwrap()].chars().count();
+    let (key, label) = if book.annotations().iter().any(|a| a.start == town && a.end == town + 4 && a.label == "LOC") {
+        ("1", "PERSON")
+    } else {
+        ("3", "LOC")
+    };
+    let doc = gloo::utils::document();
+    let para = el.query_selector("article p[data-p='3']").unwrap().unwrap();
+    let (node, at) = text_with(&para, "town").expect("\"town\" in a text node of paragraph 3");
+    let range = doc.create_range().unwrap();
+    range.set_start(&node, at).unwrap();
+    range.set_end(&node, at + 4).unwrap();
+    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    let article = el.query_selector("article").unwrap().unwrap();
+    article.dispatch_event(&web_sys::MouseEvent::new("mouseup").unwrap()).unwrap();
+    assert!(until(&el, "[role=menu]:not([hidden])").await, "the tag menu opens");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    doc.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    let tagged = |el: &web_sys::Element| {
+        let sel = format!("article mark[data-s='{town}'][data-e='{}']", town + 4);
+        let marks = el.query_selector_all(&sel).unwrap();
+        (0..marks.length()).map(|k| marks.item(k).unwrap()).find(|m| {
+            let m: &web_sys::Element = wasm_bindgen::JsCast::unchecked_ref(m);
+            let ids = m.get_attribute("data-ids").unwrap();
+            ids.split(' ').any(|id| book.annotations().iter().all(|a| a.id != id))
+        })
+    };
+    assert!(tagged(&el).is_none(), "nothing is made on the part read");
+    assert!(STEPS.with(|s| !s.borrow().is_empty()), "still reading");
+
+    // The rest read: the tag is made on the whole document, at the code points of "town".
+    while step() {}
+    let mut waited = 0;
+    while tagged(&el).is_none() && waited < 3000 {
+        yew::platform::time::sleep(Duration::from_millis(30)).await;
+        waited += 30;
+    }
+    let mark = tagged(&el).expect("the tag is drawn once the rest is read");
+    assert!(mark.text_content().unwrap().starts_with("town"));
+    assert!(el.query_selector("[aria-busy=true]").unwrap().is_none(), "the sidebar is done reading");
+
+    // Saved with every annotation read: n + 1, the new one at its code points.
+    let mut saved = None;
+    for _ in 0..100 {
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+        let raw = store.get_item(&storage::doc_key(&book.doc.id)).unwrap().unwrap();
+        let read = native::parse(&raw).unwrap();
+        if read.snapshot.annotations.len() == n + 1 {
+            saved = Some(read);
+            break;
+        }
+    }
+    let saved = saved.expect("the document saved with the tag");
+    let added: Vec<_> =
+        saved.snapshot.annotations.iter().filter(|a| book.annotations().iter().all(|b| b.id != a.id)).collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        (added[0].start, added[0].end, added[0].label.as_str(), added[0].quote.as_str()),
+        (town, town + 4, label, "town")
+    );
+}
