@@ -206,3 +206,20 @@ fn a_file_out_of_document_order_hands_over_what_came_first_and_reads_the_same() 
     assert_eq!(first_screen(&raw, 3), Some(vec![(13, 15, "北京".to_string())]));
     same(&raw);
 }
+
+#[test]
+fn a_step_stops_once_the_first_screen_is_read_and_the_rest_reads_the_same() {
+    let raw = base();
+    let Read::More(s) = begin(raw.clone()) else { panic!("read in slices") };
+    // The text's index, then records until past the first line, not the 1,000 asked for.
+    let Read::More(s) = s.step_until(1000, Some(3)) else { panic!("the index first") };
+    let Read::More(s) = s.step_until(1000, Some(3)) else { panic!("stopped before the end") };
+    assert!(s.read_before(3));
+    assert_eq!(s.partial().snapshot.annotations.len(), 2);
+    let mut read = s.step_until(1000, Some(3));
+    while let Read::More(s) = read {
+        read = s.step_until(1000, Some(3));
+    }
+    let Read::Done(_, whole) = read else { unreachable!() };
+    assert_eq!(whole, parse(&raw));
+}

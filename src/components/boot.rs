@@ -79,8 +79,8 @@ pub fn booted() -> Booted {
 /// handed to `next` (to run in a task of its own, or at once); then hand it to `done`. With
 /// `first`, the window's reach in code points (see `article::reach`), a stored document is
 /// first handed over as soon as the annotations that far are read (`State::reading`; nothing
-/// to tell yet), then whole. (Not where the reader was elsewhere in it this session: that
-/// screen's annotations could come late.)
+/// to tell yet), then whole; that far past where the reader was in it this session, if they
+/// were (see `restore_reading`), so that that screen's highlights come with it.
 fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn Fn(Booted)>) {
     let mut notices = Vec::new();
     crate::browser::mark("aa:boot");
@@ -90,14 +90,15 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
     let raw = read_stored(&id, &mut notices);
-    let first = first.filter(|_| kept_block(&id).is_none()).map(|reach| {
+    let kept = kept_block(&id);
+    let first = first.map(|reach| {
         let done = done.clone();
         let shown: Shown = Box::new(move |imported: native::Imported| {
             crate::browser::mark("aa:screen-read");
             let state = imported.into_state().with_id_tag(&crate::browser::tab_tag()).reading();
             done((state, Vec::new()));
         });
-        (reach, shown)
+        (reach, kept, shown)
     });
     let stored_id = id.clone();
     let state = move |imported: Option<native::Imported>, mut notices: Vec<Notice>| {
@@ -130,29 +131,41 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
 /// Where the first screen's part of a document goes (see `boot`).
 type Shown = Box<dyn FnOnce(native::Imported)>;
 
+/// What the first screen is: the reach in code points, from the start of the block where the
+/// reader was (`None`: from the start of the text, or once that block's start is added), and
+/// where its part of the document goes.
+type First = (usize, Option<usize>, Shown);
+
 /// Annotations a slice of a stored document reads in one task (a few milliseconds).
 const SLICE: usize = 2000;
 
 /// Go on reading `read`, a slice each step handed to `next`; then hand the text and what was
-/// read from it to `done`. With `first` (a reach in code points, and where to), what was read
-/// is handed there once it holds every annotation of the text within that reach.
+/// read from it to `done`. With `first`, what was read is handed there once it holds every
+/// annotation of the text within its reach.
 fn in_slices(
     read: Read,
     next: fn(Box<dyn FnOnce()>),
-    first: Option<(usize, Shown)>,
+    first: Option<First>,
     done: Box<dyn FnOnce(String, Result<native::Imported, String>)>,
 ) {
     match read {
         Read::Done(raw, parsed) => done(raw, parsed),
         Read::More(slices) => {
+            // (The block's start is known once the text is indexed.)
+            let first = first.map(|(reach, kept, shown)| match kept.map(|b| slices.block_start(b)) {
+                Some(Some(start)) => (reach + start, None, shown),
+                Some(None) => (reach, kept, shown),
+                None => (reach, None, shown),
+            });
             let first = match first {
-                Some((reach, shown)) if slices.read_before(reach) => {
+                Some((reach, None, shown)) if slices.read_before(reach) => {
                     shown(slices.partial());
                     None
                 }
                 first => first,
             };
-            next(Box::new(move || in_slices(slices.step(SLICE), next, first, done)))
+            let reach = first.as_ref().filter(|f| f.1.is_none()).map(|f| f.0);
+            next(Box::new(move || in_slices(slices.step_until(SLICE, reach), next, first, done)))
         }
     }
 }

@@ -90,12 +90,20 @@ fn head(raw: &str) -> Option<(FileIn, Mark)> {
 
 impl Slices {
     /// Read and check up to `n` more annotations; when the list ends, the rest of the file.
-    pub fn step(mut self, n: usize) -> Read {
+    pub fn step(self, n: usize) -> Read {
+        self.step_until(n, None)
+    }
+
+    /// `step`, stopping early (after the record that makes it so) once every annotation
+    /// touching the text before code point `reach` is read (see `read_before`), so that what is
+    /// handed over for the first screen is not held up by the rest of a slice.
+    pub fn step_until(mut self, n: usize, reach: Option<usize>) -> Read {
         if !std::mem::replace(&mut self.indexed, true) {
             index(&mut self.out);
             return Read::More(self);
         }
-        match self.records(n) {
+        let stop = reach.filter(|&at| !self.read_before(at)).map(|at| self.line_end(at));
+        match self.records(n, stop) {
             Ok(false) => Read::More(self),
             Ok(true) => self.rest(),
             Err(e) => {
@@ -107,7 +115,7 @@ impl Slices {
 
     /// Up to `n` records (each that cannot be read is kept as why, as `native::records` does):
     /// true when the list has ended.
-    fn records(&mut self, n: usize) -> Result<bool, Error> {
+    fn records(&mut self, n: usize, stop: Option<usize>) -> Result<bool, Error> {
         let mut r = Reader::resume(&self.raw, self.at);
         if !std::mem::replace(&mut self.opened, true) {
             r.array()?;
@@ -124,6 +132,9 @@ impl Slices {
                 self.last = a.start;
             }
             self.checked.push(checked);
+            if stop.is_some_and(|end| self.ordered && self.last >= end) {
+                break;
+            }
         }
         self.at = r.mark();
         Ok(false)
@@ -137,10 +148,22 @@ impl Slices {
         if !self.indexed || !self.ordered {
             return false;
         }
+        self.last >= self.line_end(at)
+    }
+
+    /// Where block `n` (the `n`th line that is not blank, as the article draws them) starts, in
+    /// code points (0 past the last); `None` until the text is indexed.
+    pub fn block_start(&self, n: usize) -> Option<usize> {
+        let text = &self.out.snapshot.doc.text;
+        let blocks = self.indexed.then(|| crate::model::layout::blocks(text, &self.out.index))?;
+        Some(blocks.get(n).map_or(0, |b| b.start))
+    }
+
+    /// The end of the line holding code point `at` (the end of the text past it).
+    fn line_end(&self, at: usize) -> usize {
         let (text, index) = (&self.out.snapshot.doc.text, &self.out.index);
         let from = index.cp_to_byte(at);
-        let line_end = text[from..].find('\n').map_or(index.len(), |n| index.byte_to_cp(from + n));
-        self.last >= line_end
+        text[from..].find('\n').map_or(index.len(), |n| index.byte_to_cp(from + n))
     }
 
     /// What has been read so far, checked as the whole will be: the document, its labels,
