@@ -19,7 +19,7 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{root, settle, texts, until};
+use common::{press, root, select_for_menu, settle, texts};
 
 fn sample_state() -> State {
     let mut s = State::new(Snapshot {
@@ -181,22 +181,15 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     let el = root();
     yew::Renderer::<App>::with_root(el.clone()).render();
     settle().await;
-    let doc = gloo::utils::document();
     assert!(el.query_selector("h1").unwrap().unwrap().text_content().unwrap().starts_with("Xi and Lukashenko agree"));
 
     // Select "Xi Jinping" with a DOM range, as a mouse drag would, and release the mouse.
     let para = el.query_selector("article p[data-p='2'] span").unwrap().unwrap();
     let text = para.first_child().unwrap();
     let at = para.text_content().unwrap().find("Xi Jinping").unwrap() as u32;
-    let range = doc.create_range().unwrap();
-    range.set_start(&text, at + 1).unwrap(); // "i Jin": snapping grows it to both words
-    range.set_end(&text, at + 6).unwrap();
-    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
-    sel.remove_all_ranges().unwrap();
-    sel.add_range(&range).unwrap();
+    // ("i Jin": snapping grows it to both words.)
+    assert!(select_for_menu(&el, &text, at + 1, at + 6).await, "the tag menu opens");
     let article = el.query_selector("article").unwrap().unwrap();
-    article.dispatch_event(&web_sys::MouseEvent::new("mouseup").unwrap()).unwrap();
-    assert!(until(&el, "[role=menu]:not([hidden])").await, "the tag menu opens");
 
     // Count which blocks change when the label key is pressed.
     let changed = Rc::new(std::cell::RefCell::new(std::collections::BTreeSet::new()));
@@ -214,11 +207,7 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     opts.set_attributes(true);
     opts.set_character_data(true);
     observer.observe_with_options(&article, &opts).unwrap();
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("1");
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    doc.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    press("1");
     settle().await;
     for r in observer.take_records().iter() {
         let r: web_sys::MutationRecord = r.dyn_into().unwrap();

@@ -17,7 +17,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{root, settle, until};
+use common::{press, root, select_for_menu, settle};
 
 thread_local! {
     static STEPS: RefCell<VecDeque<Box<dyn FnOnce()>>> = Default::default();
@@ -129,23 +129,10 @@ async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile
     } else {
         ("3", "LOC")
     };
-    let doc = gloo::utils::document();
     let para = el.query_selector("article p[data-p='3']").unwrap().unwrap();
     let (node, at) = text_with(&para, "town").expect("\"town\" in a text node of paragraph 3");
-    let range = doc.create_range().unwrap();
-    range.set_start(&node, at).unwrap();
-    range.set_end(&node, at + 4).unwrap();
-    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
-    sel.remove_all_ranges().unwrap();
-    sel.add_range(&range).unwrap();
-    let article = el.query_selector("article").unwrap().unwrap();
-    article.dispatch_event(&web_sys::MouseEvent::new("mouseup").unwrap()).unwrap();
-    assert!(until(&el, "[role=menu]:not([hidden])").await, "the tag menu opens");
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    doc.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    assert!(select_for_menu(&el, &node, at, at + 4).await, "the tag menu opens");
+    press(key);
     settle().await;
     let tagged = |el: &web_sys::Element| {
         let sel = format!("article mark[data-s='{town}'][data-e='{}']", town + 4);

@@ -34,3 +34,29 @@ pub fn texts(root: &Element, sel: &str) -> Vec<String> {
     let list = root.query_selector_all(sel).unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
 }
+
+/// Select `[start, end)` (UTF-16) of text node `node` as a mouse drag would, release the mouse
+/// over `root`'s article, and wait for the tag menu: whether it opened.
+#[allow(dead_code)]
+pub async fn select_for_menu(root: &Element, node: &web_sys::Node, start: u32, end: u32) -> bool {
+    let range = gloo::utils::document().create_range().unwrap();
+    range.set_start(node, start).unwrap();
+    range.set_end(node, end).unwrap();
+    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+    let article = root.query_selector("article").unwrap().unwrap();
+    article.dispatch_event(&web_sys::MouseEvent::new("mouseup").unwrap()).unwrap();
+    until(root, "[role=menu]:not([hidden])").await
+}
+
+/// Press `key` (a keydown on the page, as the keyboard gives it).
+#[allow(dead_code)]
+pub fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    gloo::utils::document().dispatch_event(&event).unwrap();
+}
