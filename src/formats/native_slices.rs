@@ -102,7 +102,8 @@ impl Slices {
             index(&mut self.out);
             return Read::More(self);
         }
-        let stop = reach.filter(|&at| !self.read_before(at)).map(|at| self.line_end(at));
+        // (The end of the first screen's last line, found once a step.)
+        let stop = reach.map(|at| self.line_end(at)).filter(|&end| !(self.ordered && self.last >= end));
         match self.records(n, stop) {
             Ok(false) => Read::More(self),
             Ok(true) => self.rest(),
