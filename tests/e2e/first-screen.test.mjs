@@ -7,14 +7,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, TEST_TIMEOUT, reopenWith, waitForStored, waitUntil, withApp } from './helpers.mjs';
+import { browserForFile, READING as BUSY, TEST_TIMEOUT, reopenWith, waitForStored, waitUntil, whenRead, withApp } from './helpers.mjs';
 
 const env = browserForFile();
 
 // 400 paragraphs, 400,000 code points, 12,000 annotations (emoji, CJK and accents in the text): the benchmark's
 // generator, seeded.
 const DOC = generate({ seed: 12, paragraphs: 400, chars: 400_000, annotations: 12000, annotationsBig: 12000 }).variants[12000];
-const BUSY = 'aside[aria-label="Annotations"] [aria-busy="true"]';
 
 // Taken in the page at the app's "aa:painted" mark (two frames after the first render): the
 // paragraphs in view, each with its first code point, its text and the annotation ids of its
@@ -95,7 +94,7 @@ test('the first frame of a long stored document holds its highlights, and a tag 
     }
 
     // The rest read, the tag is made on the whole document and saved with everything read.
-    await waitUntil(async () => (await page.locator(BUSY).count()) === 0, { timeout: 30_000, message: 'the rest read' });
+    await whenRead(page);
     const store = await waitForStored(
       page,
       (d) => d.annotations.length === DOC.annotations.length + 1,

@@ -98,6 +98,10 @@ export function ui(page) {
   };
 }
 
+/** AA_E2E_SLOWDOWN=N runs every page's CPU N times slower: what waits on a race with the app
+ * shows (a slow CI machine's lot), as no test may depend on how fast the app is. */
+const SLOWDOWN = Number(process.env.AA_E2E_SLOWDOWN || 1);
+
 /**
  * Opens the app in a fresh browser context (empty localStorage) and runs `body`.
  * Uncaught page errors and browser dialogs fail the test; the context is always closed.
@@ -111,6 +115,10 @@ export async function withApp(env, body, options = {}) {
     ...options,
   });
   const page = await context.newPage();
+  if (SLOWDOWN > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+  }
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
   const problems = [];
@@ -617,4 +625,21 @@ export async function reopenWith(app, items, { init, waitUntil = 'commit' } = {}
   }, items);
   if (init) await app.context.addInitScript(init);
   await app.page.reload({ waitUntil });
+}
+
+/** The sidebar's parts marked busy while a stored document's annotations are still read. */
+export const READING = 'aside[aria-label="Annotations"] [aria-busy="true"]';
+
+/**
+ * Waits until the open document's stored annotations are all read: the first screen can be
+ * drawn (and its sidebar counted) from a part of them, on a slow machine for a good while.
+ */
+export async function whenRead(page, timeout = 30_000) {
+  await page.waitForFunction(
+    (busy) => performance.getEntriesByName('aa:state').length > 0
+      && document.querySelector('aside[aria-label="Annotations"]')
+      && !document.querySelector(busy),
+    READING,
+    { timeout },
+  );
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, TEST_TIMEOUT, reopenWith, violations, waitUntil, withApp } from './helpers.mjs';
+import { browserForFile, TEST_TIMEOUT, reopenWith, violations, waitUntil, whenRead, withApp } from './helpers.mjs';
 
 const env = browserForFile();
 
@@ -44,6 +44,7 @@ test('a list of thousands of entries draws those in view and scrolls, reads and 
   withApp(env(), async (app) => {
     const { page } = app;
     await reopenWith(app, appStorage(DOC), { waitUntil: 'load' });
+    await whenRead(page);
     await page.waitForSelector(`${LIST} button.entry`);
     const total = ENTITIES.length;
     assert.ok(total > 2000, `entities: ${total}`);
@@ -124,6 +125,7 @@ test('in a narrow window the sheet of annotations scrolls its lists as one too',
   withApp(env(), async (app) => {
     const { page } = app;
     await reopenWith(app, appStorage(DOC), { waitUntil: 'load' });
+    await whenRead(page);
     await page.getByRole('button', { name: 'Annotations', exact: true }).click();
     await page.waitForSelector(`${LIST} button.entry`);
     const total = ENTITIES.length;
