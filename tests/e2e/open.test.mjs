@@ -176,7 +176,8 @@ test('each session backs up the stored copy once, never rewriting an identical b
     await page.evaluate((k) => localStorage.setItem(k, '{"format": "article-annotator", broken'), docKey);
     await page.reload();
     await waitForMessage(app, 'alert', 'The last good copy was opened instead.');
-    assert.equal(await page.locator('article [data-p]').count(), LINES.length);
+    // (Paragraphs past the first screen are drawn in the tasks after its frame.)
+    await waitUntil(async () => (await page.locator('article [data-p]').count()) === LINES.length, { message: 'every paragraph of the backup drawn' });
     assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}:corrupt`), docKey), '{"format": "article-annotator", broken');
     await page.waitForTimeout(2500);
     assert.equal(await backedUp(), stored, 'the backup is not replaced by the copy that could not be read');
