@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -28,6 +28,27 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
 };
+
+/** A file trunk names after a hash of its content (`app-43ce46d3863fd12e.css`,
+ * `article-annotator-80b2…f4ab_bg.wasm`; the hash in hexadecimal, shorter when it starts with
+ * zeros): a new build names a changed file anew. */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
+
+/**
+ * Whether the request for `file` (its `stat`) may be answered "304 Not Modified", and the
+ * headers of the answer. Content-hashed files are kept by the browser for a year without
+ * asking again, as a host of the built app should serve them: a reopen then takes the module
+ * from the browser's cache, with the code the browser compiled from it. Anything else
+ * (`index.html`, wasm-bindgen's snippets, the benchmark's pages) is asked for each time, and
+ * is not sent again while it has not changed.
+ */
+export function caching(req, file, st) {
+  if (HASHED.test(basename(file))) {
+    return { fresh: false, headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } };
+  }
+  const tag = `"${st.size.toString(36)}-${Math.trunc(st.mtimeMs).toString(36)}"`;
+  return { fresh: req.headers['if-none-match'] === tag, headers: { 'Cache-Control': 'no-cache', ETag: tag } };
+}
 
 /** Resolves a request path inside root, or null when it would leave root. */
 function resolveInside(root, urlPath) {
@@ -65,10 +86,15 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1' 
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
+    const { fresh, headers } = caching(req, file, st);
+    if (fresh) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
       'Content-Length': st.size,
-      'Cache-Control': 'no-store',
+      ...headers,
     });
     if (req.method === 'HEAD') {
       res.end();

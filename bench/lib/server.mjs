@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { caching } from '../../scripts/static-server.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -39,10 +40,12 @@ export function serve(mounts, port = 0) {
       return notFound(res);
     }
     if (!st.isFile()) return notFound(res);
+    const { fresh, headers } = caching(req, file, st);
+    if (fresh) return res.writeHead(304, headers).end();
     res.writeHead(200, {
       'content-type': MIME[extname(file)] || 'application/octet-stream',
       'content-length': st.size,
-      'cache-control': 'no-cache',
+      ...headers,
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
