@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, READING as BUSY, TEST_TIMEOUT, reopenWith, waitForStored, waitUntil, whenRead, withApp } from './helpers.mjs';
+import { browserForFile, READING as BUSY, TEST_TIMEOUT, reopenWith, violations, waitForStored, waitUntil, whenRead, withApp } from './helpers.mjs';
 
 const env = browserForFile();
 
@@ -111,5 +111,56 @@ test('the first frame of a long stored document holds its highlights, and a tag 
       const b = kept.get(a.id);
       assert.ok(b && b.start === a.start && b.end === a.end && b.label === a.label, `annotation ${a.id} kept as it was`);
     }
+  }),
+);
+
+// Runs before the page's scripts: from the first screen's frame ("aa:painted") on, the page's
+// zero-delay timeouts (among them the next step of the read) are held, until `__hold.stop()`
+// lets new ones through; `__hold.release()` runs those held, in their order.
+const HOLD_AFTER_PAINT = `(() => {
+  const [set, clear] = [setTimeout.bind(window), clearTimeout.bind(window)];
+  const held = new Map();
+  let holding = false;
+  let id = -1;
+  window.setTimeout = (f, ms, ...args) => {
+    if (!holding || ms) return set(f, ms, ...args);
+    held.set(id, () => f(...args));
+    return id--;
+  };
+  window.clearTimeout = (t) => (t < 0 ? held.delete(t) : clear(t));
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, ...rest) => {
+    if (name === 'aa:painted') holding = true;
+    return mark(name, ...rest);
+  };
+  window.__hold = {
+    stop: () => { holding = false; return held.size; },
+    release: () => { const fs = [...held.values()]; held.clear(); fs.forEach((f) => set(f, 0)); },
+  };
+})()`;
+
+test('while the rest of a long document is read, the sidebar says so and is busy, and axe-core finds nothing to report', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await reopenWith(app, appStorage(DOC), { init: HOLD_AFTER_PAINT });
+    await page.waitForFunction(() => performance.getEntriesByName('aa:painted').length > 0, null, { timeout: 60_000, polling: 20 });
+    const held = await page.evaluate(() => window.__hold.stop());
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.ok(held > 0, 'a step of the read held');
+
+    // The read waits on its step: the sidebar says so, its counts and lists are busy.
+    const note = page.getByRole('status').filter({ hasText: 'Reading the saved annotations…' });
+    await note.waitFor();
+    assert.ok((await page.locator(BUSY).count()) >= 2, 'the counts and the lists are busy');
+    assert.deepEqual(await violations(page), []);
+
+    // Let go, the rest is read: the note goes, the counts are the whole document's.
+    await page.evaluate(() => window.__hold.release());
+    await whenRead(page);
+    assert.equal(await note.count(), 0);
+    const entities = DOC.annotations.filter((a) => a.kind === 'entity').length;
+    assert.equal(await page.locator('#group-entities .group-n').textContent(), String(entities));
   }),
 );
