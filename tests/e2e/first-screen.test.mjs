@@ -114,13 +114,15 @@ test('the first frame of a long stored document holds its highlights, and a tag 
   }),
 );
 
-// Runs before the page's scripts: from the first screen's frame ("aa:painted") on, the page's
-// zero-delay timeouts (among them the next step of the read) are held, until `__hold.stop()`
-// lets new ones through; `__hold.release()` runs those held, in their order.
+// Runs before the page's scripts: from the first screen's frame ("aa:painted") and the app's
+// effects ("aa:mounted": its listeners) on, the page's zero-delay timeouts (among them the next
+// step of the read) are held, until `__hold.stop()` lets new ones through; `__hold.release()`
+// runs those held, in their order. (Yew's scheduler yields through such a timeout too: while
+// one of its own is held the page draws nothing new, so it is only looked at meanwhile.)
 const HOLD_AFTER_PAINT = `(() => {
   const [set, clear] = [setTimeout.bind(window), clearTimeout.bind(window)];
   const held = new Map();
-  let holding = false;
+  let [holding, stopped] = [false, false];
   let id = -1;
   window.setTimeout = (f, ms, ...args) => {
     if (!holding || ms) return set(f, ms, ...args);
@@ -129,12 +131,14 @@ const HOLD_AFTER_PAINT = `(() => {
   };
   window.clearTimeout = (t) => (t < 0 ? held.delete(t) : clear(t));
   const mark = performance.mark.bind(performance);
+  const seen = new Set();
   performance.mark = (name, ...rest) => {
-    if (name === 'aa:painted') holding = true;
+    seen.add(name);
+    if (seen.has('aa:painted') && seen.has('aa:mounted') && !stopped) holding = true;
     return mark(name, ...rest);
   };
   window.__hold = {
-    stop: () => { holding = false; return held.size; },
+    stop: () => { [holding, stopped] = [false, true]; return held.size; },
     release: () => { const fs = [...held.values()]; held.clear(); fs.forEach((f) => set(f, 0)); },
   };
 })()`;
@@ -145,7 +149,7 @@ test('while the rest of a long document is read, the sidebar says so and is busy
     const cdp = await app.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await reopenWith(app, appStorage(DOC), { init: HOLD_AFTER_PAINT });
-    await page.waitForFunction(() => performance.getEntriesByName('aa:painted').length > 0, null, { timeout: 60_000, polling: 20 });
+    await page.waitForFunction(() => ['aa:painted', 'aa:mounted'].every((m) => performance.getEntriesByName(m).length), null, { timeout: 60_000, polling: 20 });
     const held = await page.evaluate(() => window.__hold.stop());
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     assert.ok(held > 0, 'a step of the read held');
