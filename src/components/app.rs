@@ -53,14 +53,17 @@ pub fn app() -> Html {
     let used = use_memo((library.clone(), ui.library), |(lib, shown)| if *shown { storage::used(lib) } else { 0 });
     super::use_effect_on((), {
         let (h, ui) = (h.clone(), ui.dispatcher());
-        let (whole, told) = (state.dispatcher(), (*notify).clone());
+        let (whole, told, now) = (state.dispatcher(), (*notify).clone(), latest.clone());
         move |_| {
             // The whole of a document drawn first with its first screen's annotations only.
             boot::on_read(Callback::from(move |(read, notices): boot::Booted| {
+                // (Another document opened meanwhile: what the read has to tell is about one
+                // no longer open, and is told again if it is reopened.)
+                let taken = now.borrow().as_ref().is_some_and(|l| l.docs.state.reading);
                 whole.dispatch(Action::Read(Box::new(read)));
                 // (An export refused meanwhile said why: that no longer holds.)
                 told.emit(Notice::error("reading", ""));
-                notices.into_iter().for_each(|n| told.emit(n));
+                notices.into_iter().filter(|_| taken).for_each(|n| told.emit(n));
             }));
             // (The first screen's frame, "aa:painted", is marked where the app is mounted.)
             mark("aa:mounted");
