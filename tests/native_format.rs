@@ -219,6 +219,29 @@ fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
 }
 
 #[test]
+fn the_saved_form_warmed_in_steps_saves_what_a_cold_save_does_even_half_warmed_or_edited_between() {
+    let s = annotated();
+    let cold = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
+    // Two annotations a step: three steps and the last, which keeps them.
+    let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
+    let steps = std::iter::repeat_with(|| native::warm_some(&s, &mut cache, &mut w, 2)).take_while(|done| !done).count();
+    assert_eq!(steps, 2);
+    assert_eq!(native::to_json_cached(&s, "now", &mut cache), cold);
+    // Saved half warmed, and warmed on after an edit (the warm then keeps a state no longer
+    // the one to save): each save writes what a cold one does.
+    let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
+    assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
+    assert_eq!(native::to_json_cached(&s, "now", &mut cache), cold);
+    let mut edited = s.clone();
+    let id = s.annotations()[0].id.clone();
+    edited.apply(Action::Retag { id, label: "ORG".into(), now: "t".into() });
+    assert!(native::warm_some(&s, &mut cache, &mut w, 3));
+    let fresh = native::to_json_cached(&edited, "now", &mut native::JsonCache::compact());
+    assert_eq!(native::to_json_cached(&edited, "now", &mut cache), fresh);
+    assert_ne!(fresh, cold);
+}
+
+#[test]
 fn compact_storage_leaves_out_what_reading_gives_back_and_reads_back_identically() {
     let mut s = annotated();
     // An annotation whose context came from elsewhere keeps it.

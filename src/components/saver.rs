@@ -244,6 +244,22 @@ fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Cal
     }
 }
 
+/// Annotations whose saved form one idle step makes (about 10 ms at book length).
+const WARM_STEP: usize = 4000;
+
+/// Prepare the saved form of `state` while the page is idle, a step a task (see
+/// `native::warm_some`), for as long as it is the state to save (once it has changed, the
+/// next save makes what it needs).
+fn warm(cell: Rc<RefCell<Saver>>, state: UseReducerHandle<State>, mut w: native::Warming) {
+    let mut saver = cell.borrow_mut();
+    let current = saver.latest.as_ref().is_some_and(|s| Rc::ptr_eq(s.annotations(), state.annotations()));
+    if !current || native::warm_some(&state, &mut saver.cache, &mut w, WARM_STEP) {
+        return;
+    }
+    drop(saver);
+    crate::browser::dom::soon(move || warm(cell, state, w));
+}
+
 /// Keep the open document saved. `notify` receives problems (an empty text clears them).
 /// Returns a callback that saves pending changes at once (before another document opens).
 #[hook]
@@ -283,7 +299,8 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
             back_up(&mut saver);
             if let Some(state) = saver.latest.clone().filter(|s| !s.reading) {
                 follow(&mut saver, &state);
-                native::warm(&state, &mut saver.cache);
+                drop(saver);
+                crate::browser::dom::soon(move || warm(idle, state, native::Warming::default()));
             }
         });
         let window = gloo::utils::window();

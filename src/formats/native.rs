@@ -14,7 +14,7 @@ pub const VERSION: u32 = 1;
 
 pub use super::native_check::merge_new;
 use super::native_check::{add_annotations, settle_claims};
-pub use super::native_write::{to_json, to_json_cached, warm, JsonCache};
+pub use super::native_write::{to_json, to_json_cached, warm_some, JsonCache, Warming};
 pub use super::reanchor::{context, reanchor};
 use crate::model::order::Names;
 

@@ -54,11 +54,30 @@ pub fn to_json(state: &State, now: &str) -> String {
     to_json_cached(state, now, &mut JsonCache::default())
 }
 
-/// Fill `cache` for the open document without writing the whole file (done while idle, so
-/// that the first save after opening a large document is as quick as the later ones).
-pub fn warm(state: &State, cache: &mut JsonCache) {
-    let parts = fragments(state, cache);
-    remember(state, cache, parts);
+/// Filling a cache a part at a time (`warm_some`): the annotations' JSON made so far.
+#[derive(Default)]
+pub struct Warming(Vec<String>);
+
+/// Fill `cache` for the open document without writing the whole file, done while idle so that
+/// the first save after opening a large document is as quick as the later ones, a part at a
+/// time (at book length the whole took one task of about 50 ms): make the JSON of up to `n`
+/// more annotations of `state` into `w`, and once every one is made keep them in `cache` and
+/// say so (true).
+pub fn warm_some(state: &State, cache: &mut JsonCache, w: &mut Warming, n: usize) -> bool {
+    if w.0.is_empty() {
+        doc_part(state, cache);
+    }
+    let anns = state.annotations();
+    let end = anns.len().min(w.0.len() + n);
+    for a in &anns[w.0.len()..end] {
+        let made = fragment(state, cache, a);
+        w.0.push(made);
+    }
+    if w.0.len() < anns.len() {
+        return false;
+    }
+    remember(state, cache, std::mem::take(&mut w.0));
+    true
 }
 
 /// Keep `parts` (one per annotation of `state`, in order) as the cache's annotation JSON.
@@ -70,6 +89,12 @@ fn remember(state: &State, cache: &mut JsonCache, parts: Vec<String>) {
 
 /// The JSON of the document part and of every annotation, from the cache where it holds them.
 fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
+    doc_part(state, cache);
+    state.annotations().iter().map(|a| fragment(state, cache, a)).collect()
+}
+
+/// Make the cache's document part that of `state`'s document, unless it is.
+fn doc_part(state: &State, cache: &mut JsonCache) {
     let doc = &state.doc;
     // (Keyed by id and title: a rename changes the document part.)
     let key = format!("{}\n{}", doc.id, doc.title);
@@ -80,26 +105,26 @@ fn fragments(state: &State, cache: &mut JsonCache) -> Vec<String> {
             cache.anns.clear();
         }
     }
-    let mut parts = Vec::with_capacity(state.annotations().len());
-    for a in state.annotations().iter() {
-        let at = Rc::as_ptr(a) as usize;
-        let cached =
-            cache.anns.binary_search_by_key(&at, |(at, ..)| *at).ok().map(|i| std::mem::take(&mut cache.anns[i].2));
-        let text = cached.filter(|t| !t.is_empty()).unwrap_or_else(|| {
-            let mut text = String::with_capacity(256);
-            let stored = cache.compact.then(|| {
-                let (before, after) = super::native::context(&doc.text, &state.index, a.start, a.end);
-                json_write::Stored {
-                    quote: state.index.slice(&doc.text, a.start, a.end) == a.quote,
-                    context: a.prefix == before && a.suffix == after,
-                }
-            });
-            json_write::annotation(&mut text, a, stored);
-            text
+}
+
+/// The JSON of annotation `a` of `state`: taken from the cache where it holds it, else made.
+fn fragment(state: &State, cache: &mut JsonCache, a: &Rc<Annotation>) -> String {
+    let at = Rc::as_ptr(a) as usize;
+    let cached =
+        cache.anns.binary_search_by_key(&at, |(at, ..)| *at).ok().map(|i| std::mem::take(&mut cache.anns[i].2));
+    cached.filter(|t| !t.is_empty()).unwrap_or_else(|| {
+        let doc = &state.doc;
+        let mut text = String::with_capacity(256);
+        let stored = cache.compact.then(|| {
+            let (before, after) = super::native::context(&doc.text, &state.index, a.start, a.end);
+            json_write::Stored {
+                quote: state.index.slice(&doc.text, a.start, a.end) == a.quote,
+                context: a.prefix == before && a.suffix == after,
+            }
         });
-        parts.push(text);
-    }
-    parts
+        json_write::annotation(&mut text, a, stored);
+        text
+    })
 }
 
 /// Serialise the open document, reusing what `cache` already holds and refreshing it.
