@@ -38,7 +38,8 @@ pub fn start_with(next: fn(Box<dyn FnOnce()>), render: impl FnOnce() + 'static) 
                 BOOTED.with(|b| *b.borrow_mut() = Some(booted));
                 next(Box::new(render));
             }
-            None => read(booted),
+            // (Its render in a task of its own, after the making of the whole state.)
+            None => next(Box::new(move || read(booted))),
         }),
     );
 }
