@@ -222,9 +222,10 @@ fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
 fn the_saved_form_warmed_in_steps_saves_what_a_cold_save_does_even_half_warmed_or_edited_between() {
     let s = annotated();
     let cold = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
-    // Two annotations a step: three steps and the last, which keeps them.
+    // Two annotations a step: two steps, then the last, which keeps them all.
     let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
-    let steps = std::iter::repeat_with(|| native::warm_some(&s, &mut cache, &mut w, 2)).take_while(|done| !done).count();
+    let steps =
+        std::iter::repeat_with(|| native::warm_some(&s, &mut cache, &mut w, 2)).take_while(|done| !done).count();
     assert_eq!(steps, 2);
     assert_eq!(native::to_json_cached(&s, "now", &mut cache), cold);
     // Saved half warmed, and warmed on after an edit (the warm then keeps a state no longer
