@@ -3,66 +3,16 @@
 //! look at the first frame and act while the rest is still to be read.
 #![cfg(target_arch = "wasm32")]
 use article_annotator::browser::storage;
-use article_annotator::components::{article, boot, App};
+use article_annotator::components::article;
 use article_annotator::formats::native;
-use article_annotator::model::library::DocEntry;
-use article_annotator::model::state::Snapshot;
-use article_annotator::model::{default_labels, Action, Document, State};
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{press, root, select_for_menu, settle};
-
-thread_local! {
-    static STEPS: RefCell<VecDeque<Box<dyn FnOnce()>>> = Default::default();
-}
-
-fn queue(step: Box<dyn FnOnce()>) {
-    STEPS.with(|s| s.borrow_mut().push_back(step));
-}
-
-/// Run the next step of the open; false when none is left.
-fn step() -> bool {
-    let next = STEPS.with(|s| s.borrow_mut().pop_front());
-    next.map(|f| f()).is_some()
-}
-
-/// 200 paragraphs with emoji, CJK and combining marks, every word tagged a person or a place
-/// (about 3,800 annotations: more than one step reads).
-fn book() -> State {
-    let para = "Zoë Ångström met 李明 in Kraków 🎉 and said the café’s e\u{301}clairs were the best in town.";
-    let text: Vec<String> = (0..200).map(|i| format!("{i}. {para}")).collect();
-    let text = format!("The headline of the book\nIts standfirst\n{}", text.join("\n"));
-    let mut s = State::new(Snapshot {
-        doc: Document::from_text(&text, "book.txt"),
-        labels: default_labels(),
-        ..Snapshot::default()
-    });
-    let cps: Vec<char> = s.doc.text.chars().collect();
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in cps.iter().enumerate() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                spans.push((b, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    for (k, &(a, b)) in spans.iter().enumerate() {
-        let label = if k % 2 == 0 { "PERSON" } else { "LOC" };
-        s.apply(Action::Add { start: a, end: b, label: label.into(), now: "2026-11-30T00:00:00Z".into() });
-    }
-    s
-}
+use common::steps::{self, book, step};
+use common::{press, select_for_menu, settle};
 
 /// The first text node under `node` holding `word`, and where (UTF-16) it starts there.
 fn text_with(node: &web_sys::Node, word: &str) -> Option<(web_sys::Node, u32)> {
@@ -81,21 +31,7 @@ async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile
     let book = book();
     let n = book.annotations().len();
     assert!(n > 2500, "annotations: {n}");
-    storage::set(&storage::doc_key(&book.doc.id), &native::to_json(&book, "2026-11-30T00:00:00Z")).unwrap();
-    storage::touch_library(DocEntry::of(&book, "2026-11-30T00:00:00Z")).unwrap();
-
-    let el = root();
-    let drawn = Rc::new(Cell::new(false));
-    let (into, done) = (el.clone(), drawn.clone());
-    boot::start_with(queue, move || {
-        yew::Renderer::<App>::with_root(into).render();
-        done.set(true);
-    });
-    while !drawn.get() {
-        assert!(step(), "the first screen is drawn before the last step");
-    }
-    settle().await;
-    assert!(STEPS.with(|s| !s.borrow().is_empty()), "the rest is still to be read");
+    let el = steps::first_screen(&book, &native::to_json(&book, "2026-11-30T00:00:00Z")).await;
     assert!(el.query_selector(".lists[aria-busy=true]").unwrap().is_some(), "the sidebar says it is reading");
 
     // Every block of the first screen holds the highlights of every annotation touching it.
@@ -144,7 +80,7 @@ async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile
         })
     };
     assert!(tagged(&el).is_none(), "nothing is made on the part read");
-    assert!(STEPS.with(|s| !s.borrow().is_empty()), "still reading");
+    assert!(steps::pending(), "still reading");
 
     // The rest read: the tag is made on the whole document, at the code points of "town".
     while step() {}

@@ -3,60 +3,15 @@
 //! could not read) is about an article no longer open: it is not told, and the article opened
 //! stays open. Each step of the open is run by the test, one at a time.
 #![cfg(target_arch = "wasm32")]
-use article_annotator::browser::storage;
-use article_annotator::components::{boot, App};
 use article_annotator::formats::native;
-use article_annotator::model::library::DocEntry;
-use article_annotator::model::state::Snapshot;
-use article_annotator::model::{default_labels, Action, Document, State};
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{root, settle, texts, until};
-
-thread_local! {
-    static STEPS: RefCell<VecDeque<Box<dyn FnOnce()>>> = Default::default();
-}
-
-fn queue(step: Box<dyn FnOnce()>) {
-    STEPS.with(|s| s.borrow_mut().push_back(step));
-}
-
-fn step() -> bool {
-    let next = STEPS.with(|s| s.borrow_mut().pop_front());
-    next.map(|f| f()).is_some()
-}
-
-/// 220 paragraphs (emoji and CJK among the words), every word tagged: more than one step reads.
-fn book() -> State {
-    let para = "Zoë met 李明 in Kraków 🎉 and said the café was the best in town.";
-    let text: Vec<String> = (0..220).map(|i| format!("{i}. {para}")).collect();
-    let text = format!("A book read in steps\nIts standfirst\n{}", text.join("\n"));
-    let mut s = State::new(Snapshot {
-        doc: Document::from_text(&text, "book.txt"),
-        labels: default_labels(),
-        ..Snapshot::default()
-    });
-    let cps: Vec<char> = s.doc.text.chars().collect();
-    let mut start = None;
-    for (i, c) in cps.iter().enumerate() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                s.apply(Action::Add { start: b, end: i, label: "PERSON".into(), now: "2026-11-30T00:00:00Z".into() });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    s
-}
+use common::steps::{self, book, step};
+use common::{settle, texts, until};
 
 #[wasm_bindgen_test]
 async fn an_article_opened_while_another_is_read_is_not_told_what_that_read_found() {
@@ -70,22 +25,8 @@ async fn an_article_opened_while_another_is_read_is_not_told_what_that_read_foun
     let at = raw.rfind("\"kind\":\"entity\"").unwrap();
     assert!(raw[..at].rfind("\"annotations\"").is_some());
     raw.replace_range(at..at + "\"kind\":\"entity\"".len(), "\"kind\":\"gibberish\"");
-    storage::set(&storage::doc_key(&book.doc.id), &raw).unwrap();
-    storage::touch_library(DocEntry::of(&book, "2026-11-30T00:00:00Z")).unwrap();
-
-    let el = root();
-    let drawn = Rc::new(Cell::new(false));
-    let (into, done) = (el.clone(), drawn.clone());
-    boot::start_with(queue, move || {
-        yew::Renderer::<App>::with_root(into).render();
-        done.set(true);
-    });
-    while !drawn.get() {
-        assert!(step(), "the first screen is drawn before the last step");
-    }
-    settle().await;
-    assert!(STEPS.with(|s| !s.borrow().is_empty()), "the rest is still to be read");
-    assert_eq!(texts(&el, "article h1"), vec!["A book read in steps".to_string()]);
+    let el = steps::first_screen(&book, &raw).await;
+    assert_eq!(texts(&el, "article h1"), vec!["The headline of the book".to_string()]);
 
     // Another article pasted and opened meanwhile.
     let data = web_sys::DataTransfer::new().unwrap();

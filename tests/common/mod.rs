@@ -1,5 +1,7 @@
 //! What the in-browser tests share: a fresh element to mount into, a pause for rendering, and
 //! the texts of the elements a selector finds.
+pub mod steps;
+
 use std::time::Duration;
 use web_sys::Element;
 
