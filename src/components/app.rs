@@ -31,6 +31,8 @@ struct SideView {
     /// Where the selected annotation is, in words.
     place: AttrValue,
     data: PanelData,
+    /// Whether what it shows is a document still being read (see `State::reading`).
+    reading: bool,
 }
 
 #[function_component(App)]
@@ -107,7 +109,7 @@ pub fn app() -> Html {
     };
     // The sidebar follows the article: a new highlight or selection is drawn there first, the
     // counts and the selected annotation's panel a frame later, the lists a frame after that,
-    // each in a short task of its own.
+    // each in a short task of its own. (It says it is reading until its lists show the whole.)
     let selected = state.selected.as_ref().and_then(|id| state.get(id));
     let side = use_later(SideView {
         labels: state.labels.clone(),
@@ -121,6 +123,7 @@ pub fn app() -> Html {
             doc: state.doc.clone(),
             index: state.index.clone(),
         },
+        reading: state.reading,
     });
     let lists = use_later(side.clone());
     let quote = ui.menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
@@ -147,7 +150,7 @@ pub fn app() -> Html {
                 <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
                     annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
                     data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark}
-                    reattaching={ui.reattaching.clone()} onreattach={&h.reattach} reading={state.reading} />
+                    reattaching={ui.reattaching.clone()} onreattach={&h.reattach} reading={state.reading || lists.reading} />
                 // (Inside the main landmark, with the article it tags.)
                 <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
                     cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />

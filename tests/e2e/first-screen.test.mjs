@@ -39,16 +39,24 @@ const AT_FIRST_FRAME = `(() => {
   };
 })()`;
 
+/**
+ * Reopens the app on DOC as a slow machine would (the CPU at a sixth of its speed), `init`
+ * running before the page's scripts, until `ready` (run in the page) gives a value: returned,
+ * the CPU at full speed again.
+ */
+async function slowReopen(app, init, ready) {
+  const cdp = await app.context.newCDPSession(app.page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await reopenWith(app, appStorage(DOC), { init });
+  const got = await app.page.waitForFunction(ready, null, { timeout: 60_000, polling: 20 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return got.jsonValue();
+}
+
 test('the first frame of a long stored document holds its highlights, and a tag made at once lands right', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
-    // A slow machine (the CPU at a sixth of its speed) until the first screen shows.
-    const cdp = await app.context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    await reopenWith(app, appStorage(DOC), { init: AT_FIRST_FRAME });
-    await page.waitForFunction(() => window.__firstFrame, null, { timeout: 60_000, polling: 20 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    const first = await page.evaluate(() => window.__firstFrame);
+    const first = await slowReopen(app, AT_FIRST_FRAME, () => window.__firstFrame);
     assert.ok(first.reading, 'the first frame came while the annotations were still being read');
 
     // At once: a whole word of a paragraph in view that no annotation of that label has,
@@ -146,13 +154,8 @@ const HOLD_AFTER_PAINT = `(() => {
 test('while the rest of a long document is read, the sidebar says so and is busy, and axe-core finds nothing to report', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
-    const cdp = await app.context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    await reopenWith(app, appStorage(DOC), { init: HOLD_AFTER_PAINT });
-    await page.waitForFunction(() => ['aa:painted', 'aa:mounted'].every((m) => performance.getEntriesByName(m).length), null, { timeout: 60_000, polling: 20 });
-    const held = await page.evaluate(() => window.__hold.stop());
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    assert.ok(held > 0, 'a step of the read held');
+    await slowReopen(app, HOLD_AFTER_PAINT, () => ['aa:painted', 'aa:mounted'].every((m) => performance.getEntriesByName(m).length));
+    assert.ok((await page.evaluate(() => window.__hold.stop())) > 0, 'a step of the read held');
 
     // The read waits on its step: the sidebar says so, its counts and lists are busy.
     const note = page.getByRole('status').filter({ hasText: 'Reading the saved annotations…' });
