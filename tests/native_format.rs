@@ -243,6 +243,27 @@ fn the_saved_form_warmed_in_steps_saves_what_a_cold_save_does_even_half_warmed_o
 }
 
 #[test]
+fn a_warming_handed_the_state_after_an_edit_stops_and_keeps_nothing_of_two_lists() {
+    // The app's handle on its state gives the state as it is now: a warming begun before an
+    // annotation was added before the step's end is handed the edited one on its next step.
+    let s = annotated();
+    let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
+    assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
+    let mut edited = s.clone();
+    edited.apply(Action::Add { start: 0, end: 3, label: "ORG".into(), now: "t".into() });
+    assert!(native::warm_some(&edited, &mut cache, &mut w, 3), "stopped: not the list it began on");
+    let fresh = native::to_json_cached(&edited, "now", &mut native::JsonCache::compact());
+    let saved = native::to_json_cached(&edited, "now", &mut cache);
+    assert_eq!(saved, fresh, "the added annotation saved, none twice");
+    let back = parse(&saved).unwrap();
+    assert_eq!(back.snapshot.annotations.len(), s.annotations().len() + 1);
+    // Warmed again from the start on the edited state, it keeps what a cold save makes.
+    let mut w = native::Warming::default();
+    while !native::warm_some(&edited, &mut cache, &mut w, 3) {}
+    assert_eq!(native::to_json_cached(&edited, "now", &mut cache), fresh);
+}
+
+#[test]
 fn compact_storage_leaves_out_what_reading_gives_back_and_reads_back_identically() {
     let mut s = annotated();
     // An annotation whose context came from elsewhere keeps it.

@@ -247,17 +247,18 @@ fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Cal
 /// Annotations whose saved form one idle step makes (about 10 ms at book length).
 const WARM_STEP: usize = 4000;
 
-/// Prepare the saved form of `state` while the page is idle, a step a task (see
-/// `native::warm_some`), for as long as it is the state to save (once it has changed, the
-/// next save makes what it needs).
-fn warm(cell: Rc<RefCell<Saver>>, state: UseReducerHandle<State>, mut w: native::Warming) {
+/// Prepare the saved form of the state to save while the page is idle, a step a task (see
+/// `native::warm_some`), for as long as its annotations are those it began on (once they have
+/// changed, the next save makes what it needs).
+fn warm(cell: Rc<RefCell<Saver>>, mut w: native::Warming) {
     let mut saver = cell.borrow_mut();
-    let current = saver.latest.as_ref().is_some_and(|s| Rc::ptr_eq(s.annotations(), state.annotations()));
-    if !current || native::warm_some(&state, &mut saver.cache, &mut w, WARM_STEP) {
+    // (The handle gives the state as it is now, not as it was when the warming began.)
+    let Some(state) = saver.latest.as_ref().map(|s| (**s).clone()) else { return };
+    if state.reading || native::warm_some(&state, &mut saver.cache, &mut w, WARM_STEP) {
         return;
     }
     drop(saver);
-    crate::browser::dom::soon(move || warm(cell, state, w));
+    crate::browser::dom::soon(move || warm(cell, w));
 }
 
 /// Keep the open document saved. `notify` receives problems (an empty text clears them).
@@ -297,10 +298,10 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
         let backup = crate::browser::dom::timeout(1500, move || {
             let mut saver = idle.borrow_mut();
             back_up(&mut saver);
-            if let Some(state) = saver.latest.clone().filter(|s| !s.reading) {
+            if let Some(state) = saver.latest.as_ref().map(|s| (**s).clone()).filter(|s| !s.reading) {
                 follow(&mut saver, &state);
                 drop(saver);
-                crate::browser::dom::soon(move || warm(idle, state, native::Warming::default()));
+                crate::browser::dom::soon(move || warm(idle, native::Warming::default()));
             }
         });
         let window = gloo::utils::window();

@@ -54,29 +54,43 @@ pub fn to_json(state: &State, now: &str) -> String {
     to_json_cached(state, now, &mut JsonCache::default())
 }
 
-/// Filling a cache a part at a time (`warm_some`): the annotations' JSON made so far.
+/// Filling a cache a part at a time (`warm_some`): the list of annotations it was begun on,
+/// and their JSON made so far.
 #[derive(Default)]
-pub struct Warming(Vec<String>);
+pub struct Warming {
+    list: Option<Rc<Vec<Rc<Annotation>>>>,
+    parts: Vec<String>,
+}
 
 /// Fill `cache` for the open document without writing the whole file, done while idle so that
 /// the first save after opening a large document is as quick as the later ones, a part at a
 /// time (at book length the whole took one task of about 50 ms): make the JSON of up to `n`
-/// more annotations of `state` into `w`, and once every one is made keep them in `cache` and
-/// say so (true).
+/// more annotations of `state` into `w`, and once every one is made keep them in `cache`.
+/// True when there is nothing more to do: every one is kept, or `state`'s annotations are no
+/// longer the list `w` was begun on (an edit in between: what was made is dropped, and the next
+/// save makes what it needs; parts of two lists would be kept for the wrong annotations).
 pub fn warm_some(state: &State, cache: &mut JsonCache, w: &mut Warming, n: usize) -> bool {
-    if w.0.is_empty() {
-        doc_part(state, cache);
-    }
     let anns = state.annotations();
-    let end = anns.len().min(w.0.len() + n);
-    for a in &anns[w.0.len()..end] {
-        let made = fragment(state, cache, a);
-        w.0.push(made);
+    match &w.list {
+        None => {
+            w.list = Some(anns.clone());
+            doc_part(state, cache);
+        }
+        Some(list) if !Rc::ptr_eq(list, anns) => {
+            *w = Warming::default();
+            return true;
+        }
+        Some(_) => {}
     }
-    if w.0.len() < anns.len() {
+    let end = anns.len().min(w.parts.len() + n);
+    for a in &anns[w.parts.len()..end] {
+        let made = fragment(state, cache, a);
+        w.parts.push(made);
+    }
+    if w.parts.len() < anns.len() {
         return false;
     }
-    remember(state, cache, std::mem::take(&mut w.0));
+    remember(state, cache, std::mem::take(&mut w.parts));
     true
 }
 
