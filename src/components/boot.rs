@@ -38,7 +38,8 @@ pub fn start_with(next: fn(Box<dyn FnOnce()>), render: impl FnOnce() + 'static) 
                 BOOTED.with(|b| *b.borrow_mut() = Some(booted));
                 next(Box::new(render));
             }
-            None => read(booted),
+            // (Its render in a task of its own, after the making of the whole state.)
+            None => next(Box::new(move || read(booted))),
         }),
     );
 }
@@ -136,8 +137,9 @@ type Shown = Box<dyn FnOnce(native::Imported)>;
 /// where its part of the document goes.
 type First = (usize, Option<usize>, Shown);
 
-/// Annotations a slice of a stored document reads in one task (a few milliseconds).
-const SLICE: usize = 2000;
+/// Annotations a slice of a stored document reads in one task: a few milliseconds, 15-45 while
+/// the module still runs in its first, unoptimised tier (2,000 took up to 57 there).
+const SLICE: usize = 1000;
 
 /// Go on reading `read`, a slice each step handed to `next`; then hand the text and what was
 /// read from it to `done`. With `first`, what was read is handed there once it holds every
