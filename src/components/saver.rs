@@ -36,6 +36,10 @@ struct Saver {
     /// The document as it stood after the last merge of another tab's copy: what this tab
     /// changed since (saved or not) is its own, and is reported when a later change wins.
     base: Option<Base>,
+    /// Whether the page has been idle since the app started (the backup is taken then), and
+    /// the document whose saved form was prepared then or since (see `warm_once`).
+    idle: bool,
+    warmed: Option<String>,
 }
 
 /// The document as it stood (see `Saver::base`): the state when it was opened, kept as it is
@@ -247,14 +251,34 @@ fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Cal
 /// Annotations whose saved form one idle step makes (about 10 ms at book length).
 const WARM_STEP: usize = 4000;
 
-/// Prepare the saved form of the state to save while the page is idle, a step a task (see
-/// `native::warm_some`), for as long as its annotations are those it began on (once they have
-/// changed, the next save makes what it needs).
+/// Prepare the saved form of the open document once the page has been idle since the app
+/// started and the document is whole (a long one may be read for longer than that), once a
+/// document: the first save after opening it is then as quick as the later ones.
+fn warm_once(cell: &Rc<RefCell<Saver>>) {
+    let mut saver = cell.borrow_mut();
+    let Some(state) = saver.latest.as_ref().map(|s| (**s).clone()) else { return };
+    if !saver.idle || state.reading || saver.warmed.as_deref() == Some(state.doc.id.as_str()) {
+        return;
+    }
+    saver.warmed = Some(state.doc.id.clone());
+    follow(&mut saver, &state);
+    drop(saver);
+    let cell = cell.clone();
+    crate::browser::dom::soon(move || warm(cell, native::Warming::default()));
+}
+
+/// Prepare the saved form of the state to save, a step a task (see `native::warm_some`), for as
+/// long as its annotations are those it began on (once they have changed, the next save makes
+/// what it needs).
 fn warm(cell: Rc<RefCell<Saver>>, mut w: native::Warming) {
     let mut saver = cell.borrow_mut();
     // (The handle gives the state as it is now, not as it was when the warming began.)
     let Some(state) = saver.latest.as_ref().map(|s| (**s).clone()) else { return };
-    if state.reading || native::warm_some(&state, &mut saver.cache, &mut w, WARM_STEP) {
+    if state.reading {
+        return;
+    }
+    if native::warm_some(&state, &mut saver.cache, &mut w, WARM_STEP) {
+        crate::browser::mark("aa:warmed");
         return;
     }
     drop(saver);
@@ -276,6 +300,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
             if let Some(state) = latest {
                 follow(&mut cell.borrow_mut(), &state);
             }
+            warm_once(&cell);
             if *revision > 0 {
                 schedule(&cell, &notify);
             }
@@ -298,11 +323,9 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
         let backup = crate::browser::dom::timeout(1500, move || {
             let mut saver = idle.borrow_mut();
             back_up(&mut saver);
-            if let Some(state) = saver.latest.as_ref().map(|s| (**s).clone()).filter(|s| !s.reading) {
-                follow(&mut saver, &state);
-                drop(saver);
-                crate::browser::dom::soon(move || warm(idle, native::Warming::default()));
-            }
+            saver.idle = true;
+            drop(saver);
+            warm_once(&idle);
         });
         let window = gloo::utils::window();
         let hidden = move |_: &web_sys::Event| flush.emit(());

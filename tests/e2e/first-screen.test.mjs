@@ -151,7 +151,7 @@ const HOLD_AFTER_PAINT = `(() => {
   };
 })()`;
 
-test('while the rest of a long document is read, the sidebar says so and is busy, and axe-core finds nothing to report', { timeout: TEST_TIMEOUT }, () =>
+test('while the rest of a long document is read, the sidebar says so and is busy, axe-core finds nothing to report, and its saved form is prepared once it is read', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
     await slowReopen(app, HOLD_AFTER_PAINT, () => ['aa:painted', 'aa:mounted'].every((m) => performance.getEntriesByName(m).length));
@@ -163,11 +163,20 @@ test('while the rest of a long document is read, the sidebar says so and is busy
     assert.ok((await page.locator(BUSY).count()) >= 2, 'the counts and the lists are busy');
     assert.deepEqual(await violations(page), []);
 
+    // Held past the moment the page counts as idle (the backup taken 1.5 s after the app
+    // starts), which then came while the document was still being read.
+    await page.waitForFunction(() => performance.now() > performance.getEntriesByName('aa:mounted')[0].startTime + 1700);
+
     // Let go, the rest is read: the note goes, the counts are the whole document's.
     await page.evaluate(() => window.__hold.release());
     await whenRead(page);
     assert.equal(await note.count(), 0);
     const entities = DOC.annotations.filter((a) => a.kind === 'entity').length;
     assert.equal(await page.locator('#group-entities .group-n').textContent(), String(entities));
+
+    // Its saved form is prepared once it is whole, all the same, so that the first save is quick.
+    await page.waitForFunction(() => performance.getEntriesByName('aa:warmed').length > 0, null, { timeout: 15_000 });
+    const [state, warmed] = await page.evaluate(() => ['aa:state', 'aa:warmed'].map((m) => performance.getEntriesByName(m)[0].startTime));
+    assert.ok(warmed > state, `prepared after the read (${warmed} > ${state})`);
   }),
 );
