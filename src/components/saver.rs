@@ -5,16 +5,18 @@ use super::notices::Notice;
 use super::persist;
 use crate::browser::{now_iso, storage};
 use crate::formats::native;
-use crate::formats::text_in::count;
 use crate::model::library::DocEntry;
 use crate::model::state::Snapshot;
-use crate::model::{merge, Action, State};
+use crate::model::{Action, State};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+
+mod tabs;
+use tabs::{absorb, on_storage};
 
 #[derive(Default)]
 struct Saver {
@@ -80,42 +82,6 @@ fn follow(saver: &mut Saver, state: &State) {
         (saver.written, saver.stamp) = persist::loaded(&state.doc.id);
         saver.base = Some(Base::Opened(state.clone()));
     }
-}
-
-/// Merge another tab's stored copy (`raw`) into `state`. Returns the merged state when it
-/// differs from `state` (the app is told to show it), and whether storage lacks some of it.
-fn absorb(saver: &mut Saver, state: &State, raw: &str, notify: &Callback<Notice>) -> (Option<State>, bool) {
-    let Ok(theirs) = native::parse(raw) else {
-        return (None, true);
-    };
-    let ours = state.snapshot();
-    let Ok(merged) = merge::merge(&ours, &theirs.snapshot) else {
-        return (None, true);
-    };
-    let lost =
-        saver.base.as_ref().map(|base| merge::lost(&base.snapshot(), &ours, &merged.snapshot)).unwrap_or_default();
-    if !lost.is_empty() {
-        notify.emit(Notice::error(
-            "merge",
-            format!(
-                "{} in this tab lost to a later change made in another tab on this article.",
-                count(lost.len(), "change", "changes")
-            ),
-        ));
-    }
-    let behind = !same_content(&merged.snapshot, &theirs.snapshot);
-    saver.written = Some(raw.to_string());
-    saver.base = Some(Base::Merged(merged.snapshot.clone()));
-    if same_content(&merged.snapshot, &ours) {
-        return (None, behind);
-    }
-    let mut next = state.clone();
-    next.apply(Action::Sync(Box::new(merged.snapshot)));
-    (Some(next), behind)
-}
-
-fn same_content(a: &Snapshot, b: &Snapshot) -> bool {
-    a.annotations == b.annotations && a.deleted == b.deleted && a.relations == b.relations && a.doc.title == b.doc.title
 }
 
 /// A saved form ready to be written: where, what, and the stamp found beside the stored value
@@ -212,40 +178,6 @@ fn schedule(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
     let mut saver = cell.borrow_mut();
     saver.dirty = true;
     saver.timer = Some(crate::browser::dom::timeout(300, move || save_now(&again, &notify, true)));
-}
-
-/// Another tab wrote this tab's document: merge it in now, and save if this tab has more.
-fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, notify: &Callback<Notice>) {
-    let mut saver = cell.borrow_mut();
-    let Some(handle) = saver.latest.clone() else { return };
-    let state = (*handle).clone();
-    follow(&mut saver, &state);
-    if e.key() != Some(storage::doc_key(&state.doc.id)) {
-        return;
-    }
-    if state.reading {
-        // Merged once the document is whole, by the save this schedules (which merges what
-        // another tab stored first).
-        drop(saver);
-        return schedule(cell, notify);
-    }
-    let Some(raw) = e.new_value() else {
-        drop(saver);
-        notify.emit(Notice::info("merge", "This article was deleted from the library in another tab. It stays open here and is saved again with your next change."));
-        return;
-    };
-    if saver.written.as_deref() == Some(raw.as_str()) {
-        return;
-    }
-    let (next, behind) = absorb(&mut saver, &state, &raw, notify);
-    saver.stamp = None;
-    drop(saver);
-    if let Some(next) = next {
-        handle.dispatch(Action::Sync(Box::new(next.snapshot())));
-    }
-    if behind {
-        schedule(cell, notify);
-    }
 }
 
 /// Annotations whose saved form one idle step makes (about 10 ms at book length).
