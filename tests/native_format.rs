@@ -251,6 +251,7 @@ fn a_warming_handed_the_state_after_an_edit_stops_and_keeps_nothing_of_two_lists
     assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
     let mut edited = s.clone();
     edited.apply(Action::Add { start: 0, end: 3, label: "ORG".into(), now: "t".into() });
+    assert!(!w.stale(&s) && w.stale(&edited));
     assert!(native::warm_some(&edited, &mut cache, &mut w, 3), "stopped: not the list it began on");
     let fresh = native::to_json_cached(&edited, "now", &mut native::JsonCache::compact());
     let saved = native::to_json_cached(&edited, "now", &mut cache);

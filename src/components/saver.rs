@@ -195,26 +195,30 @@ fn warm_once(cell: &Rc<RefCell<Saver>>) {
     saver.warmed = Some(state.doc.id.clone());
     follow(&mut saver, &state);
     drop(saver);
-    let cell = cell.clone();
-    crate::browser::dom::soon(move || warm(cell, native::Warming::default()));
+    let (cell, doc) = (cell.clone(), state.doc.id.clone());
+    crate::browser::dom::soon(move || warm(cell, doc, native::Warming::default()));
 }
 
-/// Prepare the saved form of the state to save, a step a task (see `native::warm_some`), for as
-/// long as its annotations are those it began on (once they have changed, the next save makes
-/// what it needs).
-fn warm(cell: Rc<RefCell<Saver>>, mut w: native::Warming) {
+/// Prepare the saved form of the state to save, a step a task (see `native::warm_some`); begun
+/// again on the new annotations when they change meanwhile (an edit's save follows 300 ms
+/// later, and then has nothing left to make but the edit's).
+fn warm(cell: Rc<RefCell<Saver>>, doc: String, mut w: native::Warming) {
     let mut saver = cell.borrow_mut();
     // (The handle gives the state as it is now, not as it was when the warming began.)
     let Some(state) = saver.latest.as_ref().map(|s| (**s).clone()) else { return };
-    if state.reading {
+    // (Another document opened meanwhile has a warming of its own: see `warm_once`.)
+    if state.reading || state.doc.id != doc {
         return;
+    }
+    if w.stale(&state) {
+        w = native::Warming::default();
     }
     if native::warm_some(&state, &mut saver.cache, &mut w, WARM_STEP) {
         crate::browser::mark("aa:warmed");
         return;
     }
     drop(saver);
-    crate::browser::dom::soon(move || warm(cell, w));
+    crate::browser::dom::soon(move || warm(cell, doc, w));
 }
 
 /// Keep the open document saved. `notify` receives problems (an empty text clears them).

@@ -62,6 +62,13 @@ pub struct Warming {
     parts: Vec<String>,
 }
 
+impl Warming {
+    /// Whether `state`'s annotations are no longer the list this was begun on.
+    pub fn stale(&self, state: &State) -> bool {
+        self.list.as_ref().is_some_and(|list| !Rc::ptr_eq(list, state.annotations()))
+    }
+}
+
 /// Fill `cache` for the open document without writing the whole file, done while idle so that
 /// the first save after opening a large document is as quick as the later ones, a part at a
 /// time (at book length the whole took one task of about 50 ms): make the JSON of up to `n`
@@ -70,17 +77,14 @@ pub struct Warming {
 /// longer the list `w` was begun on (an edit in between: what was made is dropped, and the next
 /// save makes what it needs; parts of two lists would be kept for the wrong annotations).
 pub fn warm_some(state: &State, cache: &mut JsonCache, w: &mut Warming, n: usize) -> bool {
+    if w.stale(state) {
+        *w = Warming::default();
+        return true;
+    }
     let anns = state.annotations();
-    match &w.list {
-        None => {
-            w.list = Some(anns.clone());
-            doc_part(state, cache);
-        }
-        Some(list) if !Rc::ptr_eq(list, anns) => {
-            *w = Warming::default();
-            return true;
-        }
-        Some(_) => {}
+    if w.list.is_none() {
+        w.list = Some(anns.clone());
+        doc_part(state, cache);
     }
     let end = anns.len().min(w.parts.len() + n);
     for a in &anns[w.parts.len()..end] {
