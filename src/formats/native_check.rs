@@ -27,7 +27,7 @@ pub(super) fn check(out: &Imported, record: Result<Annotation, String>) -> Check
 /// Keep the checked records in `out`, in their order: the annotations placed, the orphans, and
 /// why each of the others failed (a reused id among them).
 pub(super) fn keep(out: &mut Imported, checked: Vec<Checked>) {
-    // (Room for all at once: at book length, growing the list as it filled cost ~15 ms.)
+    // (Room for all at once, as `add_annotations` makes: not grown again and again as it fills.)
     out.snapshot.annotations.reserve(checked.len());
     // (An id is never empty: the records that failed stand in as "".)
     let ids = Names::new(checked.iter().map(|r| r.as_ref().map_or("", |(a, _)| a.id.as_str())));
