@@ -120,3 +120,31 @@ async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile
         (town, town + 4, label, "town")
     );
 }
+
+#[wasm_bindgen_test]
+fn a_stored_value_is_handed_into_wasm_exactly_whatever_its_characters() {
+    let store = gloo::utils::window().local_storage().unwrap().unwrap();
+    let ascii = "plain words, line after line. ".repeat(7000);
+    let values = [
+        String::new(),
+        ascii.clone(),
+        // One-byte characters past ASCII take two bytes each: more room is made as they come.
+        format!("Zoë {ascii} ÿ é"),
+        format!("{ascii}😀"),
+        format!("北京 and 👩\u{200d}🔬, e\u{301}te {ascii} 李明 🎉"),
+    ];
+    for (i, v) in values.iter().enumerate() {
+        let key = format!("aa-test:utf8:{i}");
+        store.set_item(&key, v).unwrap();
+        assert_eq!(storage::get_long(&key).unwrap().as_deref(), Some(v.as_str()), "value {i}");
+        store.remove_item(&key).unwrap();
+    }
+    assert_eq!(storage::get_long("aa-test:utf8:none").unwrap(), None);
+    // A lone surrogate (which only a page can store) reads as wasm-bindgen reads it: U+FFFD.
+    let lone = js_sys::eval("localStorage.setItem('aa-test:utf8:lone', 'a\\ud800b'); 0").unwrap();
+    assert_eq!(lone.as_f64(), Some(0.0));
+    let want = storage::get("aa-test:utf8:lone").unwrap();
+    assert_eq!(storage::get_long("aa-test:utf8:lone").unwrap(), want);
+    assert_eq!(want.as_deref(), Some("a\u{fffd}b"));
+    store.remove_item("aa-test:utf8:lone").unwrap();
+}

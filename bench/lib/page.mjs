@@ -82,9 +82,26 @@ export async function preload(context, base, items) {
  * summary to make up for after opening).
  */
 export function appStorage(doc) {
-  const value = JSON.stringify(storedForm(doc));
+  const value = storedJson(storedForm(doc));
   const index = { current: doc.document.id, documents: [{ ...entryOf(doc, doc.exported_at), size: value.length }] };
   return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: value };
+}
+
+/**
+ * JSON of `form` as the app writes its stored copy (src/formats/json_write/one_byte.rs): every
+ * character past U+00FF as a `\u` escape when that makes the text at most a fifth longer (a
+ * text in a Latin script), else as it is. `BENCH_STORED_RAW=1` stores it as it is always, as
+ * builds before that did.
+ */
+export function storedJson(form) {
+  const json = JSON.stringify(form);
+  let units = 0, wide = 0;
+  for (const c of form.document.text) {
+    units += c.length;
+    if (c.codePointAt(0) > 0xff) wide += c.length;
+  }
+  if (process.env.BENCH_STORED_RAW || wide * 5 * 5 > units) return json;
+  return json.replace(/[\u0100-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /** The app's wasm linear memory and the page's JS heap in use, in MB (of 10^6 bytes). */

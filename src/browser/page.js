@@ -87,6 +87,14 @@ export function back_up(key) {
     localStorage.setItem(key + ':backup', v);
   } catch (e) {}
 }
+export function stored(key) {
+  return localStorage.getItem(key);
+}
+const encoder = new TextEncoder();
+export function utf8_into(s, from, view) {
+  const r = encoder.encodeInto(from ? s.slice(from) : s, view);
+  return [r.read, r.written];
+}
 export function put(key, value) {
   localStorage.setItem(key, value);
 }

@@ -36,6 +36,14 @@ pub fn get(key: &str) -> Result<Option<String>, String> {
     store()?.get_item(key).map_err(|_| BLOCKED.to_string())
 }
 
+/// Read a raw value that can be long (a document's): as `get`, but handed into wasm by the
+/// browser's encoder in one pass (see `page::utf8`).
+pub fn get_long(key: &str) -> Result<Option<String>, String> {
+    store()?;
+    let value = super::page::stored(key).map_err(|_| BLOCKED.to_string())?;
+    Ok(value.dyn_ref::<js_sys::JsString>().map(super::page::utf8))
+}
+
 /// Write a raw value; a full storage is reported in words a user understands.
 pub fn set(key: &str, value: &str) -> Result<(), String> {
     store()?.set_item(key, value).map_err(refused)

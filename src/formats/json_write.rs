@@ -161,7 +161,9 @@ pub fn text(out: &mut String, k: &str, v: &str) {
     string(out, v);
 }
 
+mod one_byte;
 mod records;
+pub use one_byte::{is_one_byte, one_byte, worth};
 pub use records::{to_string, Json};
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ pub struct JsonCache {
     /// Sorted by address.
     anns: Vec<(usize, Rc<Annotation>, String)>,
     compact: bool,
+    /// Written in one-byte characters only (the stored copy of a document in a Latin script:
+    /// see `json_write::one_byte`).
+    one_byte: bool,
 }
 
 impl JsonCache {
@@ -118,10 +121,12 @@ fn doc_part(state: &State, cache: &mut JsonCache) {
     let key = format!("{}\n{}", doc.id, doc.title);
     if cache.doc.as_ref().is_none_or(|(k, _)| *k != key) {
         let same_doc = cache.doc.as_ref().is_some_and(|(k, _)| k.split('\n').next() == Some(doc.id.as_str()));
-        cache.doc = Some((key, document(doc, state.index.len())));
         if !same_doc {
             cache.anns.clear();
+            cache.one_byte = cache.compact && json_write::worth(&doc.text);
         }
+        let part = document(doc, state.index.len());
+        cache.doc = Some((key, if cache.one_byte { json_write::one_byte(&part).into_owned() } else { part }));
     }
 }
 
@@ -141,6 +146,9 @@ fn fragment(state: &State, cache: &mut JsonCache, a: &Rc<Annotation>) -> String 
             }
         });
         json_write::annotation(&mut text, a, stored);
+        if cache.one_byte && !json_write::is_one_byte(&text) {
+            text = json_write::one_byte(&text).into_owned();
+        }
         text
     })
 }
@@ -178,6 +186,9 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     key(&mut out, "rating_scale");
     state.scale.write(&mut out);
     out.push_str(",\"annotations\":[");
+    // (The parts are one-byte already where they are to be: only what is around them is looked
+    // at.)
+    let (head, list) = (out.len(), out.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -203,5 +214,10 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     }
     out.push('}');
     remember(state, cache, parts);
+    let rest =
+        |out: &str| json_write::is_one_byte(&out[..head]) && json_write::is_one_byte(&out[list.min(out.len())..]);
+    if cache.one_byte && !rest(&out) {
+        out = json_write::one_byte(&out).into_owned();
+    }
     out
 }
