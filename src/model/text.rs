@@ -66,17 +66,28 @@ pub struct TextIndex {
 impl TextIndex {
     /// Build the index in one pass over the text.
     pub fn new(text: &str) -> Self {
-        let n = text.len();
+        let src = text.as_bytes();
+        let n = src.len();
         let mut utf16 = Vec::with_capacity(n + 1);
         let mut bytes = Vec::with_capacity(n + 1);
-        let mut u = 0u32;
-        // Byte by byte (decoding each char took twice as long): a code point starts at every
-        // byte that does not continue one, and one of four bytes takes two UTF-16 units.
-        for (b, &x) in text.as_bytes().iter().enumerate() {
-            if x & 0xC0 != 0x80 {
-                utf16.push(u);
-                bytes.push(b as u32);
-                u += 1 + (x >= 0xF0) as u32;
+        let (mut u, mut b) = (0u32, 0usize);
+        while b < n {
+            // A run of ASCII (most of a text in a Latin script) a run at a time: a code point,
+            // a UTF-16 unit and a byte each, written without a test per byte (at book length
+            // this took the index from 18 ms to a few).
+            let run = src[b..].iter().position(|&x| x >= 0x80).unwrap_or(n - b) as u32;
+            utf16.extend(u..u + run);
+            bytes.extend(b as u32..b as u32 + run);
+            (u, b) = (u + run, b + run as usize);
+            // Then the characters past it, byte by byte: a code point starts at every byte that
+            // does not continue one, and one of four bytes takes two UTF-16 units.
+            while let Some(&x) = src.get(b).filter(|&&x| x >= 0x80) {
+                if x & 0xC0 != 0x80 {
+                    utf16.push(u);
+                    bytes.push(b as u32);
+                    u += 1 + u32::from(x >= 0xF0);
+                }
+                b += 1;
             }
         }
         utf16.push(u);
