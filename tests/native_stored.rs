@@ -77,3 +77,25 @@ fn a_label_or_title_in_another_script_added_later_is_escaped_too() {
     assert!(is_one_byte(&stored));
     assert_eq!(parse(&stored).unwrap().snapshot, s.snapshot());
 }
+
+#[test]
+fn a_hash_the_file_gives_is_taken_until_the_text_is_read_and_then_the_texts_own() {
+    use article_annotator::formats::native_slices::{begin, Read};
+    let s = annotated(&mostly_latin());
+    let good = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
+    let wrong = good.replace(&s.doc.sha256, &"0".repeat(64));
+    assert_ne!(wrong, good);
+    for raw in [good, wrong] {
+        assert_eq!(parse(&raw).unwrap().snapshot.doc.sha256, s.doc.sha256);
+        // Read in slices, as an open reads it: the first screen's part has the hash given.
+        let mut read = begin(raw.clone());
+        let whole = loop {
+            match read {
+                Read::More(slices) => read = slices.step(2),
+                Read::Done(_, r) => break r.unwrap(),
+            }
+        };
+        assert_eq!(whole.snapshot.doc.sha256, s.doc.sha256);
+        assert_eq!(whole.snapshot, s.snapshot());
+    }
+}

@@ -95,11 +95,12 @@ extern "C" {
 
 /// A page string as a Rust one, written straight into wasm memory by the browser's own encoder
 /// (wasm-bindgen's copies one of one-byte characters a character at a time in script first:
-/// 3.4 million steps for a stored book). Room for one byte a character first, the most that
-/// text of ASCII takes; more for the rest when it has wider characters.
+/// 3.4 million steps for a stored book). Room first for a byte a character and a sixteenth
+/// more (a stored copy of one-byte characters, of which those past ASCII take two bytes, and
+/// few are: growing the room copies what is written); more for the rest when that is not enough.
 pub fn utf8(s: &js_sys::JsString) -> String {
     let n = s.length();
-    let mut buf: Vec<u8> = Vec::with_capacity(n as usize);
+    let mut buf: Vec<u8> = Vec::with_capacity(n as usize + n as usize / 16);
     let mut read = 0;
     loop {
         let (len, room) = (buf.len(), buf.capacity() - buf.len());

@@ -59,6 +59,8 @@ pub(super) struct FileIn {
     deleted: Records<Deleted>,
     /// Annotations an import could not place (kept as the file had them).
     orphans: Records<Annotation>,
+    /// Whether the document's hash was taken as the file gives it (see `document`).
+    hash_given: bool,
 }
 
 /// Read a native file. `Err` says why the whole file was refused (and where).
@@ -119,6 +121,7 @@ impl FileIn {
             relations: Some(Vec::new()),
             deleted: Some(Vec::new()),
             orphans: Some(Vec::new()),
+            hash_given: false,
         }
     }
 
@@ -221,7 +224,8 @@ impl FileIn {
         }
         let labels =
             unusable(std::mem::replace(&mut self.labels, Ok(None)), "\"labels\" are")?.unwrap_or_else(default_labels);
-        let doc = document(doc_in);
+        let (doc, given) = document(doc_in);
+        self.hash_given = given;
         let entities =
             unusable(std::mem::replace(&mut self.entities, Ok(None)), "\"entities\" are")?.unwrap_or_default();
         let scale =
@@ -237,6 +241,9 @@ impl FileIn {
     /// The rest, once the annotations are in `out`: relations, claims made whole, deletions
     /// and orphans.
     pub(super) fn end(self, mut out: Imported) -> Result<Imported, String> {
+        if self.hash_given {
+            out.snapshot.doc.sha256 = sha256_hex(&out.snapshot.doc.text);
+        }
         let ids = Names::new(out.snapshot.annotations.iter().map(|a| a.id.as_str()));
         let relations = self.relations.ok_or("The file's \"relations\" is not a list.")?;
         for (i, relation) in relations.into_iter().enumerate() {
@@ -294,12 +301,20 @@ pub(super) fn index(out: &mut Imported) {
     out.index = Rc::new(TextIndex::new(&out.snapshot.doc.text));
 }
 
-/// The document of a file: its text normalised, and what the file leaves out filled in.
-fn document(d: DocIn) -> Document {
+/// The document of a file: its text normalised, and what the file leaves out filled in; and
+/// whether its hash is the one the file gives. The hash of a text at
+/// book length takes a while (14 ms for a million characters, before the first screen): where
+/// the file gives one beside an id, it is taken as given until `end` puts what the text gives
+/// in its place.
+fn document(d: DocIn) -> (Document, bool) {
     let text = normalize_text(&d.text);
-    let sha256 = sha256_hex(&text);
-    Document {
-        id: d.id.filter(|s| !s.is_empty()).unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
+    let id = d.id.filter(|s| !s.is_empty());
+    let hex = |h: &String| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let given = d.sha256.filter(|h| id.is_some() && hex(h));
+    let hash_given = given.is_some();
+    let sha256 = given.unwrap_or_else(|| sha256_hex(&text));
+    let doc = Document {
+        id: id.unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
         title: d.title.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| default_title(&text)),
         source: d.source.unwrap_or_default(),
         text,
@@ -308,7 +323,8 @@ fn document(d: DocIn) -> Document {
         authors: d.authors,
         published: d.published.unwrap_or_default(),
         renamed: d.renamed.unwrap_or_default(),
-    }
+    };
+    (doc, hash_given)
 }
 
 /// The relation from a claim to the mention that made it.

@@ -28,6 +28,8 @@ pub struct DocIn {
     pub authors: Vec<String>,
     pub published: Option<String>,
     pub renamed: Option<String>,
+    /// The text's hash as the file gives it (checked once the file is read: see `native`).
+    pub sha256: Option<String>,
 }
 
 /// Read the object that comes next: `f(r, i)` reads the value of key `keys[i]` (`i` is
@@ -62,7 +64,8 @@ fn strings(r: &mut Reader, keys: &[&str], required: usize) -> Read<Vec<String>> 
     Ok(out)
 }
 
-const DOCUMENT: [&str; 9] = ["text", "id", "title", "offset_unit", "source", "url", "authors", "published", "renamed"];
+const DOCUMENT: [&str; 10] =
+    ["text", "id", "title", "offset_unit", "source", "url", "authors", "published", "renamed", "text_sha256"];
 
 pub fn document(r: &mut Reader) -> Read<DocIn> {
     let mut d = DocIn::default();
@@ -83,6 +86,11 @@ pub fn document(r: &mut Reader) -> Read<DocIn> {
             }
             7 => &mut d.published,
             8 => &mut d.renamed,
+            9 => {
+                // (Only a hint: a value of another kind is passed over, as before it was read.)
+                d.sha256 = r.attempt(Reader::opt_string)?.ok().flatten();
+                return Ok(());
+            }
             _ => return r.skip(),
         };
         *field = r.opt_string()?;
