@@ -222,15 +222,17 @@ fn cached_saves_equal_fresh_ones_across_edits_and_documents() {
 fn the_saved_form_warmed_in_steps_saves_what_a_cold_save_does_even_half_warmed_or_edited_between() {
     let s = annotated();
     let cold = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
-    // Two annotations a step: two steps, then the last, which keeps them all.
+    // The document part, then two annotations a step: three steps, then the last, which keeps
+    // them all.
     let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
     let steps =
         std::iter::repeat_with(|| native::warm_some(&s, &mut cache, &mut w, 2)).take_while(|done| !done).count();
-    assert_eq!(steps, 2);
+    assert_eq!(steps, 3);
     assert_eq!(native::to_json_cached(&s, "now", &mut cache), cold);
     // Saved half warmed, and warmed on after an edit (the warm then keeps a state no longer
     // the one to save): each save writes what a cold one does.
     let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
+    assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
     assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
     assert_eq!(native::to_json_cached(&s, "now", &mut cache), cold);
     let mut edited = s.clone();
@@ -248,6 +250,7 @@ fn a_warming_handed_the_state_after_an_edit_stops_and_keeps_nothing_of_two_lists
     // annotation was added before the step's end is handed the edited one on its next step.
     let s = annotated();
     let (mut cache, mut w) = (native::JsonCache::compact(), native::Warming::default());
+    assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
     assert!(!native::warm_some(&s, &mut cache, &mut w, 3));
     let mut edited = s.clone();
     edited.apply(Action::Add { start: 0, end: 3, label: "ORG".into(), now: "t".into() });

@@ -86,8 +86,11 @@ pub fn warm_some(state: &State, cache: &mut JsonCache, w: &mut Warming, n: usize
     }
     let anns = state.annotations();
     if w.list.is_none() {
+        // (The document part a step of its own: at book length, a million characters of JSON
+        // and their escapes.)
         w.list = Some(anns.clone());
         doc_part(state, cache);
+        return false;
     }
     let end = anns.len().min(w.parts.len() + n);
     for a in &anns[w.parts.len()..end] {

@@ -37,9 +37,12 @@ pub fn one_byte(json: &str) -> Cow<'_, str> {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + json.len() / 8);
-    let mut run = 0;
+    let (bytes, mut run) = (json.as_bytes(), 0);
     let mut units = [0u16; 2];
-    for (i, c) in json.char_indices().filter(|(_, c)| u32::from(*c) > 0xff) {
+    // (From one such character's first byte to the next: the others are copied as they are.)
+    while let Some(k) = bytes[run..].iter().position(|&b| b >= 0xc4) {
+        let i = run + k;
+        let c = json[i..].chars().next().unwrap_or_default();
         out.push_str(&json[run..i]);
         for &unit in c.encode_utf16(&mut units).iter() {
             out.push_str("\\u");
