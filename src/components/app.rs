@@ -125,7 +125,13 @@ pub fn app() -> Html {
         },
         reading: state.reading,
     });
-    let lists = use_later(side.clone());
+    // (The first screen of a document still being read is drawn without the lists, which
+    // follow a frame later: its first frame is sooner by their elements, its first render
+    // by their making.)
+    let lists = super::use_later_from(side.clone(), |side| match side.reading {
+        true => SideView { annotations: Rc::default(), selected: None, ..side.clone() },
+        false => side.clone(),
+    });
     let quote = ui.menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
     html! {
         <div class="app">

@@ -85,7 +85,13 @@ impl Reducible for State {
 /// article draws at once) is then done in a task of its own, after the next frame is drawn.
 #[hook]
 pub fn use_later<T: Clone + PartialEq + 'static>(now: T) -> T {
-    let later = use_state(|| now.clone());
+    use_later_from(now, T::clone)
+}
+
+/// `use_later`, drawn first as `first(&now)` (what the first frame can do without).
+#[hook]
+pub fn use_later_from<T: Clone + PartialEq + 'static>(now: T, first: impl FnOnce(&T) -> T) -> T {
+    let later = use_state(|| first(&now));
     let set = later.setter();
     use_effect_on(now, move |now| {
         let now = now.clone();
