@@ -31,17 +31,17 @@ fn store() -> Result<Storage, String> {
     gloo::utils::window().local_storage().ok().flatten().ok_or_else(|| BLOCKED.into())
 }
 
-/// Read a raw value.
+/// Read a raw value, handed into wasm by the browser's encoder in one pass (see `page::utf8`:
+/// a document's value is millions of characters).
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    store()?.get_item(key).map_err(|_| BLOCKED.to_string())
-}
-
-/// Read a raw value that can be long (a document's): as `get`, but handed into wasm by the
-/// browser's encoder in one pass (see `page::utf8`).
-pub fn get_long(key: &str) -> Result<Option<String>, String> {
     store()?;
     let value = super::page::stored(key).map_err(|_| BLOCKED.to_string())?;
-    Ok(value.dyn_ref::<js_sys::JsString>().map(super::page::utf8))
+    Ok(text_of(&value))
+}
+
+/// A page string as a Rust one (see `page::utf8`); `None` for anything else (null).
+pub fn text_of(value: &wasm_bindgen::JsValue) -> Option<String> {
+    value.dyn_ref::<js_sys::JsString>().map(super::page::utf8)
 }
 
 /// Write a raw value; a full storage is reported in words a user understands.

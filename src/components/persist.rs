@@ -49,7 +49,7 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
 /// The stored value of document `id` (noting what it was read from: see `loaded`).
 pub(super) fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
     let key = storage::doc_key(id);
-    let raw = match storage::get_long(&key) {
+    let raw = match storage::get(&key) {
         Ok(raw) => raw,
         Err(e) => {
             notices.push(Notice::error("storage", e));
