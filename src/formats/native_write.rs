@@ -128,8 +128,11 @@ fn doc_part(state: &State, cache: &mut JsonCache) {
             cache.anns.clear();
             cache.one_byte = cache.compact && json_write::worth(&doc.text);
         }
-        let part = document(doc, state.index.len());
-        cache.doc = Some((key, if cache.one_byte { json_write::one_byte(&part).into_owned() } else { part }));
+        let mut part = document(doc, state.index.len());
+        if cache.one_byte {
+            json_write::make_one_byte(&mut part);
+        }
+        cache.doc = Some((key, part));
     }
 }
 
@@ -149,8 +152,8 @@ fn fragment(state: &State, cache: &mut JsonCache, a: &Rc<Annotation>) -> String 
             }
         });
         json_write::annotation(&mut text, a, stored);
-        if cache.one_byte && !json_write::is_one_byte(&text) {
-            text = json_write::one_byte(&text).into_owned();
+        if cache.one_byte {
+            json_write::make_one_byte(&mut text);
         }
         text
     })
@@ -191,13 +194,14 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     out.push_str(",\"annotations\":[");
     // (The parts are one-byte already where they are to be: only what is around them is looked
     // at.)
-    let (head, list) = (out.len(), out.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
+    let head = out.len();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push_str(p);
     }
+    let list = out.len();
     out.push_str("],\"relations\":");
     relations.write(&mut out);
     if !state.orphans.is_empty() {
@@ -217,10 +221,8 @@ pub fn to_json_cached(state: &State, now: &str, cache: &mut JsonCache) -> String
     }
     out.push('}');
     remember(state, cache, parts);
-    let rest =
-        |out: &str| json_write::is_one_byte(&out[..head]) && json_write::is_one_byte(&out[list.min(out.len())..]);
-    if cache.one_byte && !rest(&out) {
-        out = json_write::one_byte(&out).into_owned();
+    if cache.one_byte && !(json_write::is_one_byte(&out[..head]) && json_write::is_one_byte(&out[list..])) {
+        json_write::make_one_byte(&mut out);
     }
     out
 }

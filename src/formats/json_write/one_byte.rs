@@ -56,6 +56,15 @@ pub fn one_byte(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `one_byte` in place: `json` is left as it is (not copied) when it has nothing to escape.
+pub fn make_one_byte(json: &mut String) {
+    let escaped = match one_byte(json) {
+        Cow::Owned(escaped) => escaped,
+        Cow::Borrowed(_) => return,
+    };
+    *json = escaped;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
