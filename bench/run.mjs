@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from './lib/server.mjs';
 import { benchLock } from './lib/lock.mjs';
-import { INSTRUMENT } from './lib/page.mjs';
+import { instrument } from './lib/page.mjs';
 import { scenarios } from './lib/scenarios.mjs';
 import { staticPages } from './lib/static.mjs';
 
@@ -292,7 +292,7 @@ async function main() {
       for (const [name, arg] of plan(n, run)) {
         const key = arg === undefined ? name : `${name}:${arg}`;
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-        await context.addInitScript(INSTRUMENT);
+        await instrument(context);
         try {
           const r = await scenarios[name]({ browser, context, base: server.url, docs, timeout: TIMEOUT, profile: PROFILE, library: LIBRARY, tagTimes: TAG_TIMES, tagTrace: process.env.BENCH_TAG_TRACE !== '0', pasteVia: process.env.BENCH_PASTE_VIA }, arg);
           for (const [k, v] of Object.entries(r.samples)) (samples[k] ||= []).push(v);

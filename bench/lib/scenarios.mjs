@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { profiled, topFunctions } from './profile.mjs';
 import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
 import {
-  INSTRUMENT, appStorage, drag, findWords, frames, handClick, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
+  appStorage, drag, findWords, frames, handClick, instrument, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
   watchClick, watchEventTiming, whenPainted,
 } from './page.mjs';
 import { libraryDocuments, libraryStorage, storageUnits } from './library.mjs';
@@ -378,7 +378,7 @@ export const scenarios = {
     const warm = await waitPainted(page, ctx.timeout);
     const other = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      await other.addInitScript(INSTRUMENT);
+      await instrument(other);
       const floor = await other.newPage();
       await floor.goto(`${ctx.base}/__static/screen.html`);
       const staticCold = await waitPainted(floor, ctx.timeout);
