@@ -1,12 +1,14 @@
 // Minifies a release build in place: the wasm and its glue call each other by short names
-// (short-imports.mjs) and the wasm keeps no record of the toolchain; the scripts (the
-// wasm-bindgen glue and the app's browser-side snippets; trunk minifies only the stylesheet
-// and the page) go through terser; index.html gets the new subresource-integrity hashes.
+// (short-imports.mjs) and the wasm keeps no record of the toolchain; the app's browser-side
+// snippets are put into the glue (inline-snippets.mjs), their files and preload links removed;
+// the scripts (trunk minifies only the stylesheet and the page) go through terser; index.html
+// gets the new subresource-integrity hashes, and the glue and wasm names after their content.
 //   node scripts/minify-dist.mjs [dist]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { minify } from 'terser';
+import { inlineSnippets } from './inline-snippets.mjs';
 import { dropCustomSections, shortenExports, shortenImports } from './short-imports.mjs';
 
 const dist = process.argv[2] ?? 'dist';
@@ -15,7 +17,7 @@ let html = readFileSync(page, 'utf8');
 const linked = [...html.matchAll(/href=("?)(\/[^"\s>]+\.(?:js|wasm))\1 integrity=("?)(sha384-[^"\s>]+)\3/g)].map(
   ([, , href, , hash]) => ({ href, hash, file: join(dist, href) }),
 );
-const scripts = linked.filter((l) => l.href.endsWith('.js'));
+let scripts = linked.filter((l) => l.href.endsWith('.js'));
 if (scripts.length === 0) throw new Error(`${page}: no script with an integrity hash`);
 const contents = new Map(linked.map((l) => [l.file, readFileSync(l.file)]));
 
@@ -33,6 +35,21 @@ if (glue) {
     contents.set(glue.file, Buffer.from(exports.js));
     renamed = imports.renamed + exports.renamed;
   }
+  const inlined = inlineSnippets(contents.get(glue.file).toString('utf8'), (spec) =>
+    readFileSync(join(dirname(glue.file), spec), 'utf8'),
+  );
+  contents.set(glue.file, Buffer.from(inlined.js));
+  const gone = new Set(inlined.inlined.map((spec) => join(dirname(glue.file), spec)));
+  for (const s of scripts.filter((s) => gone.has(s.file))) {
+    // (the preload link, minified or not: `<link crossorigin href=… integrity=… rel=modulepreload>`)
+    const link = new RegExp(`<link[^>]*href=("?)${s.href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1[^>]*>`);
+    if (!link.test(html)) throw new Error(`${page}: no link to ${s.href} to remove`);
+    html = html.replace(link, '');
+    rmSync(s.file);
+    contents.delete(s.file);
+  }
+  scripts = scripts.filter((s) => !gone.has(s.file));
+  if (gone.size) rmSync(join(dist, 'snippets'), { recursive: true, force: true });
 }
 
 let before = 0;
@@ -45,10 +62,23 @@ for (const s of scripts) {
   before += source.length;
   after += out.code.length;
 }
-for (const l of linked) {
+for (const l of linked.filter((l) => contents.has(l.file))) {
   const bytes = contents.get(l.file);
   writeFileSync(l.file, bytes);
   html = html.replace(l.hash, `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
 }
+// The glue and its wasm named anew after what they now hold: trunk named them after its own
+// output, and a host may have the browser keep a hashed name for a year, so a build whose
+// minified files differ (a new version of these scripts) must not reuse the name.
+if (glue) {
+  const stem = glue.href.slice(1, -'.js'.length);
+  const hash = createHash('sha256').update(contents.get(glue.file)).update(contents.get(wasm.file)).digest('hex').slice(0, 16);
+  const fresh = stem.replace(/-[0-9a-f]{8,16}$/, `-${hash}`);
+  if (fresh === stem) throw new Error(`${glue.href}: no hash in the name to replace`);
+  renameSync(glue.file, join(dist, `${fresh}.js`));
+  renameSync(wasm.file, join(dist, `${fresh}_bg.wasm`));
+  html = html.split(`/${stem}.js`).join(`/${fresh}.js`).split(`/${stem}_bg.wasm`).join(`/${fresh}_bg.wasm`);
+  if (html.includes(stem)) throw new Error(`${page}: ${stem} still named after renaming`);
+}
 writeFileSync(page, html);
-console.log(`minify-dist: ${renamed} imports and exports renamed; ${scripts.length} scripts, ${before} -> ${after} bytes`);
+console.log(`minify-dist: ${renamed} imports and exports renamed; snippets inlined; ${scripts.length} scripts, ${before} -> ${after} bytes`);
