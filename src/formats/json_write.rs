@@ -163,7 +163,7 @@ pub fn text(out: &mut String, k: &str, v: &str) {
 
 mod one_byte;
 mod records;
-pub use one_byte::{is_one_byte, make_one_byte, one_byte, worth};
+pub use one_byte::{is_one_byte, make_one_byte, worth};
 pub use records::{to_string, Json};
 
 #[cfg(test)]

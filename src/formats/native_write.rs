@@ -40,7 +40,7 @@ pub struct JsonCache {
     anns: Vec<(usize, Rc<Annotation>, String)>,
     compact: bool,
     /// Written in one-byte characters only (the stored copy of a document in a Latin script:
-    /// see `json_write::one_byte`).
+    /// see `json_write::make_one_byte`).
     one_byte: bool,
 }
 

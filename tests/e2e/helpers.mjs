@@ -47,15 +47,17 @@ export function browserForFile() {
   return () => env;
 }
 
+/** Where the app is: AA_BASE_URL, or dist/ served on a free port (closed by `close`). */
+export async function appBase() {
+  const given = process.env.AA_BASE_URL;
+  const server = given ? null : await startServer({ root: join(ROOT, 'dist'), port: 0 });
+  const base = given || server.url;
+  return { base: base.endsWith('/') ? base : `${base}/`, close: async () => server && server.close() };
+}
+
 /** Launches Chromium (and, when AA_BASE_URL is unset, a server for dist/). */
 export async function startBrowser() {
-  let base = process.env.AA_BASE_URL;
-  let server = null;
-  if (!base) {
-    server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
-    base = server.url;
-  }
-  if (!base.endsWith('/')) base += '/';
+  const { base, close } = await appBase();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -67,7 +69,7 @@ export async function startBrowser() {
     base,
     async close() {
       await browser.close().catch(() => {});
-      if (server) await server.close();
+      await close();
     },
   };
 }

@@ -6,20 +6,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { inlineSnippets } from '../../scripts/inline-snippets.mjs';
-import { startServer } from '../../scripts/static-server.mjs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function served() {
-  if (process.env.AA_BASE_URL) return { base: process.env.AA_BASE_URL.replace(/\/$/, ''), close: async () => {} };
-  const server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
-  return { base: server.url.replace(/\/$/, ''), close: () => server.close() };
-}
+import { appBase } from './helpers.mjs';
 
 test('the page loads one script and its wasm, named after what they hold, and no snippet', async () => {
-  const { base, close } = await served();
+  const { base: root, close } = await appBase();
+  const base = root.replace(/\/$/, '');
   try {
     const html = await (await fetch(`${base}/`)).text();
     const scripts = new Set([...html.matchAll(/\/[\w.-]+\.js\b/g)].map((m) => m[0]));
