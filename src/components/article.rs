@@ -19,18 +19,25 @@ const CODE_POINTS_PER_PX: usize = 3;
 /// Chunks drawn a task, after those of the first screen, until every chunk is.
 const MOUNT: usize = 8;
 
-/// How many chunks the first frame draws: those of the first screen, or of the screen where
-/// the reader was (see `persist::restore_reading`), and one more; the others follow, `MOUNT` a
-/// task, so that no one task draws a book.
-fn first_chunks(state: &State) -> usize {
-    let kept = super::persist::kept_block(&state.doc.id).and_then(|b| state.blocks.get(b));
-    let until = kept.map_or(0, |b| b.start) + reach();
-    state.blocks.iter().take_while(|b| b.start < until).count().div_ceil(CHUNK) + 1
+/// The chunks of the first screen, where the reader was (see `persist::restore_reading`) or at
+/// the top. The first frame draws every chunk from the start to its end; the others follow,
+/// `MOUNT` a task, so that no one task draws a book. The first screen's own are laid out for it
+/// at once: left to `content-visibility: auto`, the browser would lay the frame out twice, the
+/// second time once it found them in view.
+fn first_chunks(state: &State) -> std::ops::Range<usize> {
+    let (top, px) = super::persist::kept_place(&state.doc.id).unwrap_or((0, 0));
+    layout::screen_chunks(&state.blocks, top, reach().saturating_add(below(px)), CHUNK)
 }
 
 /// How far into the text the first screen can reach, in code points.
 pub fn reach() -> usize {
     dom::viewport_height().clamp(600, 3000) * CODE_POINTS_PER_PX
+}
+
+/// How many code points `px` pixels of the article can hold, at most: how much further the
+/// first screen reaches when the top of the window is that far into a block.
+pub fn below(px: usize) -> usize {
+    px.saturating_mul(CODE_POINTS_PER_PX)
 }
 
 #[derive(Properties, PartialEq)]
@@ -57,10 +64,11 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let s = p.state.clone();
         use_reducer(move || Near(Rc::new(first_screen(&s.blocks)), 0))
     };
-    // The chunks drawn so far, of which document.
-    let drawn = use_state(|| (state.doc.id.clone(), first_chunks(state)));
+    // The first frame's chunks, and those drawn so far, of which document.
+    let at_once = use_memo(state.doc.id.clone(), |_| first_chunks(state));
+    let drawn = use_state(|| (state.doc.id.clone(), at_once.end));
     let chunks_in_all = state.blocks.len().div_ceil(CHUNK);
-    let count = if drawn.0 == state.doc.id { drawn.1 } else { first_chunks(state) }.min(chunks_in_all);
+    let count = if drawn.0 == state.doc.id { drawn.1 } else { at_once.end }.min(chunks_in_all);
     {
         let drawn = drawn.setter();
         super::use_effect_on((state.doc.id.clone(), count), move |(id, n)| {
@@ -185,7 +193,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let rich: Vec<bool> =
             (first..last).map(|i| near.0.get(i).copied().unwrap_or(false) || shown.contains(&i)).collect();
         html! {
-            <Chunk key={format!("{first}.{}", near.1)} {first} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
+            <Chunk key={format!("{first}.{}", near.1)} {first} laid_out={at_once.contains(&(first / CHUNK))} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });

@@ -1,7 +1,7 @@
 //! Starting the app: the stored document read in steps, each a task of its own, and drawn
 //! as soon as its first screen's annotations are read; the rest follows (`on_read`).
 use super::notices::Notice;
-use super::persist::{blank, judged, kept_block, open_stored, read_stored, with_session, SAMPLE};
+use super::persist::{blank, judged, kept_place, open_stored, read_stored, with_session, SAMPLE};
 use crate::browser::storage;
 use crate::formats::native;
 use crate::formats::native_slices::{self, Read};
@@ -91,8 +91,11 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
     let raw = read_stored(&id, &mut notices);
-    let kept = kept_block(&id);
+    let kept = kept_place(&id);
     let first = first.map(|reach| {
+        // (Further by what of the kept block was above the window.)
+        let reach = reach.saturating_add(kept.map_or(0, |(_, px)| super::article::below(px)));
+        let kept = kept.map(|(block, _)| block);
         let done = done.clone();
         let shown: Shown = Box::new(move |imported: native::Imported| {
             crate::browser::mark("aa:screen-read");
@@ -155,7 +158,7 @@ fn in_slices(
         Read::More(slices) => {
             // (The block's start is known once the text is indexed.)
             let first = first.map(|(reach, kept, shown)| match kept.map(|b| slices.block_start(b)) {
-                Some(Some(start)) => (reach + start, None, shown),
+                Some(Some(start)) => (reach.saturating_add(start), None, shown),
                 Some(None) => (reach, kept, shown),
                 None => (reach, None, shown),
             });

@@ -15,6 +15,8 @@ pub const CHUNK: usize = 16;
 pub struct ChunkProps {
     /// Index of the chunk's first block.
     pub first: usize,
+    /// Laid out whether in view or not (a chunk of the first screen: see `article`).
+    pub laid_out: bool,
     pub blocks: Rc<Vec<Block>>,
     pub doc: Rc<Document>,
     pub index: Rc<TextIndex>,
@@ -43,5 +45,5 @@ pub fn chunk(p: &ChunkProps) -> Html {
                 rich={p.rich[k]} anns={anns.clone()} />
         }
     });
-    html! { <div class="chunk">{ for blocks }</div> }
+    html! { <div class={if p.laid_out { "chunk shown" } else { "chunk" }}>{ for blocks }</div> }
 }

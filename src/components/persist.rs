@@ -134,11 +134,12 @@ pub fn restore_reading(state: &State) {
     }
 }
 
-/// The block where the reader was in document `id` in this browser session (see
-/// `restore_reading`).
-pub fn kept_block(id: &str) -> Option<usize> {
+/// Where the reader was in document `id` in this browser session (see `restore_reading`): the
+/// block at the top of the window, and how many pixels of it were above the window.
+pub fn kept_place(id: &str) -> Option<(usize, usize)> {
     let kept = storage::session_get(&format!("scroll:{id}"))?;
-    kept.split(' ').next()?.parse().ok()
+    let (block, px) = kept.split_once(' ')?;
+    Some((block.parse().ok()?, px.parse::<i64>().map_or(0, |px| px.clamp(0, i64::from(u32::MAX)) as usize)))
 }
 
 /// The settings as last kept (the defaults when none were).

@@ -33,6 +33,15 @@ pub fn blocks_touching(blocks: &[Block], start: usize, end: usize) -> std::ops::
     first..last.max(first)
 }
 
+/// The chunks (runs of `chunk` blocks) that a screen spans: from the one holding block `top`, at
+/// the top of the window, to the one holding the last block that starts within `reach` code
+/// points of `top`'s start (at least the first chunk; a `top` past the end counts from the start).
+pub fn screen_chunks(blocks: &[Block], top: usize, reach: usize, chunk: usize) -> std::ops::Range<usize> {
+    let top = if top < blocks.len() { top } else { 0 };
+    let until = blocks.get(top).map_or(0, |b| b.start).saturating_add(reach);
+    top / chunk..blocks.partition_point(|b| b.start < until).div_ceil(chunk).max(top / chunk + 1)
+}
+
 /// Blocks longer than this (in code points) are watched for nearness on their own.
 const LONG_BLOCK: usize = 2000;
 
@@ -154,6 +163,23 @@ pub fn segments(block: Block, anns: &[Rc<Annotation>]) -> Vec<Segment> {
 mod tests {
     use super::*;
     use crate::model::annotation::Kind;
+
+    #[test]
+    fn a_screen_spans_the_chunks_from_its_top_block_to_the_last_block_it_reaches() {
+        // 100 blocks of 10 code points and a separator: block i starts at 11 i.
+        let blocks: Vec<Block> = (0..100).map(|i| Block { start: 11 * i, end: 11 * i + 10 }).collect();
+        assert_eq!(screen_chunks(&blocks, 0, 1, 16), 0..1);
+        // Blocks 0..=15 start before 170; block 16 at 176 does not.
+        assert_eq!(screen_chunks(&blocks, 0, 170, 16), 0..1);
+        assert_eq!(screen_chunks(&blocks, 0, 177, 16), 0..2);
+        // From block 40 (chunk 2, at 440): blocks up to 63 start before 440 + 260.
+        assert_eq!(screen_chunks(&blocks, 40, 260, 16), 2..4);
+        assert_eq!(screen_chunks(&blocks, 40, 270, 16), 2..5);
+        assert_eq!(screen_chunks(&blocks, 99, 5000, 16), 6..7);
+        assert_eq!(screen_chunks(&blocks, 500, 1, 16), 0..1, "a top block that is no more");
+        assert_eq!(screen_chunks(&blocks, 0, usize::MAX, 16), 0..7);
+        assert_eq!(screen_chunks(&[], 0, 100, 16), 0..1);
+    }
 
     #[test]
     fn every_block_is_watched_or_next_to_a_watched_one() {
