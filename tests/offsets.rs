@@ -34,6 +34,31 @@ proptest! {
             b += c.len_utf8();
         }
         prop_assert_eq!(idx.utf16_len(), u);
+        prop_assert_eq!(idx.cp_to_byte(chars.len()), b);
+        prop_assert_eq!(idx.cp_to_utf16(chars.len() + 5), u, "past the end: the end");
+        prop_assert_eq!(idx.byte_to_cp(b + 3), chars.len());
+        prop_assert_eq!(idx.utf16_to_cp(u + 3), chars.len());
+    }
+
+    /// An offset inside a character (a byte of it past its first, the second unit of a
+    /// surrogate pair) rounds down to that character, in long runs of ASCII (read eight bytes
+    /// at a time) as in short ones.
+    #[test]
+    fn offsets_inside_a_character_round_down(text in "([a-z ]{0,40}[é😀北\u{301}]{1,3}){0,12}[a-z]{0,20}") {
+        let idx = TextIndex::new(&text);
+        let (mut u, mut b) = (0, 0);
+        for (cp, c) in text.chars().enumerate() {
+            for inner in 0..c.len_utf8() {
+                prop_assert_eq!(idx.byte_to_cp(b + inner), cp);
+            }
+            for inner in 0..c.len_utf16() {
+                prop_assert_eq!(idx.utf16_to_cp(u + inner), cp);
+            }
+            prop_assert_eq!((idx.cp_to_byte(cp), idx.cp_to_utf16(cp)), (b, u));
+            u += c.len_utf16();
+            b += c.len_utf8();
+        }
+        prop_assert_eq!((idx.len(), idx.utf16_len()), (text.chars().count(), u));
     }
 
     /// A snapped span is non-empty, has no outer white space, and starts and ends on
