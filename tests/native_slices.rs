@@ -3,7 +3,7 @@
 //! files laid out otherwise (read whole).
 #![cfg(not(target_arch = "wasm32"))]
 use article_annotator::formats::native::{parse, to_json};
-use article_annotator::formats::native_slices::{begin, Read};
+use article_annotator::formats::native_slices::{begin, begin_in_pieces, More, Read};
 use article_annotator::model::state::Snapshot;
 use article_annotator::model::{default_labels, Action, Document, State};
 use proptest::prelude::*;
@@ -28,7 +28,35 @@ fn base() -> String {
 
 /// Read `raw` in slices of `n` records, counting the slices.
 fn sliced(raw: &str, n: usize) -> (Result<article_annotator::formats::native::Imported, String>, usize) {
-    let mut read = begin(raw.to_string());
+    sliced_from(begin(raw.to_string()), raw, n)
+}
+
+/// `raw` cut into a first piece of about `first` bytes and the rest in pieces of about `size`
+/// (whole characters, at least one a piece), as a stored value is handed into wasm.
+fn in_pieces(raw: &str, first: usize, size: usize) -> (String, More) {
+    fn cut(raw: &str, from: usize, n: usize) -> usize {
+        let mut to = from.saturating_add(n).min(raw.len());
+        while !raw.is_char_boundary(to) {
+            to += 1;
+        }
+        to
+    }
+    let head = cut(raw, 0, first);
+    let (rest, mut at) = (raw.to_string(), head);
+    let more: More = Box::new(move |out: &mut String, _| {
+        let to = cut(&rest, at, size.max(1));
+        out.push_str(&rest[at..to]);
+        at = to;
+        at < rest.len()
+    });
+    (raw[..head].to_string(), more)
+}
+
+fn sliced_from(
+    mut read: Read,
+    raw: &str,
+    n: usize,
+) -> (Result<article_annotator::formats::native::Imported, String>, usize) {
     let mut steps = 0;
     loop {
         match read {
@@ -48,6 +76,15 @@ fn same(raw: &str) {
     let whole = parse(raw);
     for n in [1, 2, 3, 1000] {
         assert_eq!(sliced(raw, n).0, whole, "slices of {n}: {raw}");
+    }
+    // Handed in pieces: the first holding all, part or none of the top level before the
+    // annotations, the others cutting records anywhere, with little or nothing kept ahead.
+    for (first, size, ahead) in [(0, 1, 1), (40, 7, 0), (300, 1, 20), (700, 33, 100), (usize::MAX, 1, 1)] {
+        for n in [1, 1000] {
+            let (head, more) = in_pieces(raw, first, size);
+            let read = begin_in_pieces(head, Some(more), ahead);
+            assert_eq!(sliced_from(read, raw, n).0, whole, "pieces {first}/{size}, slices of {n}: {raw}");
+        }
     }
 }
 

@@ -127,6 +127,7 @@ fn a_stored_value_is_handed_into_wasm_exactly_whatever_its_characters() {
     let ascii = "plain words, line after line. ".repeat(7000);
     let values = [
         String::new(),
+        "a😀b😀😀 北京 👩\u{200d}🔬 e\u{301}".to_string(),
         ascii.clone(),
         // One-byte characters past ASCII take two bytes each: more room is made as they come.
         format!("Zoë {ascii} ÿ é"),
@@ -137,8 +138,21 @@ fn a_stored_value_is_handed_into_wasm_exactly_whatever_its_characters() {
         let key = format!("aa-test:utf8:{i}");
         store.set_item(&key, v).unwrap();
         assert_eq!(storage::get(&key).unwrap().as_deref(), Some(v.as_str()), "value {i}");
+        // And a piece at a time, pieces ending anywhere (inside a surrogate pair too).
+        for size in [1, 2, 3, 7, 4097].into_iter().filter(|&n| n > 3 || v.len() < 100) {
+            let mut pieces = storage::get_in_pieces(&key).unwrap().unwrap();
+            let mut out = String::new();
+            while pieces.append(&mut out, size) {}
+            assert_eq!(out, *v, "value {i} in pieces of {size}");
+        }
         store.remove_item(&key).unwrap();
     }
+    assert!(storage::get_in_pieces("aa-test:utf8:none").unwrap().is_none());
+    let cut = "a😀b😀".to_string() + &ascii;
+    store.set_item("aa-test:utf8:cut", &cut).unwrap();
+    let pieces = storage::get_in_pieces("aa-test:utf8:cut").unwrap().unwrap();
+    assert_eq!((pieces.find("b😀p"), pieces.find("nowhere")), (Some(3), None), "UTF-16 units");
+    store.remove_item("aa-test:utf8:cut").unwrap();
     assert_eq!(storage::get("aa-test:utf8:none").unwrap(), None);
     // A lone surrogate (which only a page can store) reads as wasm-bindgen's own conversion
     // reads it: U+FFFD.

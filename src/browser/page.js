@@ -95,6 +95,14 @@ export function utf8_into(s, from, view) {
   const r = encoder.encodeInto(from ? s.slice(from) : s, view);
   return [r.read, r.written];
 }
+// `utf8_into` for UTF-16 units [from, from + units) of `s` (one fewer where that would split a
+// surrogate pair, or one more where the piece is that one unit): only that piece is handed to the encoder, which copies what it is given.
+export function utf8_piece(s, from, units, view) {
+  let to = Math.min(s.length, from + units);
+  if (to < s.length && (s.charCodeAt(to - 1) & 0xfc00) === 0xd800) to += to - 1 > from ? -1 : 1;
+  const r = encoder.encodeInto(s.slice(from, to), view);
+  return [r.read, r.written];
+}
 export function put(key, value) {
   localStorage.setItem(key, value);
 }

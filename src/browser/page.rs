@@ -57,6 +57,7 @@ extern "C" {
     /// Write `s` from its UTF-16 unit `from` into `view` as UTF-8, as far as it fits:
     /// [units read, bytes written].
     fn utf8_into(s: &js_sys::JsString, from: u32, view: &js_sys::Uint8Array) -> Vec<u32>;
+    fn utf8_piece(s: &js_sys::JsString, from: u32, units: u32, view: &js_sys::Uint8Array) -> Vec<u32>;
     /// Write `value`, a string already in the page (so the write copies nothing out of wasm).
     #[wasm_bindgen(catch)]
     pub fn put(key: &str, value: &JsValue) -> Result<(), JsValue>;
@@ -121,4 +122,46 @@ pub fn utf8(s: &js_sys::JsString) -> String {
     // does not fit is left for the next round; a lone surrogate is written as U+FFFD). Checking
     // it again took 10 ms at book length while the module still ran unoptimised.
     unsafe { String::from_utf8_unchecked(buf) }
+}
+
+/// A page string handed into wasm a piece at a time (see `utf8`), so that a part of a stored
+/// document can be read before the rest is copied.
+pub struct Pieces {
+    s: js_sys::JsString,
+    /// UTF-16 units handed in so far.
+    read: u32,
+}
+
+impl Pieces {
+    pub fn new(s: js_sys::JsString) -> Self {
+        Pieces { s, read: 0 }
+    }
+
+    /// Where `pattern` first is in the string, in UTF-16 units.
+    pub fn find(&self, pattern: &str) -> Option<u32> {
+        u32::try_from(self.s.index_of(pattern, 0)).ok()
+    }
+
+    /// Append to `out` the string's next `units` UTF-16 units (one fewer, or more, rather than
+    /// half a surrogate pair); whether any are left.
+    pub fn append(&mut self, out: &mut String, units: u32) -> bool {
+        let units = units.min(self.s.length() - self.read);
+        if units > 0 {
+            // SAFETY: what is appended is whole UTF-8 characters (see `utf8`).
+            let buf = unsafe { out.as_mut_vec() };
+            // (Three bytes at most a unit, and a unit more than asked for, at most.)
+            let room = (units as usize + 1) * 3;
+            buf.reserve(room);
+            let len = buf.len();
+            // SAFETY: the view covers spare room only, and nothing allocates in wasm memory
+            // between its making and its last use.
+            let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), room) };
+            let done = utf8_piece(&self.s, self.read, units, &view);
+            let (r, w) = (done.first().copied().unwrap_or(0), done.get(1).copied().unwrap_or(0) as usize);
+            // SAFETY: the encoder wrote `w` bytes (at most `room`) into that spare room.
+            unsafe { buf.set_len(len + w.min(room)) };
+            self.read += r;
+        }
+        self.read < self.s.length()
+    }
 }

@@ -39,6 +39,13 @@ pub fn get(key: &str) -> Result<Option<String>, String> {
     Ok(text_of(&value))
 }
 
+/// A raw value left in the page, to be handed into wasm a piece at a time (see `page::Pieces`).
+pub fn get_in_pieces(key: &str) -> Result<Option<super::page::Pieces>, String> {
+    store()?;
+    let value = super::page::stored(key).map_err(|_| BLOCKED.to_string())?;
+    Ok(value.dyn_into::<js_sys::JsString>().ok().map(super::page::Pieces::new))
+}
+
 /// A page string as a Rust one (see `page::utf8`); `None` for anything else (null).
 pub fn text_of(value: &wasm_bindgen::JsValue) -> Option<String> {
     value.dyn_ref::<js_sys::JsString>().map(super::page::utf8)

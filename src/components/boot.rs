@@ -1,7 +1,7 @@
 //! Starting the app: the stored document read in steps, each a task of its own, and drawn
 //! as soon as its first screen's annotations are read; the rest follows (`on_read`).
 use super::notices::Notice;
-use super::persist::{blank, judged, kept_place, open_stored, read_stored, with_session, SAMPLE};
+use super::persist::{blank, judged, kept_place, open_stored, read_stored_first, read_whole, with_session, SAMPLE};
 use crate::browser::storage;
 use crate::formats::native;
 use crate::formats::native_slices::{self, Read};
@@ -90,7 +90,7 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
     notices.extend(problem.map(|p| Notice::error("storage", p)));
     let sample = Document::from_text(SAMPLE, "china-belarus.txt");
     let id = lib.current.unwrap_or_else(|| sample.id.clone());
-    let raw = read_stored(&id, &mut notices);
+    let raw = read_stored_first(&id, &mut notices);
     let kept = kept_place(&id);
     let first = first.map(|reach| {
         // (Further by what of the kept block was above the window.)
@@ -113,12 +113,12 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
         crate::browser::mark("aa:state");
         done((with_session(state.with_id_tag(&crate::browser::tab_tag())), notices));
     };
-    let Some(raw) = raw else {
+    let Some((raw, more)) = raw else {
         return next(Box::new(move || state(None, notices)));
     };
     // The stored value read a slice of its annotations a task (then the state in one more).
     next(Box::new(move || {
-        let read = native_slices::begin(raw);
+        let read = native_slices::begin_in_pieces(raw, Some(more), native_slices::AHEAD);
         in_slices(
             read,
             next,
@@ -126,6 +126,7 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
             Box::new(move |raw, parsed| {
                 let mut notices = notices;
                 let imported = judged(&stored_id, &raw, parsed, &mut notices);
+                read_whole(&stored_id, raw);
                 next(Box::new(move || state(imported, notices)));
             }),
         );

@@ -2,9 +2,9 @@
 //! library, with what the browser session kept of them (undo history, where the reader was).
 use super::notices::Notice;
 use crate::browser::storage;
-use crate::formats::native;
 use crate::formats::stored::{self, Settings};
 use crate::formats::text_in::count;
+use crate::formats::{native, native_slices};
 use crate::model::state::Snapshot;
 use crate::model::{Document, Label, State};
 
@@ -60,6 +60,45 @@ pub(super) fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String>
     LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone(), stamp));
     crate::browser::mark("aa:stored-read");
     raw
+}
+
+/// UTF-16 units of a stored value handed into wasm with the top level before its annotations,
+/// for the first screen's (more follow as they are read: see `native_slices::begin_in_pieces`).
+const FIRST_UNITS: u32 = 128 * 1024;
+
+/// `read_stored`, only the first piece of the value handed into wasm, and what gives the rest.
+/// The whole, once read, is handed to `read_whole`.
+pub(super) fn read_stored_first(id: &str, notices: &mut Vec<Notice>) -> Option<(String, native_slices::More)> {
+    let key = storage::doc_key(id);
+    let pieces = match storage::get_in_pieces(&key) {
+        Ok(pieces) => pieces,
+        Err(e) => {
+            notices.push(Notice::error("storage", e));
+            return None;
+        }
+    };
+    let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
+    // (Its value comes with the whole: see `read_whole`.)
+    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), None, stamp));
+    let mut pieces = pieces?;
+    let mut first = String::new();
+    let head = pieces.find("\"annotations\":[").map_or(u32::MAX, |at| at.saturating_add(FIRST_UNITS));
+    let more = pieces.append(&mut first, head);
+    crate::browser::mark("aa:stored-read");
+    let rest: native_slices::More =
+        Box::new(move |out, n| more && pieces.append(out, n.try_into().unwrap_or(u32::MAX)));
+    Some((first, rest))
+}
+
+/// The whole stored value of document `id`, read in pieces (see `read_stored_first`): what it
+/// was read from, unless another document was read since.
+pub(super) fn read_whole(id: &str, raw: String) {
+    LOADED.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.0 == id && l.1.is_none() {
+            l.1 = Some(raw);
+        }
+    })
 }
 
 /// Stored value `raw` of document `id`, as `parsed`. One that cannot be read is kept aside and

@@ -33,6 +33,13 @@ pub struct Mark {
     depth: u32,
 }
 
+impl Mark {
+    /// The byte it is at.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+}
+
 /// The reader: a position in the source and the nesting around it.
 pub struct Reader<'a> {
     src: &'a str,
