@@ -24,13 +24,34 @@ fn say(x: &Latest, words: String) {
     x.ui.dispatch(UiMsg::Say(words));
 }
 
+thread_local! {
+    /// The selection `select_later` is to make (and how many it was asked for): until its task
+    /// makes it, a key acts on it rather than on the page's selection of that moment.
+    static PENDING: std::cell::Cell<(u32, Option<(usize, usize)>)> = const { std::cell::Cell::new((0, None)) };
+}
+
+/// No selection is to be made later: the one made now stands.
+fn none_pending() {
+    PENDING.with(|p| p.set((p.get().0.wrapping_add(1), None)));
+}
+
 /// In a task of its own (the page drawn anew by then): give the article focus (without the
 /// browser's scrolling to it), select `[start, end)` in it, and (with `show`) scroll the
 /// selection into view. (Not later: a caret placed after the next frame would undo the keys
-/// pressed in between.)
+/// pressed in between.) Keys pressed before it is made act on it (see `current`); only the
+/// last asked for is made.
 fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
     let index = x.docs.state.index.clone();
+    let ticket = PENDING.with(|p| {
+        let ticket = p.get().0.wrapping_add(1);
+        p.set((ticket, Some((start, end))));
+        ticket
+    });
     crate::browser::dom::soon(move || {
+        if PENDING.with(|p| p.get().0) != ticket {
+            return;
+        }
+        none_pending();
         let Some(el) = article() else { return };
         page::take_focus(&el);
         if selection::select(&el, &index, start, end).is_some() && show {
@@ -50,9 +71,10 @@ pub fn add(x: &Latest, start: usize, end: usize, label: String) {
     select_later(x, end, end, false);
 }
 
-/// The article's selection (`None` when the caret is not in the article).
+/// The article's selection (`None` when the caret is not in the article), or the one about to
+/// be made there (see `select_later`).
 fn current(x: &Latest) -> Option<(usize, usize)> {
-    article().and_then(|el| selection::current(&el, &x.docs.state.index))
+    PENDING.with(|p| p.get().1).or_else(|| article().and_then(|el| selection::current(&el, &x.docs.state.index)))
 }
 
 /// The selection snapped as a mouse selection is; refused (and said) when it holds no word.
@@ -108,6 +130,7 @@ pub fn enter(x: &Latest) {
     }
     let Some((start, end)) = snapped(x, (a, b)) else { return };
     if (start, end) != (a, b) {
+        none_pending();
         article().map(|el| selection::select(&el, &x.docs.state.index, start, end));
     }
     menu(x, start, end);
