@@ -64,17 +64,27 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let s = p.state.clone();
         use_reducer(move || Near(Rc::new(first_screen(&s.blocks)), 0))
     };
-    // The first frame's chunks, and those drawn so far, of which document.
-    let at_once = use_memo(state.doc.id.clone(), |_| first_chunks(state));
-    let drawn = use_state(|| (state.doc.id.clone(), at_once.end));
+    // The chunks drawn so far and the first frame's, of which document.
+    let drawn = use_state(|| {
+        let first = first_chunks(state);
+        (state.doc.id.clone(), first.end, first)
+    });
+    let (count, at_once) = match &*drawn {
+        (id, count, first) if *id == state.doc.id => (*count, first.clone()),
+        _ => {
+            let first = first_chunks(state);
+            (first.end, first)
+        }
+    };
     let chunks_in_all = state.blocks.len().div_ceil(CHUNK);
-    let count = if drawn.0 == state.doc.id { drawn.1 } else { at_once.end }.min(chunks_in_all);
+    let count = count.min(chunks_in_all);
     {
         let drawn = drawn.setter();
+        let first = at_once.clone();
         super::use_effect_on((state.doc.id.clone(), count), move |(id, n)| {
             if *n < chunks_in_all {
                 let (id, n) = (id.clone(), *n);
-                dom::soon(move || drawn.set((id, n + MOUNT)));
+                dom::soon(move || drawn.set((id, n + MOUNT, first)));
             }
         });
     }
@@ -87,7 +97,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
             let print = {
                 let (all, near, id) = (vec![true; s.blocks.len()], near.dispatcher(), s.doc.id.clone());
                 gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-                    every.set((id.clone(), usize::MAX));
+                    every.set((id.clone(), usize::MAX, 0..0));
                     near.dispatch(NearAction::Reset(all.clone()))
                 })
             };

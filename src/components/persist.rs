@@ -178,7 +178,8 @@ pub fn restore_reading(state: &State) {
 pub fn kept_place(id: &str) -> Option<(usize, usize)> {
     let kept = storage::session_get(&format!("scroll:{id}"))?;
     let (block, px) = kept.split_once(' ')?;
-    Some((block.parse().ok()?, px.parse::<i64>().map_or(0, |px| px.clamp(0, i64::from(u32::MAX)) as usize)))
+    // (A block whose top is below the window's: none of it above.)
+    Some((block.parse().ok()?, px.parse().unwrap_or(0)))
 }
 
 /// The settings as last kept (the defaults when none were).
