@@ -48,18 +48,10 @@ pub fn open_stored(id: &str, notices: &mut Vec<Notice>) -> Option<State> {
 
 /// The stored value of document `id` (noting what it was read from: see `loaded`).
 pub(super) fn read_stored(id: &str, notices: &mut Vec<Notice>) -> Option<String> {
-    let key = storage::doc_key(id);
-    let raw = match storage::get(&key) {
-        Ok(raw) => raw,
-        Err(e) => {
-            notices.push(Notice::error("storage", e));
-            return None;
-        }
-    };
-    let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
-    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), raw.clone(), stamp));
-    crate::browser::mark("aa:stored-read");
-    raw
+    let (mut raw, mut more) = read_stored_first(id, notices)?;
+    while more(&mut raw, usize::MAX) {}
+    read_whole(id, raw.clone());
+    Some(raw)
 }
 
 /// UTF-16 units of a stored value handed into wasm with the top level before its annotations,
