@@ -161,6 +161,7 @@ pub fn app() -> Html {
                 <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
                     cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
             </main>
+            <style>{ super::block::label_sheet(&state.labels) }</style>
             <style>{ marked_style(&state, ui.marked.as_deref()) }</style>
             if ui.labels {
                 <LabelEditor meta={state.meta()} annotations={state.annotations().clone()} reviewer={AttrValue::from(ui.reviewer.clone())}

@@ -35,24 +35,26 @@ pub struct BlockProps {
     pub rich: bool,
 }
 
-/// Classes, inline colours and the hover label of a highlighted segment.
-fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (String, String, String) {
-    let color = |a: &Annotation| labels::find(labels, &a.label).map_or("#888888".to_string(), |l| l.color.clone());
+/// The position of `label` in `labels` (`labels.len()`: one it does not have), as the classes
+/// of `label_sheet` name it.
+fn slot(labels: &[Label], label: &str) -> usize {
+    labels.iter().position(|l| l.id == label).unwrap_or(labels.len())
+}
+
+/// Classes (with the colours of `label_sheet`) and the hover label of a highlighted segment.
+fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (String, String) {
     let name = |a: &Annotation| labels::find(labels, &a.label).map_or(a.label.clone(), |l| l.name.clone());
     let entities: Vec<&Rc<Annotation>> = covering.iter().filter(|a| a.kind == Kind::Entity).collect();
     let claim = covering.iter().find(|a| a.kind == Kind::Claim);
     let mut classes = String::from("hl");
-    let mut style = String::new();
     if let Some(inner) = entities.last() {
-        style.push_str(&format!("--bg:{}47;", color(inner)));
+        classes.push_str(&format!(" tint t{}", slot(labels, &inner.label)));
     }
     if entities.len() > 1 {
-        classes.push_str(" nested");
-        style.push_str(&format!("--bar:{};", color(entities[0])));
+        classes.push_str(&format!(" nested r{}", slot(labels, &entities[0].label)));
     }
     if let Some(c) = claim {
-        classes.push_str(" claim");
-        style.push_str(&format!("--claim:{};", color(c)));
+        classes.push_str(&format!(" claim c{}", slot(labels, &c.label)));
     }
     let is = |id: &Option<AttrValue>| id.as_ref().is_some_and(|id| covering.iter().any(|a| a.id == id.as_str()));
     if is(&p.selected) {
@@ -62,7 +64,21 @@ fn mark_look(covering: &[Rc<Annotation>], labels: &[Label], p: &BlockProps) -> (
         classes.push_str(" flash");
     }
     let names: Vec<String> = covering.iter().rev().map(|a| name(a)).collect();
-    (classes, style, names.join(" · "))
+    (classes, names.join(" · "))
+}
+
+/// The highlights' colours, a rule a label (and one for a label the set does not have): its
+/// tint (`t`, at 28 % alpha), the bar of a nested highlight (`r`) and a claim's underline
+/// (`c`). One sheet rather than a `style` on each highlight: no declaration parsed per
+/// highlight, and highlights of a label share their style.
+pub fn label_sheet(labels: &[Label]) -> String {
+    // (Colours come from files too: nothing that could end the rule or the element.)
+    let safe =
+        |c: &str| -> String { c.chars().filter(|c| c.is_ascii_alphanumeric() || "#(),.% ".contains(*c)).collect() };
+    let colors = labels.iter().map(|l| safe(&l.color)).chain(std::iter::once("#888888".to_string()));
+    let rule =
+        |(i, c): (usize, String)| format!("mark.t{i}{{--bg:{c}47}}mark.r{i}{{--bar:{c}}}mark.c{i}{{--claim:{c}}}");
+    colors.enumerate().map(rule).collect()
 }
 
 /// The text from `start` to `end` cut into plain spans and highlights, each keyed by where it
@@ -76,11 +92,11 @@ fn marks(p: &BlockProps) -> Html {
             if seg.covering.is_empty() {
                 return html! { <span {key} data-s={s} data-e={e}>{ text(seg.start, seg.end) }</span> };
             }
-            let (class, style, names) = mark_look(&seg.covering, &p.labels, p);
+            let (class, names) = mark_look(&seg.covering, &p.labels, p);
             let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
             // (`page::link_details` points the highlight at its annotations' sidebar entries.)
             html! {
-                <mark {key} ~className={class} {style} data-s={s} data-e={e} data-ids={ids.join(" ")}
+                <mark {key} ~className={class} data-s={s} data-e={e} data-ids={ids.join(" ")}
                       data-labels={names}>{ text(seg.start, seg.end) }</mark>
             }
         })
@@ -114,5 +130,25 @@ pub fn block_view(p: &BlockProps) -> Html {
         }
         BlockRole::Paragraph => html! { <p data-s={s} data-e={e} data-p={n}>{ body }</p> },
         BlockRole::Run => html! { <span class="run" data-s={s} data-e={e}>{ body }</span> },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::default_labels;
+
+    #[test]
+    fn the_sheet_colours_each_label_and_one_it_does_not_have_and_keeps_to_its_rules() {
+        let mut labels = default_labels();
+        labels[1].color = "#56b4e9}</style><script>".into();
+        let sheet = label_sheet(&labels);
+        assert!(sheet.starts_with("mark.t0{--bg:#e69f0047}mark.r0{--bar:#e69f00}mark.c0{--claim:#e69f00}"));
+        assert!(sheet.contains("mark.t1{--bg:#56b4e9stylescript47}"), "{sheet}");
+        assert!(sheet.ends_with(&format!("mark.c{}{{--claim:#888888}}", labels.len())));
+        assert_eq!(sheet.matches('{').count(), 3 * (labels.len() + 1));
+        assert!(!sheet.contains('<'));
+        assert_eq!(slot(&labels, "LOC"), 2);
+        assert_eq!(slot(&labels, "NOT-A-LABEL"), labels.len());
     }
 }

@@ -164,7 +164,7 @@ test('renaming and recolouring a label: highlights and sidebar follow; deleting 
     await dialog.getByRole('button', { name: 'Done' }).click();
     await app.ui.sidebar.getByRole('button', { name: /^Human: Xi Jinping/ }).waitFor();
     const mark = app.ui.marks.filter({ hasText: 'Xi Jinping' }).first();
-    await waitUntil(async () => (await mark.getAttribute('style'))?.includes('#117733'), { message: 'the new colour' });
+    await waitUntil(async () => (await mark.evaluate((m) => getComputedStyle(m).getPropertyValue('--bg')))?.includes('#117733'), { message: 'the new colour' });
     assert.equal(await mark.getAttribute('data-labels'), 'Human');
     const { parsed } = await waitForStored(page, (d) => d.labels[0].name === 'Human', 'the label renamed');
     assert.equal(parsed.annotations[0].label, 'PERSON', 'the annotation keeps its label id');
