@@ -91,16 +91,13 @@ export function stored(key) {
   return localStorage.getItem(key);
 }
 const encoder = new TextEncoder();
-export function utf8_into(s, from, view) {
-  const r = encoder.encodeInto(from ? s.slice(from) : s, view);
-  return [r.read, r.written];
-}
-// `utf8_into` for UTF-16 units [from, from + units) of `s` (one fewer where that would split a
-// surrogate pair, or one more where the piece is that one unit): only that piece is handed to the encoder, which copies what it is given.
+// UTF-16 units [from, from + units) of `s` as UTF-8 into `view`, as far as it fits: one unit
+// fewer where the piece would end inside a surrogate pair, one more where the piece is that one
+// unit. Only the piece is handed to the encoder, which copies what it is given.
 export function utf8_piece(s, from, units, view) {
   let to = Math.min(s.length, from + units);
   if (to < s.length && (s.charCodeAt(to - 1) & 0xfc00) === 0xd800) to += to - 1 > from ? -1 : 1;
-  const r = encoder.encodeInto(s.slice(from, to), view);
+  const r = encoder.encodeInto(from || to < s.length ? s.slice(from, to) : s, view);
   return [r.read, r.written];
 }
 export function put(key, value) {

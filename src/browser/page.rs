@@ -54,9 +54,8 @@ extern "C" {
     /// The stored value of `key` (null when there is none), left in the page (see `utf8`).
     #[wasm_bindgen(catch)]
     pub fn stored(key: &str) -> Result<JsValue, JsValue>;
-    /// Write `s` from its UTF-16 unit `from` into `view` as UTF-8, as far as it fits:
-    /// [units read, bytes written].
-    fn utf8_into(s: &js_sys::JsString, from: u32, view: &js_sys::Uint8Array) -> Vec<u32>;
+    /// Write UTF-16 units [`from`, `from + units`) of `s` into `view` as UTF-8, as far as it
+    /// fits (and never half a surrogate pair): [units read, bytes written].
     fn utf8_piece(s: &js_sys::JsString, from: u32, units: u32, view: &js_sys::Uint8Array) -> Vec<u32>;
     /// Write `value`, a string already in the page (so the write copies nothing out of wasm).
     #[wasm_bindgen(catch)]
@@ -96,32 +95,11 @@ extern "C" {
 
 /// A page string as a Rust one, written straight into wasm memory by the browser's own encoder
 /// (wasm-bindgen's copies one of one-byte characters a character at a time in script first:
-/// 3.4 million steps for a stored book). Room first for a byte a character and a sixteenth
-/// more (a stored copy of one-byte characters, of which those past ASCII take two bytes, and
-/// few are: growing the room copies what is written); more for the rest when that is not enough.
+/// 3.4 million steps for a stored book).
 pub fn utf8(s: &js_sys::JsString) -> String {
-    let n = s.length();
-    let mut buf: Vec<u8> = Vec::with_capacity(n as usize + n as usize / 16);
-    let mut read = 0;
-    loop {
-        let (len, room) = (buf.len(), buf.capacity() - buf.len());
-        // SAFETY: the view covers the vector's spare room only, and nothing allocates in wasm
-        // memory (which would detach it) between its making and its last use.
-        let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), room) };
-        let done = utf8_into(s, read, &view);
-        let (r, w) = (done.first().copied().unwrap_or(0), done.get(1).copied().unwrap_or(0) as usize);
-        // SAFETY: the encoder wrote `w` bytes (at most `room`) into that spare room.
-        unsafe { buf.set_len(len + w.min(room)) };
-        read += r;
-        if read >= n || r == 0 && room >= 4 {
-            break;
-        }
-        buf.reserve((n - read) as usize * 3);
-    }
-    // SAFETY: what `TextEncoder.encodeInto` writes is UTF-8, whole characters only (one that
-    // does not fit is left for the next round; a lone surrogate is written as U+FFFD). Checking
-    // it again took 10 ms at book length while the module still ran unoptimised.
-    unsafe { String::from_utf8_unchecked(buf) }
+    let mut out = String::new();
+    Pieces::new(s.clone()).append(&mut out, s.length());
+    out
 }
 
 /// A page string handed into wasm a piece at a time (see `utf8`), so that a part of a stored
@@ -143,24 +121,32 @@ impl Pieces {
     }
 
     /// Append to `out` the string's next `units` UTF-16 units (one fewer, or more, rather than
-    /// half a surrogate pair); whether any are left.
+    /// half a surrogate pair); whether any are left. Room first for a byte a unit and a
+    /// sixteenth more (a stored copy of one-byte characters, of which those past ASCII take two
+    /// bytes, and few are: growing the room copies what is written); more for the rest when
+    /// that is not enough.
     pub fn append(&mut self, out: &mut String, units: u32) -> bool {
-        let units = units.min(self.s.length() - self.read);
-        if units > 0 {
-            // SAFETY: what is appended is whole UTF-8 characters (see `utf8`).
-            let buf = unsafe { out.as_mut_vec() };
-            // (Three bytes at most a unit, and a unit more than asked for, at most.)
-            let room = (units as usize + 1) * 3;
-            buf.reserve(room);
-            let len = buf.len();
-            // SAFETY: the view covers spare room only, and nothing allocates in wasm memory
-            // between its making and its last use.
+        let end = self.read.saturating_add(units).min(self.s.length());
+        // SAFETY: what `TextEncoder.encodeInto` writes is UTF-8, whole characters only (one that
+        // does not fit is left for the next round; a lone surrogate is written as U+FFFD).
+        // Checking it again took 10 ms at book length while the module still ran unoptimised.
+        let buf = unsafe { out.as_mut_vec() };
+        let mut first = true;
+        while self.read < end {
+            let left = (end - self.read) as usize;
+            buf.reserve(if std::mem::take(&mut first) { left + left / 16 + 4 } else { left * 3 + 3 });
+            let (len, room) = (buf.len(), buf.capacity() - buf.len());
+            // SAFETY: the view covers the vector's spare room only, and nothing allocates in
+            // wasm memory (which would detach it) between its making and its last use.
             let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), room) };
-            let done = utf8_piece(&self.s, self.read, units, &view);
+            let done = utf8_piece(&self.s, self.read, end - self.read, &view);
             let (r, w) = (done.first().copied().unwrap_or(0), done.get(1).copied().unwrap_or(0) as usize);
             // SAFETY: the encoder wrote `w` bytes (at most `room`) into that spare room.
             unsafe { buf.set_len(len + w.min(room)) };
             self.read += r;
+            if r == 0 {
+                break;
+            }
         }
         self.read < self.s.length()
     }
