@@ -97,9 +97,7 @@ extern "C" {
 /// (wasm-bindgen's copies one of one-byte characters a character at a time in script first:
 /// 3.4 million steps for a stored book).
 pub fn utf8(s: &js_sys::JsString) -> String {
-    let mut out = String::new();
-    Pieces::new(s.clone()).append(&mut out, s.length());
-    out
+    Pieces::new(s.clone()).whole()
 }
 
 /// A page string handed into wasm a piece at a time (see `utf8`), so that a part of a stored
@@ -113,6 +111,13 @@ pub struct Pieces {
 impl Pieces {
     pub fn new(s: js_sys::JsString) -> Self {
         Pieces { s, read: 0 }
+    }
+
+    /// The whole string as a Rust one.
+    pub fn whole(mut self) -> String {
+        let mut out = String::new();
+        self.append(&mut out, u32::MAX);
+        out
     }
 
     /// Where `pattern` first is in the string, in UTF-16 units.

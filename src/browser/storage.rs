@@ -34,9 +34,7 @@ fn store() -> Result<Storage, String> {
 /// Read a raw value, handed into wasm by the browser's encoder in one pass (see `page::utf8`:
 /// a document's value is millions of characters).
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    store()?;
-    let value = super::page::stored(key).map_err(|_| BLOCKED.to_string())?;
-    Ok(text_of(&value))
+    Ok(get_in_pieces(key)?.map(super::page::Pieces::whole))
 }
 
 /// A raw value left in the page, to be handed into wasm a piece at a time (see `page::Pieces`).

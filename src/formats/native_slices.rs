@@ -153,7 +153,6 @@ impl Slices {
             Past::No => {}
             Past::Keep => {
                 keep(&mut self.out, std::mem::take(&mut self.checked));
-                all(&mut self.raw, &mut self.more);
                 self.past = Past::End;
                 return Read::More(self);
             }
