@@ -212,7 +212,9 @@ export function link_details(root) {
   root.querySelectorAll(MARK).forEach(remember);
   document.querySelectorAll(COMMENT).forEach(entry);
   queued = setTimeout(flush);
-  seen.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ids'] });
+  // (The article and the sidebar share the workspace: what is drawn outside it, the library
+  // listing a table of hundreds of elements, is none of this.)
+  seen.observe(root.closest('main') || document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ids'] });
   return () => {
     clearTimeout(queued);
     seen.disconnect();

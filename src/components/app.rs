@@ -69,8 +69,10 @@ pub fn app() -> Html {
             }));
             // (The first screen's frame, "aa:painted", is marked where the app is mounted.)
             mark("aa:mounted");
-            // Once the page is idle: summaries for index entries written before they were kept.
+            // Once the page is idle: summaries for index entries written before they were kept,
+            // and the dates' formatter made (the browser's first costs the library's listing 7 ms).
             let repair = dom::timeout(2000, move || {
+                super::library::warm_dates();
                 if storage::repair_library() {
                     ui.dispatch(UiMsg::Saved);
                 }

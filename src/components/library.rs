@@ -36,6 +36,11 @@ thread_local! {
     };
 }
 
+/// Make the dates' formatter, in an idle moment rather than when the library opens.
+pub fn warm_dates() {
+    DATES.with(|_| ());
+}
+
 /// A date and time as the reader's browser writes them ("29 Nov 2026, 10:42").
 pub fn local_time(iso: &str) -> String {
     if iso.is_empty() {

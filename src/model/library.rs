@@ -100,6 +100,10 @@ impl Library {
     pub fn listed(&self, filter: &str, lower: fn(&str) -> String) -> Vec<&DocEntry> {
         let words: Vec<String> = filter.split_whitespace().map(lower).collect();
         let matches = |d: &&DocEntry| {
+            // (No filter: no title lower-cased.)
+            if words.is_empty() {
+                return true;
+            }
             let title = lower(&d.title);
             words.iter().all(|w| title.contains(w.as_str()))
         };

@@ -5,7 +5,7 @@
 // into a fresh page.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,8 +45,12 @@ async function download(app, name) {
 /** Runs a Python check on `files` (written to a temporary folder); it prints one JSON value. */
 async function python(files, code) {
   const dir = await mkdtemp(join(tmpdir(), 'aa-interchange-'));
-  for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
-  return JSON.parse(execFileSync('python3', ['-c', code, dir], { encoding: 'utf8' }));
+  try {
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
+    return JSON.parse(execFileSync('python3', ['-c', code, dir], { encoding: 'utf8' }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function openArticle(app) {
