@@ -39,8 +39,20 @@ export function focus(selector) {
   el?.focus();
   el?.select?.();
 }
+// Focus the first element inside `scope` whose attribute `name` is `value`.
+export function focus_by(scope, name, value) {
+  for (const b of scope.querySelectorAll(`[${name}]`)) if (b.getAttribute(name) === value) return b.focus();
+}
 export function focus_entry(id) {
-  for (const b of document.querySelectorAll('button.entry[data-id]')) if (b.dataset.id === id) return b.focus();
+  focus_by(document, 'data-id', id);
+}
+// The children of `el` replaced by `html` parsed; an element of it that had the focus (found
+// again by its first data attribute) has it again.
+export function fill(el, html) {
+  const a = document.activeElement;
+  const key = a && a !== el && el.contains(a) ? [...a.attributes].find((x) => x.name.startsWith('data-')) : null;
+  el.innerHTML = html;
+  if (key) focus_by(el, key.name, key.value);
 }
 export function show_modal(id) {
   const d = document.getElementById(id);

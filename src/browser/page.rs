@@ -23,6 +23,11 @@ extern "C" {
     pub fn focus(selector: &str);
     /// Focus the sidebar entry of annotation `id`.
     pub fn focus_entry(id: &str);
+    /// Focus the first element of `scope` whose attribute `name` reads `value`.
+    pub fn focus_by(scope: &web_sys::Node, name: &str, value: &str);
+    /// Replace the children of `el` with `html` parsed (its text escaped by the caller); an
+    /// element of it that had the focus has it again, found by its first `data-` attribute.
+    pub fn fill(el: &web_sys::Element, html: &str);
     /// Open the dialog `id` as a modal one.
     pub fn show_modal(id: &str);
     /// Once the app's first render is done (in this task), mark the article's paragraphs

@@ -1,9 +1,12 @@
 //! The library view: every stored article with its summary (newest change first, filtered by
 //! title), opened, renamed or deleted from here; the storage meter; back up and restore.
 use super::fields::{field, Control};
-use super::view::{self, a, el, fixed, raw, text};
+use super::library_rows as rows;
+use super::view::{self, a, build, el, fixed, raw, text};
+use crate::browser::dom::{self, data_of};
+use crate::browser::page;
 use crate::browser::storage::QUOTA;
-use crate::formats::text_in::{count, thousands};
+use crate::formats::text_in::count;
 use crate::model::library::{DocEntry, Library};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -60,11 +63,6 @@ fn lower(s: &str) -> String {
     js_sys::JsString::from(s).to_lower_case().into()
 }
 
-fn click<T: Clone + 'static>(cb: &Callback<T>, value: T) -> Callback<MouseEvent> {
-    let cb = cb.clone();
-    Callback::from(move |_| cb.emit(value.clone()))
-}
-
 #[function_component(LibraryView)]
 pub fn library_view(p: &LibraryProps) -> Html {
     let filter = use_state(AttrValue::default);
@@ -77,7 +75,7 @@ pub fn library_view(p: &LibraryProps) -> Html {
     };
     let onrestore = super::file_chosen(&p.onrestore);
     let listed = p.library.listed(&filter, lower);
-    let rows = listed.iter().take(if *all { usize::MAX } else { PAGE }).map(|d| row(p, d, &renaming));
+    let shown = &listed[..listed.len().min(if *all { usize::MAX } else { PAGE })];
     let more = (listed.len() > PAGE && !*all).then(|| {
         let all = all.setter();
         let onclick = Callback::from(move |_: MouseEvent| all.set(true));
@@ -183,14 +181,10 @@ pub fn library_view(p: &LibraryProps) -> Html {
     } else {
         let mut heads: Vec<Html> = HEADS.iter().map(|(attrs, t)| fixed("th", attrs, vec![text(t)])).collect();
         heads.push(fixed("th", &[("scope", S("col"))], vec![raw(r#"<span class="visually-hidden">Actions</span>"#)]));
-        let table = fixed(
-            "table",
-            &[("class", S("library-list"))],
-            vec![
-                fixed("thead", &[], vec![fixed("tr", &[], heads)]),
-                fixed("tbody", &[], vec![view::list(rows.collect())]),
-            ],
-        );
+        let mut inside = vec![fixed("thead", &[], vec![fixed("tr", &[], heads)])];
+        inside.extend(bodies(p, shown, &renaming));
+        let table =
+            build("table", None, Attributes::Static(&[("class", S("library-list"))]), on_rows(p, &renaming), inside);
         parts.push(view::list(vec![table, more.unwrap_or_default()]));
     }
     // (The page's main landmark while the article, the other one, is hidden.)
@@ -211,66 +205,77 @@ const HEADS: [(view::Fixed, &str); 6] = [
     (&[("scope", S("col"))], "Last change"),
 ];
 
-fn row(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>) -> Html {
-    let open = d.id == p.current.as_str();
-    let title = if **renaming == d.id.as_str() {
-        let onclose = {
-            let renaming = renaming.clone();
-            Callback::from(move |_: ()| renaming.set(AttrValue::default()))
-        };
-        // (Enter or Save keeps the title, Esc leaves it.)
-        let onsave = {
-            let (id, onrename) = (d.id.clone(), p.onrename.clone());
-            Callback::from(move |title: String| onrename.emit((id.clone(), title)))
-        };
-        let rename = Control::Rename { onsave, onclose };
-        vec![field(AttrValue::default(), d.title.clone().into(), rename, Callback::noop())]
-    } else {
-        let mut t = vec![view::button(
-            &[("type", S("button")), ("class", S("link"))],
-            d.title.clone().into(),
-            click(&p.onopen, d.id.clone()),
-        )];
-        t.push(if open { raw(r#"<span class="badge">Open</span>"#) } else { Html::default() });
-        vec![view::list(t)]
+/// The listed rows: markup, but for the row whose title is being edited, drawn as elements
+/// between the rows before it and those after it.
+fn bodies(p: &LibraryProps, shown: &[&DocEntry], renaming: &UseStateHandle<AttrValue>) -> Vec<Html> {
+    let rows = |key: &'static str, rows: &[&DocEntry]| {
+        let rows = AttrValue::from(rows::markup(rows, &p.current, local_time));
+        html! { <rows::Body {key} {rows} /> }
     };
-    let onrename = {
-        let (renaming, id) = (renaming.clone(), d.id.clone());
-        Callback::from(move |_: MouseEvent| renaming.set(id.clone().into()))
-    };
-    let cell = |attrs: view::Fixed, kids: Vec<Html>| fixed("td", attrs, kids);
-    let actions = vec![
-        el(
-            "button",
-            &["type", "aria-label"],
-            Box::new([a("button"), a(format!("Rename “{}”", d.title))]),
-            view::onclick(onrename),
-            vec![text("Rename")],
-        ),
-        el(
-            "button",
-            &["type", "class", "aria-label"],
-            Box::new([a("button"), a("danger-text"), a(format!("Delete “{}”", d.title))]),
-            view::onclick(click(&p.ondelete, d.id.clone())),
-            vec![text("Delete")],
-        ),
-    ];
-    view::build(
-        "tr",
-        Some(d.id.clone().into()),
-        Attributes::Dynamic {
-            keys: &["aria-current", "className"],
-            values: Box::new([open.then(|| a("true")).flatten(), view::class_name(if open { "current" } else { "" })]),
-        },
-        Listeners::None,
-        vec![
-            cell(&[("class", S("title-cell"))], title),
-            cell(&[("class", S("muted"))], vec![d.source.clone().into()]),
-            cell(&[("class", S("num"))], vec![d.entities.into()]),
-            cell(&[("class", S("num"))], vec![d.claims.into()]),
-            cell(&[("class", S("num"))], vec![thousands(d.length).into()]),
-            cell(&[("class", S("muted"))], vec![local_time(&d.modified).into()]),
-            cell(&[("class", S("row-actions"))], actions),
+    match shown.iter().position(|d| **renaming == d.id.as_str()) {
+        None => vec![rows("before", shown)],
+        Some(k) => vec![
+            rows("before", &shown[..k]),
+            fixed("tbody", &[], vec![renamed(p, shown[k], renaming)]),
+            rows("after", &shown[k + 1..]),
         ],
+    }
+}
+
+/// The one listener of the rows' buttons (see `library_rows`).
+fn on_rows(p: &LibraryProps, renaming: &UseStateHandle<AttrValue>) -> Listeners {
+    let (onopen, ondelete, renaming) = (p.onopen.clone(), p.ondelete.clone(), renaming.setter());
+    view::onclick(Callback::from(move |e: MouseEvent| {
+        if let Some(id) = data_of(&e, "data-open") {
+            onopen.emit(id)
+        } else if let Some(id) = data_of(&e, "data-rename") {
+            renaming.set(id.into())
+        } else if let Some(id) = data_of(&e, "data-delete") {
+            ondelete.emit(id)
+        }
+    }))
+}
+
+/// The row of article `d` with its title in a field.
+fn renamed(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>) -> Html {
+    let open = d.id == p.current.as_str();
+    let onclose = {
+        let (renaming, id) = (renaming.clone(), d.id.clone());
+        // (Back to its Rename button, once the row is drawn as markup again.)
+        Callback::from(move |_: ()| {
+            renaming.set(AttrValue::default());
+            let id = id.clone();
+            dom::soon(move || page::focus_by(&gloo::utils::document(), "data-rename", &id));
+        })
+    };
+    // (Enter or Save keeps the title, Esc leaves it.)
+    let onsave = {
+        let (id, onrename) = (d.id.clone(), p.onrename.clone());
+        Callback::from(move |title: String| onrename.emit((id.clone(), title)))
+    };
+    let rename = Control::Rename { onsave, onclose };
+    let title = vec![field(AttrValue::default(), d.title.clone().into(), rename, Callback::noop())];
+    let mut cells = vec![fixed("td", &[("class", S("title-cell"))], title)];
+    for (class, text) in rows::cells(d, local_time) {
+        cells.push(el("td", &["class"], Box::new([a(class)]), Listeners::None, vec![text.into()]));
+    }
+    let action = |keys: &'static [&'static str], class: Option<&'static str>, name: &'static str| {
+        let attrs = Box::new([a("button"), class.and_then(a), a(format!("{name} “{}”", d.title)), a(d.id.clone())]);
+        el("button", keys, attrs, Listeners::None, vec![text(name)])
+    };
+    cells.push(fixed(
+        "td",
+        &[("class", S("row-actions"))],
+        vec![
+            action(&["type", "class", "aria-label", "data-rename"], None, "Rename"),
+            action(&["type", "class", "aria-label", "data-delete"], Some("danger-text"), "Delete"),
+        ],
+    ));
+    el(
+        "tr",
+        &["aria-current", "class"],
+        Box::new([open.then(|| a("true")).flatten(), open.then(|| a("current")).flatten()]),
+        Listeners::None,
+        cells,
     )
 }

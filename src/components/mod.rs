@@ -16,6 +16,7 @@ pub mod keyboard;
 pub mod keys;
 pub mod label_editor;
 pub mod library;
+pub mod library_rows;
 pub mod modal;
 pub mod near;
 pub mod notices;
