@@ -64,7 +64,10 @@ const highlightIds = (page) =>
 async function wordsToTag(page) {
   const words = await findWords(page, BLOCKS);
   if (!words) throw new Error('no two plain words on one line found in the visible article');
+  // (Playwright's selector engine, made in the page on its first use in each of its worlds, a
+  // 12 ms script: `waitForSelector` below uses another world than `count`.)
   await page.locator(MENU).count();
+  await page.waitForSelector('body', { state: 'visible' });
   return words;
 }
 
@@ -208,6 +211,7 @@ async function tagged(ctx, id, atEnd) {
     words = await findWords(page, `${BLOCKS}:last-of-type`, 'mark', true);
     if (!words) throw new Error('no two plain words on one line in view at the end of the article');
     await page.locator(MENU).count();
+    await page.waitForSelector('body', { state: 'visible' });
   } else {
     words = await wordsToTag(page);
   }
