@@ -61,10 +61,10 @@ pub fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option
     let mut out: Vec<(AttrValue, AttrValue)> = vec![("".into(), "No speaker chosen".into())];
     let chosen_text = chosen.and_then(|id| anns.iter().find(|m| m.id == id)).map(|m| m.quote.as_str());
     let speakers: Vec<&Rc<Annotation>> = anns.iter().filter(|m| kinds.iter().any(|(id, _)| *id == m.label)).collect();
-    let first = Names::new(speakers.iter().map(|m| m.quote.as_str()));
-    for (i, m) in speakers.iter().enumerate() {
+    let firsts = Names::new(speakers.iter().map(|m| m.quote.as_str())).firsts();
+    for (m, first) in speakers.iter().zip(firsts) {
         let is_chosen = chosen == Some(m.id.as_str());
-        if is_chosen || (Some(m.quote.as_str()) != chosen_text && first.first(&m.quote) == Some(i)) {
+        if is_chosen || (Some(m.quote.as_str()) != chosen_text && first) {
             out.push((m.id.clone().into(), m.quote.clone().into()));
         }
     }

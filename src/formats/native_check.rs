@@ -31,11 +31,7 @@ pub(super) fn keep(out: &mut Imported, checked: Vec<Checked>) {
     out.snapshot.annotations.reserve(checked.len());
     // (An id is never empty: the records that failed stand in as "".)
     let ids = Names::new(checked.iter().map(|r| r.as_ref().map_or("", |(a, _)| a.id.as_str())));
-    let first: Vec<bool> = checked
-        .iter()
-        .enumerate()
-        .map(|(i, r)| r.is_err() || ids.first(&r.as_ref().unwrap().0.id) == Some(i))
-        .collect();
+    let first: Vec<bool> = checked.iter().zip(ids.firsts()).map(|(r, first)| r.is_err() || first).collect();
     drop(ids);
     for (i, record) in checked.into_iter().enumerate() {
         match record {

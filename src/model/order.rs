@@ -64,6 +64,23 @@ impl<'a> Names<'a> {
     pub fn contains(&self, name: &str) -> bool {
         self.first(name).is_some()
     }
+
+    /// For each name of the list the set was made of, whether it is the first of its text
+    /// there: one walk of the order, where asking `first` of each would search it each time.
+    pub fn firsts(&self) -> Vec<bool> {
+        let mut out = vec![false; self.names.len()];
+        for run in self.order.chunk_by(|a, b| a.0 == b.0) {
+            // (Places ascend within a run of one hash: the first of each text is its first place.)
+            let mut texts: Vec<&str> = Vec::new();
+            for &(_, at) in run {
+                if !texts.contains(&self.names[at]) {
+                    texts.push(self.names[at]);
+                    out[at] = true;
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -93,6 +110,17 @@ mod tests {
         let names = Names::new(many.iter().map(String::as_str));
         assert!((0..2500).all(|i| names.first(&format!("a{i}")) == Some(i)));
         assert!(!names.contains("a2500") && !names.contains("a") && !names.contains("é"));
+    }
+
+    #[test]
+    fn firsts_mark_the_first_place_of_each_text_as_first_does() {
+        let names = Names::new(["b", "a", "c", "a", "", "b", ""]);
+        assert_eq!(names.firsts(), [true, true, true, false, true, false, false]);
+        let many: Vec<String> = (0..5000).map(|i| format!("Zoë {}", i % 7 * 13 % 2500)).collect();
+        let names = Names::new(many.iter().map(String::as_str));
+        let expected: Vec<bool> = many.iter().enumerate().map(|(i, n)| names.first(n) == Some(i)).collect();
+        assert_eq!(names.firsts(), expected);
+        assert!(Names::new([]).firsts().is_empty());
     }
 
     #[test]
