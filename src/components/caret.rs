@@ -5,7 +5,7 @@ use super::handlers::{on_hit, Latest, UiMsg};
 use super::notices::Notice;
 use crate::browser::selection::{self, Picked};
 use crate::browser::{clusters, now_iso, page};
-use crate::model::{said, seek, snap, Action};
+use crate::model::{said, seek, snap, Action, TextIndex};
 use web_sys::Element;
 
 /// The article's element.
@@ -48,16 +48,27 @@ fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
         ticket
     });
     crate::browser::dom::soon(move || {
-        if PENDING.with(|p| p.get().0) != ticket {
-            return;
-        }
-        none_pending();
-        let Some(el) = article() else { return };
-        page::take_focus(&el);
-        if selection::select(&el, &index, start, end).is_some() && show {
-            page::reveal();
+        if PENDING.with(|p| p.get().0) == ticket {
+            make(&index, (start, end), show);
         }
     })
+}
+
+/// Make the selection `select_later` was asked for, now, if it is still to be made: a key the
+/// browser acts on itself (an arrow, Home, End…) pressed before its task must move from it.
+pub fn make_pending(index: &TextIndex) {
+    if let Some(span) = PENDING.with(|p| p.get().1) {
+        make(index, span, false);
+    }
+}
+
+fn make(index: &TextIndex, (start, end): (usize, usize), show: bool) {
+    none_pending();
+    let Some(el) = article() else { return };
+    page::take_focus(&el);
+    if selection::select(&el, index, start, end).is_some() && show {
+        page::reveal();
+    }
 }
 
 /// Tag `[start, end)` with `label`, unless that span already has it; the caret goes after it.

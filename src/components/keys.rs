@@ -179,6 +179,10 @@ pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, single: bo
                 if let Some(i) = intent(e, &state, menu_open, single) {
                     e.prevent_default();
                     onintent.emit(i);
+                } else if place() == Place::Article {
+                    // The browser moves the caret itself (an arrow, Home, End…): from the
+                    // selection the app is about to make, not from the one before it.
+                    super::caret::make_pending(&state.index);
                 }
             });
         move || drop(listener)
