@@ -4,7 +4,8 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 pub use super::page::{download, download_bytes, hover_labels, typing_in_field};
 
-/// Scroll the element matching `selector` to the middle of the view.
+/// Scroll the element matching `selector` to the middle of the view (gliding, unless the reader
+/// asks for reduced motion).
 pub fn scroll_to(selector: &str) {
     super::page::show(selector, 0, true);
 }

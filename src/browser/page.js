@@ -71,11 +71,13 @@ export function far_off(reach) {
     requestAnimationFrame(() => setTimeout(step));
   });
 }
+const still = matchMedia('(prefers-reduced-motion: reduce)');
 export function show(selector, by, smooth) {
   const el = document.querySelector(selector);
   if (!el) return;
   el.classList.remove('far');
-  if (smooth) return el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // (A glide only for a reader who has not asked for less motion.)
+  if (smooth) return el.scrollIntoView({ block: 'center', behavior: still.matches ? 'instant' : 'smooth' });
   el.scrollIntoView();
   scrollBy(0, by);
 }

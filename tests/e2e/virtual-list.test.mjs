@@ -141,3 +141,46 @@ test('in a narrow window the sheet of annotations scrolls its lists as one too',
     }, { message: 'the last entry in view in the sheet' });
     assert.ok((await drawn(page)).length <= 120, 'few entries drawn');
   }, { viewport: { width: 390, height: 844 } }));
+
+test('a reader who asks for reduced motion is taken to an entry\'s paragraph in one jump, not a glide', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await reopenWith(app, appStorage(DOC), { waitUntil: 'load' });
+    await whenRead(page);
+    await page.waitForSelector(`${LIST} button.entry`);
+    // The last entity's entry, far down the article from its top.
+    await waitUntil(async () => {
+      await page.evaluate((sel) => document.querySelector(sel).lastElementChild.scrollIntoView({ block: 'end' }), LIST);
+      await page.waitForTimeout(100);
+      return (await drawn(page)).some((e) => e.at === ENTITIES.length && e.seen);
+    }, { message: 'the last entry in view' });
+    const entry = page.locator(`${LIST} > li[aria-posinset="${ENTITIES.length}"] button.entry`);
+    const id = await entry.getAttribute('data-id');
+    const glide = async () => {
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.waitForTimeout(200);
+      // Every frame's scroll position from the click on, for a second.
+      await page.evaluate(() => {
+        window.__ys = [];
+        const t0 = performance.now();
+        const tick = () => {
+          window.__ys.push(scrollY);
+          if (performance.now() - t0 < 1000) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await entry.click();
+      await page.waitForTimeout(1200);
+      const ys = await page.evaluate(() => window.__ys);
+      return new Set(ys).size - 1;
+    };
+    assert.ok((await glide()) > 2, 'without the wish, the article glides to the paragraph');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.equal(await glide(), 1, 'with it, one jump');
+    const inView = await page.evaluate((id) => {
+      const m = document.querySelector(`article mark[data-ids~="${id}"]`);
+      const r = m?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= innerHeight;
+    }, id);
+    assert.ok(inView, 'the annotation in view');
+  }));
