@@ -1,7 +1,8 @@
 //! Speaker suggestion over the news-style cases in `fixtures/speakers.txt`: every case is scored,
 //! precision and recall are printed, and both must stay above their floors.
 #![cfg(not(target_arch = "wasm32"))]
-use article_annotator::model::speaker::{suggest, Mention, Speaker, Who};
+use article_annotator::model::speaker::{suggest, suggest_in, Mention, Speaker, Who};
+use article_annotator::model::TextIndex;
 
 const CASES: &str = include_str!("fixtures/speakers.txt");
 
@@ -135,6 +136,13 @@ fn precision_and_recall_over_the_fixture() {
     let mut misses = Vec::new();
     for c in &cases {
         let got = suggest(&c.text, c.claim.0, c.claim.1, &c.mentions);
+        let index = TextIndex::new(&c.text);
+        assert_eq!(
+            suggest_in(&c.text, &index, c.claim.0, c.claim.1, &c.mentions),
+            got,
+            "line {}: the same through the index",
+            c.line
+        );
         let scores: &mut [&mut Score] = if c.held_out { &mut [&mut all, &mut held] } else { &mut [&mut all] };
         let tag = if c.held_out { " (held-out)" } else { "" };
         if c.expected != Expected::Nobody {

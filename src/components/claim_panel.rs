@@ -11,7 +11,7 @@ use crate::model::meta::is_web_link;
 use crate::model::order::Names;
 use crate::model::speaker::{self, Mention, Speaker, Suggestion, Who};
 use crate::model::state::Field;
-use crate::model::{Action, Document};
+use crate::model::{Action, Document, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty::Static as S, Listeners};
@@ -50,8 +50,13 @@ fn mentions(anns: &[Rc<Annotation>], labels: &[Label], start: usize, end: usize)
 }
 
 /// The suggested speaker of `claim`, from its sentence and the one before.
-pub fn suggestion(anns: &[Rc<Annotation>], labels: &[Label], doc: &Document, claim: &Annotation) -> Option<Suggestion> {
-    speaker::suggest(&doc.text, claim.start, claim.end, &mentions(anns, labels, claim.start, claim.end))
+pub fn suggestion(
+    anns: &[Rc<Annotation>],
+    labels: &[Label],
+    (doc, index): (&Document, &TextIndex),
+    claim: &Annotation,
+) -> Option<Suggestion> {
+    speaker::suggest_in(&doc.text, index, claim.start, claim.end, &mentions(anns, labels, claim.start, claim.end))
 }
 
 /// The speaker list: the article's people and organisations, each name once (the chosen
@@ -105,12 +110,17 @@ pub fn on_set(d: &Callback<Action>, id: &str, field: Field) -> Callback<MouseEve
 }
 
 /// The suggested speaker of claim `a` (none once it has a speaker, or for a mention).
-pub fn suggested(a: &Annotation, anns: &[Rc<Annotation>], labels: &[Label], doc: &Document) -> Option<Suggestion> {
+pub fn suggested(
+    a: &Annotation,
+    anns: &[Rc<Annotation>],
+    labels: &[Label],
+    text: (&Document, &TextIndex),
+) -> Option<Suggestion> {
     let c = a.claim.as_ref()?;
     if c.speaker.is_some() || !c.speaker_text.is_empty() {
         return None;
     }
-    suggestion(anns, labels, doc, a)
+    suggestion(anns, labels, text, a)
 }
 
 /// The claim panel of the selected claim `a` (the details panel drawing it holds its state):

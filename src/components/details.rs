@@ -69,9 +69,9 @@ pub fn details(p: &DetailsProps) -> Html {
     // Why a value was refused (a claim's evidence link, a mention's Wikidata id).
     let error = use_state(AttrValue::default);
     let suggested = use_memo((shown.clone().filter(|_| claim), p.data.annotations.clone()), {
-        let (labels, doc) = (p.data.meta.labels.clone(), p.data.doc.clone());
+        let (labels, doc, index) = (p.data.meta.labels.clone(), p.data.doc.clone(), p.data.index.clone());
         move |(a, anns): &(Option<Rc<Annotation>>, Rc<Vec<Rc<Annotation>>>)| {
-            claim_panel::suggested(a.as_ref()?, anns, &labels, &doc)
+            claim_panel::suggested(a.as_ref()?, anns, &labels, (&doc, &index))
         }
     });
     let chosen = shown.as_ref().and_then(|a| a.claim.as_ref()).and_then(|c| c.speaker.clone());

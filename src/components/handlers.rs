@@ -455,7 +455,7 @@ fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
         KeyIntent::Escape if ui.reattaching.is_some() => ui.dispatch(UiMsg::Reattaching(None)),
         KeyIntent::AcceptSpeaker(id) => {
             let Some(claim) = state.get(id) else { return };
-            let s = claim_panel::suggestion(state.annotations(), &state.labels, &state.doc, claim);
+            let s = claim_panel::suggestion(state.annotations(), &state.labels, (&state.doc, &state.index), claim);
             let action = s.and_then(|s| claim_panel::accept(claim, &s, &state.labels));
             action.into_iter().for_each(|a| state.dispatch(a));
         }

@@ -7,12 +7,14 @@
 //! itself. When no pattern names someone, there is no suggestion.
 //!
 //! Offsets are code points. Only a bounded stretch around the claim is read ([`REACH`] code
-//! points each side); the text before it is only counted through, once, to find byte offsets.
+//! points each side): [`suggest_in`] cuts it out through the text's index, so the time does not
+//! grow with how far into a book the claim is; [`suggest`] counts through the text before it.
 mod resolve;
 mod rules;
 mod sentences;
 mod words;
 
+use crate::model::TextIndex;
 use rules::{Ctx, Res, R_X_SAID};
 
 /// What kind of entity a mention is, as far as speakers go.
@@ -90,6 +92,27 @@ pub fn suggest(text: &str, start: usize, end: usize, mentions: &[Mention]) -> Op
         Res::Found(speaker, name, rule) => Some(Suggestion { speaker, name, rule: rule.unwrap_or(R_X_SAID) }),
         Res::Nobody => None,
     }
+}
+
+/// `suggest`, given the text's index: it reads the stretch around the claim (and the mentions
+/// within reach, whole) cut out through `index`, rather than counting through the text before it.
+pub fn suggest_in(text: &str, index: &TextIndex, start: usize, end: usize, mentions: &[Mention]) -> Option<Suggestion> {
+    let live = |m: &&Mention| m.start < m.end && m.start < end.saturating_add(REACH);
+    let lo = mentions.iter().filter(live).map(|m| m.start).fold(start.saturating_sub(REACH), usize::min);
+    let hi = mentions.iter().filter(live).map(|m| m.end).fold(end.saturating_add(REACH), usize::max).min(index.len());
+    if start >= end || start >= hi {
+        return None;
+    }
+    let moved: Vec<Mention> = mentions
+        .iter()
+        .filter(live)
+        .map(|m| Mention { start: m.start - lo, end: m.end.min(hi) - lo, ..m.clone() })
+        .collect();
+    let mut found = suggest(index.slice(text, lo, hi), start - lo, end - lo, &moved)?;
+    if let Speaker::New { start, end } = &mut found.speaker {
+        (*start, *end) = (*start + lo, *end + lo);
+    }
+    Some(found)
 }
 
 /// Byte offsets of the code point offsets `cps` (ascending), in one pass that stops at the last
@@ -278,9 +301,12 @@ mod tests {
         let n = text.chars().count();
         let mut m = m;
         m.push(Mention { id: "bad".into(), start: n - 2, end: n + 9, who: Who::Person });
+        let index = TextIndex::new(&text);
         for s in 0..=n + 1 {
             for e in s..=n + 2 {
-                if let Some(Suggestion { speaker: Speaker::New { start, end }, name, .. }) = suggest(&text, s, e, &m) {
+                let got = suggest(&text, s, e, &m);
+                assert_eq!(suggest_in(&text, &index, s, e, &m), got, "[{s}, {e})");
+                if let Some(Suggestion { speaker: Speaker::New { start, end }, name, .. }) = got {
                     assert_eq!(text.chars().skip(start).take(end - start).collect::<String>(), name);
                 }
             }
@@ -294,8 +320,10 @@ mod tests {
         let (text, s, e, m) = parse(&text);
         assert!(text.chars().count() > 1_000_000);
         let t = std::time::Instant::now();
+        let index = TextIndex::new(&text);
         for _ in 0..10 {
             assert_eq!(suggest(&text, s, e, &m).unwrap().speaker, Speaker::Mention("m".into()));
+            assert_eq!(suggest_in(&text, &index, s, e, &m).unwrap().speaker, Speaker::Mention("m".into()));
         }
         assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
     }
