@@ -3,7 +3,7 @@
 use super::article::ArticleView;
 use super::details::PanelData;
 use super::documents::{Docs, Trash};
-use super::handlers::{notifier, Handlers, Latest, Ui, UiMsg};
+use super::handlers::{notifier, Handlers, Latest};
 use super::keyboard;
 use super::keys;
 use super::label_editor::LabelEditor;
@@ -14,6 +14,7 @@ use super::saver::use_saver;
 use super::sidebar::Sidebar;
 use super::tag_menu::TagMenu;
 use super::toolbar::{self, ToolbarProps};
+use super::ui::{Ui, UiMsg};
 use super::use_later;
 use super::{boot, persist};
 use crate::browser::{dom, files, mark, storage};

@@ -1,8 +1,11 @@
 //! What the keyboard does in the article: tag the selection or the word at the caret, open the
 //! tag menu, move between annotations, move a span's edges, find text, and come back to the
-//! article with the caret where it was. Each move is said in the status region.
-use super::handlers::{on_hit, Latest, UiMsg};
+//! article with the caret where it was; and what a click on the article does (`on_hit`). Each
+//! move is said in the status region.
+use super::claim_panel::{who, with_speaker};
+use super::handlers::Latest;
 use super::notices::Notice;
+use super::ui::UiMsg;
 use crate::browser::selection::{self, Picked};
 use crate::browser::{clusters, now_iso, page};
 use crate::model::{said, seek, snap, Action, TextIndex};
@@ -248,4 +251,21 @@ pub fn go_to(x: &Latest, id: &str) {
     if let Some(a) = x.docs.state.get(id) {
         select_later(x, a.start, a.end, false);
     }
+}
+
+/// A click on the article at code point `cp` (or off the text).
+pub fn on_hit(x: &Latest, cp: Option<usize>) {
+    let state = &x.docs.state;
+    let under = cp.map(|cp| state.annotations_at(cp)).unwrap_or_default();
+    if let Some(claim) = x.ui.picking.as_ref().and_then(|id| state.get(id)) {
+        // Picking a speaker: the innermost person or organisation under the click.
+        if let Some(m) = under.iter().find(|a| who(&state.labels, &a.label).is_some()) {
+            state.dispatch(with_speaker(claim, Some(m.id.clone()), m.quote.clone()));
+            x.ui.dispatch(UiMsg::Picking(None));
+        }
+        return;
+    }
+    let at = state.selected.as_ref().and_then(|id| under.iter().position(|a| &a.id == id));
+    let next = under.get(at.map_or(0, |i| (i + 1) % under.len())).map(|a| a.id.clone());
+    state.dispatch(Action::Select(next));
 }

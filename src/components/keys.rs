@@ -1,7 +1,12 @@
 //! Keyboard shortcuts. Keys with Ctrl (undo, redo, open) work anywhere but in a text field;
 //! single keys (labels, N, P, S, /, ?, Delete, Enter, Space) only while the article or the tag
-//! menu has focus, and not at all when the setting is off (WCAG 2.1.4).
+//! menu has focus, and not at all when the setting is off (WCAG 2.1.4); `on_intent` does what each
+//! asks.
+use super::handlers::Latest;
+use super::ui::UiMsg;
+use super::{caret, claim_panel};
 use crate::browser::dom::typing_in_field;
+use crate::browser::now_iso;
 use crate::model::labels;
 use crate::model::{Action, State};
 use web_sys::KeyboardEvent;
@@ -187,4 +192,42 @@ pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, single: bo
             });
         move || drop(listener)
     });
+}
+
+/// A key's intent.
+pub fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
+    let (state, ui) = (&x.docs.state, &x.ui);
+    match &i {
+        KeyIntent::Tag(label) => tag.emit(label.clone()),
+        KeyIntent::Escape if ui.picking.is_some() => ui.dispatch(UiMsg::Picking(None)),
+        KeyIntent::Escape if ui.reattaching.is_some() => ui.dispatch(UiMsg::Reattaching(None)),
+        KeyIntent::AcceptSpeaker(id) => {
+            let Some(claim) = state.get(id) else { return };
+            let s = claim_panel::suggestion(state.annotations(), &state.labels, (&state.doc, &state.index), claim);
+            let action = s.and_then(|s| claim_panel::accept(claim, &s, &state.labels));
+            action.into_iter().for_each(|a| state.dispatch(a));
+        }
+        KeyIntent::Escape if ui.menu.is_some() => {
+            ui.dispatch(UiMsg::Menu(None));
+            if place() == Place::Menu {
+                caret::back();
+            }
+        }
+        KeyIntent::Escape if place() != Place::Article => caret::back(),
+        KeyIntent::Escape => state.dispatch(Action::Select(None)),
+        KeyIntent::Open => ui.dispatch(UiMsg::blank()),
+        KeyIntent::Label(label) => caret::label_key(x, label.clone()),
+        KeyIntent::Enter => caret::enter(x),
+        KeyIntent::Next(forward) => caret::next(x, *forward),
+        KeyIntent::Resize { end, later } => caret::resize(x, *end, *later),
+        KeyIntent::Caret { extend, forward, unit } => crate::browser::page::modify(*extend, *forward, unit),
+        KeyIntent::Find => {
+            ui.dispatch(UiMsg::Find(true));
+            super::keyboard::focus_find();
+        }
+        KeyIntent::Help => ui.dispatch(UiMsg::Help(true)),
+        KeyIntent::Entry(id) => caret::to_entry(id),
+        KeyIntent::Delete(id) => caret::delete(x, id.clone()),
+        _ => action(&i, now_iso()).into_iter().for_each(|a| state.dispatch(a)),
+    }
 }

@@ -9,6 +9,7 @@ pub mod claim_panel;
 pub mod details;
 pub mod documents;
 pub mod entity_panel;
+pub mod exports;
 pub mod fields;
 pub mod handlers;
 pub mod import;
@@ -28,6 +29,7 @@ pub mod sidebar;
 pub mod sidebar_index;
 pub mod tag_menu;
 pub mod toolbar;
+pub mod ui;
 pub mod view;
 
 pub use app::App;
