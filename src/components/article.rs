@@ -84,7 +84,15 @@ pub fn article_view(p: &ArticleProps) -> Html {
         super::use_effect_on((state.doc.id.clone(), count), move |(id, n)| {
             if *n < chunks_in_all {
                 let (id, n) = (id.clone(), *n);
-                dom::soon(move || drawn.set((id, n + MOUNT, first)));
+                // The first batch after the first frame's chunks waits for that frame to be
+                // drawn (a chain of zero timeouts can run before the browser's first frame).
+                let after_first = n == first.end;
+                let more = move || drawn.set((id, n + MOUNT, first));
+                if after_first {
+                    dom::after_frame(more);
+                } else {
+                    dom::soon(more);
+                }
             }
         });
     }
