@@ -57,8 +57,8 @@ fn select_later(x: &Latest, start: usize, end: usize, show: bool) {
     })
 }
 
-/// Make the selection `select_later` was asked for, now, if it is still to be made: a key the
-/// browser acts on itself (an arrow, Home, End…) pressed before its task must move from it.
+/// Make the selection `select_later` was asked for, now, if it is still to be made: a key
+/// pressed before its task acts on it, in the article (an arrow, Home, End… moves from it).
 pub fn make_pending(index: &TextIndex) {
     if let Some(span) = PENDING.with(|p| p.get().1) {
         make(index, span, false);

@@ -181,13 +181,16 @@ pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, single: bo
                     return;
                 };
                 let (state, menu_open, single, onintent) = current.borrow().clone();
+                // The selection the app is about to make in the article (after a tag, N or P,
+                // or a click on a sidebar entry) is made first: a key pressed before its task
+                // acts where the app is taking the focus, and the browser moves the caret (an
+                // arrow, Home, End…) from there, not from the selection before it.
+                if !typing_in_field() && !dialog_open() {
+                    super::caret::make_pending(&state.index);
+                }
                 if let Some(i) = intent(e, &state, menu_open, single) {
                     e.prevent_default();
                     onintent.emit(i);
-                } else if place() == Place::Article {
-                    // The browser moves the caret itself (an arrow, Home, End…): from the
-                    // selection the app is about to make, not from the one before it.
-                    super::caret::make_pending(&state.index);
                 }
             });
         move || drop(listener)
