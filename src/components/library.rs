@@ -259,18 +259,11 @@ fn renamed(p: &LibraryProps, d: &DocEntry, renaming: &UseStateHandle<AttrValue>)
     for (class, text) in rows::cells(d, local_time) {
         cells.push(el("td", &["class"], Box::new([a(class)]), Listeners::None, vec![text.into()]));
     }
-    let action = |keys: &'static [&'static str], class: Option<&'static str>, name: &'static str| {
+    let action = |&(name, keys, class): &(&'static str, &'static [&'static str], Option<&'static str>)| {
         let attrs = Box::new([a("button"), class.and_then(a), a(format!("{name} “{}”", d.title)), a(d.id.clone())]);
         el("button", keys, attrs, Listeners::None, vec![text(name)])
     };
-    cells.push(fixed(
-        "td",
-        &[("class", S("row-actions"))],
-        vec![
-            action(&["type", "class", "aria-label", "data-rename"], None, "Rename"),
-            action(&["type", "class", "aria-label", "data-delete"], Some("danger-text"), "Delete"),
-        ],
-    ));
+    cells.push(fixed("td", &[("class", S("row-actions"))], rows::ACTIONS.iter().map(action).collect()));
     el(
         "tr",
         &["aria-current", "class"],

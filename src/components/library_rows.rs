@@ -21,6 +21,13 @@ pub fn cells(d: &DocEntry, date: fn(&str) -> String) -> [(&'static str, String);
     ]
 }
 
+/// The buttons ending each row: the action (which starts the button's name, as in "Rename
+/// “title”"), the button's attributes (the last carries the article's id) and its class.
+pub const ACTIONS: [(&str, &[&str], Option<&str>); 2] = [
+    ("Rename", &["type", "class", "aria-label", "data-rename"], None),
+    ("Delete", &["type", "class", "aria-label", "data-delete"], Some("danger-text")),
+];
+
 /// `rows` as the markup of a table body's rows; `current` is the open article's id. Every
 /// text and attribute value is escaped: titles and sources are the reader's text.
 pub fn markup(rows: &[&DocEntry], current: &str, date: fn(&str) -> String) -> String {
@@ -56,20 +63,13 @@ pub fn markup(rows: &[&DocEntry], current: &str, date: fn(&str) -> String) -> St
         for (class, text) in cells(d, date) {
             put(&mut out, &[r#"<td class=""#, class, r#"">"#, &text, "</td>"]);
         }
-        put(
-            &mut out,
-            &[
-                r#"<td class="row-actions"><button type="button" aria-label="Rename “"#,
-                title,
-                r#"”" data-rename=""#,
-                id,
-                r#"">Rename</button><button type="button" class="danger-text" aria-label="Delete “"#,
-                title,
-                r#"”" data-delete=""#,
-                id,
-                r#"">Delete</button></td></tr>"#,
-            ],
-        );
+        out.push_str(r#"<td class="row-actions">"#);
+        for (name, keys, class) in ACTIONS {
+            let class = class.map(|c| format!(r#" class="{c}""#)).unwrap_or_default();
+            let (open, key) = (format!(r#"<button type="button"{class} aria-label="{name} “"#), keys[3]);
+            put(&mut out, &[&open, title, &format!(r#"”" {key}=""#), id, &format!(r#"">{name}</button>"#)]);
+        }
+        out.push_str("</td></tr>");
     }
     out
 }
