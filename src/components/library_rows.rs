@@ -32,6 +32,16 @@ pub const ACTIONS: [(&str, &[&str], Option<&str>); 2] = [
 /// text and attribute value is escaped: titles and sources are the reader's text.
 pub fn markup(rows: &[&DocEntry], current: &str, date: fn(&str) -> String) -> String {
     let mut out = String::with_capacity(rows.len() * 640);
+    // Each action's markup around the title and the id, the same for every row.
+    let actions = ACTIONS.map(|(name, keys, class)| {
+        let class = class.map(|c| format!(r#" class="{c}""#)).unwrap_or_default();
+        let key = keys[3];
+        [
+            format!(r#"<button type="button"{class} aria-label="{name} “"#),
+            format!(r#"”" {key}=""#),
+            format!(r#"">{name}</button>"#),
+        ]
+    });
     let put = |out: &mut String, parts: &[&str]| {
         for (k, part) in parts.iter().enumerate() {
             // (Even parts are markup, odd ones text.)
@@ -64,10 +74,8 @@ pub fn markup(rows: &[&DocEntry], current: &str, date: fn(&str) -> String) -> St
             put(&mut out, &[r#"<td class=""#, class, r#"">"#, &text, "</td>"]);
         }
         out.push_str(r#"<td class="row-actions">"#);
-        for (name, keys, class) in ACTIONS {
-            let class = class.map(|c| format!(r#" class="{c}""#)).unwrap_or_default();
-            let (open, key) = (format!(r#"<button type="button"{class} aria-label="{name} “"#), keys[3]);
-            put(&mut out, &[&open, title, &format!(r#"”" {key}=""#), id, &format!(r#"">{name}</button>"#)]);
+        for [open, key, close] in &actions {
+            put(&mut out, &[open, title, key, id, close]);
         }
         out.push_str("</td></tr>");
     }
