@@ -186,7 +186,7 @@ pub fn use_shortcuts(state: UseReducerHandle<State>, menu_open: bool, single: bo
                 // acts where the app is taking the focus, and the browser moves the caret (an
                 // arrow, Home, End…) from there, not from the selection before it.
                 if !typing_in_field() && !dialog_open() {
-                    super::caret::make_pending(&state.index);
+                    caret::make_pending(&state.index);
                 }
                 if let Some(i) = intent(e, &state, menu_open, single) {
                     e.prevent_default();

@@ -94,20 +94,20 @@ pub fn suggest(text: &str, start: usize, end: usize, mentions: &[Mention]) -> Op
     }
 }
 
-/// `suggest`, given the text's index: it reads the stretch around the claim (and the mentions
-/// within reach, whole) cut out through `index`, rather than counting through the text before it.
+/// `suggest`, given the text's index: it reads the stretch around the claim, widened to take in
+/// the mentions it is given whole, cut out through `index`, rather than counting through the
+/// text before it. (The claim panel gives the mentions within [`REACH`] of the claim, so the
+/// stretch stays near it however far into a book the claim is.)
 pub fn suggest_in(text: &str, index: &TextIndex, start: usize, end: usize, mentions: &[Mention]) -> Option<Suggestion> {
-    let live = |m: &&Mention| m.start < m.end && m.start < end.saturating_add(REACH);
-    let lo = mentions.iter().filter(live).map(|m| m.start).fold(start.saturating_sub(REACH), usize::min);
-    let hi = mentions.iter().filter(live).map(|m| m.end).fold(end.saturating_add(REACH), usize::max).min(index.len());
+    let live: Vec<&Mention> =
+        mentions.iter().filter(|m| m.start < m.end && m.start < end.saturating_add(REACH)).collect();
+    let lo = live.iter().map(|m| m.start).fold(start.saturating_sub(REACH), usize::min);
+    let hi = live.iter().map(|m| m.end).fold(end.saturating_add(REACH), usize::max).min(index.len());
     if start >= end || start >= hi {
         return None;
     }
-    let moved: Vec<Mention> = mentions
-        .iter()
-        .filter(live)
-        .map(|m| Mention { start: m.start - lo, end: m.end.min(hi) - lo, ..m.clone() })
-        .collect();
+    let moved: Vec<Mention> =
+        live.iter().map(|m| Mention { start: m.start - lo, end: m.end.min(hi) - lo, ..(*m).clone() }).collect();
     let mut found = suggest(index.slice(text, lo, hi), start - lo, end - lo, &moved)?;
     if let Speaker::New { start, end } = &mut found.speaker {
         (*start, *end) = (*start + lo, *end + lo);
