@@ -215,9 +215,11 @@ pub fn article_view(p: &ArticleProps) -> Html {
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });
+    // Busy until every chunk is drawn: the article's text is whole only then.
+    let busy = (count < chunks_in_all).then_some(AttrValue::Static("true"));
     html! {
         <>
-            <article ~className={if p.spoken { "article spoken" } else { "article" }} aria-label="Article text" ref={root} {onmouseup} {onclick} contenteditable="true"
+            <article ~className={if p.spoken { "article spoken" } else { "article" }} aria-label="Article text" aria-busy={busy} ref={root} {onmouseup} {onclick} contenteditable="true"
                 spellcheck="false" inputmode="none">
                 { for chunks }
             </article>

@@ -153,6 +153,12 @@ export async function open(app) {
   await app.ui.headline.waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/** The article's whole text, once every block of it is drawn (it is `aria-busy` until then). */
+export async function wholeText(page, u) {
+  await page.locator('article[aria-label="Article text"]:not([aria-busy])').waitFor();
+  return u.article.textContent();
+}
+
 /** Reloads the page and waits until the article headline is shown again. */
 export async function reload(app) {
   await app.page.reload({ waitUntil: 'load' });

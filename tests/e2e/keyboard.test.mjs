@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  browserForFile, dragOver, open, readStore, textPoints, TEST_TIMEOUT, tag, ui as uiOf, violations, waitForStored, waitUntil, withApp,
+  browserForFile, dragOver, open, readStore, textPoints, TEST_TIMEOUT, tag, ui as uiOf, violations, waitForStored, waitUntil, wholeText, withApp,
 } from './helpers.mjs';
 
 const env = browserForFile();
@@ -41,7 +41,7 @@ async function find(page, text) {
 test('keyboard only: reach the article, tag by selection, by find and at the caret, move between annotations, grow, retag, delete, undo, export', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page, ui } = app;
-    const before = await ui.article.textContent();
+    const before = await wholeText(page, ui);
     // Tab reaches the article after the toolbar.
     for (let i = 0; i < 30 && !(await focusIsIn(page, 'article')); i++) await page.keyboard.press('Tab');
     assert.ok(await focusIsIn(page, 'article'), 'Tab reaches the article');
@@ -158,7 +158,7 @@ test('keyboard only: reach the article, tag by selection, by find and at the car
 test('the article refuses typing, paste, drop and composition; its text and offsets stay exact', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page, ui, context } = app;
-    const before = await ui.article.textContent();
+    const before = await wholeText(page, ui);
     // (Counted, so that the test knows each kind of input reached the article.)
     await page.evaluate(() => {
       window.__inputs = {};
