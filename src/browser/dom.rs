@@ -35,6 +35,12 @@ pub fn soon(f: impl FnOnce() + 'static) {
     timeout_boxed(0, Box::new(f)).forget();
 }
 
+/// Run `f` in a task of its own, as `soon`, without the wait of 4 ms or more that browsers
+/// put before a timeout set from the fifth nested one on: for a chain of short steps.
+pub fn next_task(f: Box<dyn FnOnce()>) {
+    super::page::post(&once_js(f));
+}
+
 /// Run `f` after the next frame has been painted (two animation frames).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let inner = once_js(Box::new(f));

@@ -101,6 +101,38 @@ export function back_up(key) {
     localStorage.setItem(key + ':backup', v);
   } catch (e) {}
 }
+// Tasks posted to the page itself (see `post`), in order.
+const posted = [];
+let channel;
+export function post(f) {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => posted.shift()();
+  }
+  posted.push(f);
+  channel.port2.postMessage(0);
+}
+// `text` laid out once, unseen, as the article shows it (see `lay_out_unseen`).
+export function lay_out_unseen(tag, cls, text) {
+  let host = document.getElementById('aa-unseen');
+  if (!host) {
+    host = document.createElement('article');
+    host.id = 'aa-unseen';
+    host.className = 'article';
+    host.setAttribute('aria-hidden', 'true');
+    host.style.cssText = 'position:fixed;left:0;top:0;visibility:hidden;pointer-events:none';
+    document.body.append(host);
+  }
+  const el = document.createElement(tag);
+  el.className = cls;
+  el.textContent = text;
+  host.append(el);
+  el.getBoundingClientRect();
+  el.remove();
+}
+export function unseen_done() {
+  document.getElementById('aa-unseen')?.remove();
+}
 export function stored(key) {
   return localStorage.getItem(key);
 }

@@ -28,6 +28,17 @@ extern "C" {
     /// Replace the children of `el` with `html` parsed (its text escaped by the caller); an
     /// element of it that had the focus has it again, found by its first `data-` attribute.
     pub fn fill(el: &web_sys::Element, html: &str);
+    /// Run the function `f` in a task of its own, posted to the page through a message channel
+    /// (no 4 ms wait, as a timeout nested five deep has): see `dom::next_task`.
+    pub fn post(f: &JsValue);
+    /// Lay `text` out once, unseen, as the article shows it (a `tag` of class `cls` in an
+    /// `.article`), in this task: the renderer's first layout of a page spends most of its time
+    /// finding and loading fonts (each family, size and weight, and a fallback for each script
+    /// the text has); done here, a block a task before the first render (see `boot`), that work
+    /// leaves the first frame.
+    pub fn lay_out_unseen(tag: &str, cls: &str, text: &str);
+    /// Remove what `lay_out_unseen` left in the page.
+    pub fn unseen_done();
     /// Open the dialog `id` as a modal one.
     pub fn show_modal(id: &str);
     /// Once the app's first render is done (in this task), mark the article's paragraphs

@@ -16,6 +16,8 @@ thread_local! {
     /// The whole of a document whose first screen was drawn first, and who takes it (see
     /// `on_read`): whichever comes first waits for the other.
     static READ: std::cell::RefCell<(Option<Booted>, Option<Callback<Booted>>)> = Default::default();
+    /// Whether `start` has rendered the app.
+    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Start the app in tasks of its own, so that the page answers a click or a key between
@@ -23,7 +25,21 @@ thread_local! {
 /// annotations of the first screen are read, it is drawn with them (`State::reading`), and
 /// the rest follows (`on_read`).
 pub fn start(render: impl FnOnce() + 'static) {
-    start_with(crate::browser::dom::soon, render);
+    start_with(step, move || {
+        DRAWN.with(|d| d.set(true));
+        render()
+    });
+}
+
+/// A step of `start` in a task of its own: back to back until the first render (nothing is
+/// drawn before it), then with the browser's wait between timeouts, which leaves room for
+/// frames.
+fn step(f: Box<dyn FnOnce()>) {
+    if DRAWN.with(std::cell::Cell::get) {
+        crate::browser::dom::soon(f)
+    } else {
+        crate::browser::dom::next_task(f)
+    }
 }
 
 /// `start`, each step (and the render) handed to `next` (`start` runs each in a task of its
@@ -42,6 +58,46 @@ pub fn start_with(next: fn(Box<dyn FnOnce()>), render: impl FnOnce() + 'static) 
             None => next(Box::new(move || read(booted))),
         }),
     );
+}
+
+/// What the first screen of a stored document being read asks of the fonts, as lines to lay
+/// out unseen (element, class, text): per kind of block it shows (headline, standfirst,
+/// paragraph), each character of its text, once (`layout::screen_characters`), from block
+/// `top` (where the reader was, or 0) `reach` code points on. The fonts' work is per family,
+/// size and weight and per script that needs a fallback, not per word: such a line does all
+/// of it, and costs next to nothing once the fonts are loaded (a reopen). See `lay_out_then`.
+fn first_lines(slices: &native_slices::Slices, reach: usize, top: usize) -> Vec<(&'static str, &'static str, String)> {
+    let Some((text, index)) = slices.text() else {
+        return Vec::new();
+    };
+    // (Block 0 starts the text: the blocks need not be counted.)
+    let from = if top == 0 { 0 } else { slices.block_start(top).unwrap_or(0) };
+    let [head, stand, paras] = crate::model::layout::screen_characters(text, index, from, top, reach);
+    [("h1", "headline", head), ("p", "standfirst", stand), ("p", "", paras)]
+        .into_iter()
+        .filter(|l| !l.2.is_empty())
+        .collect()
+}
+
+/// Lay each of `lines` out unseen, one a step (see `page::lay_out_unseen`), then run `then`
+/// (in the last line's step):
+/// the fonts the first screen needs are then found and loaded in steps of a few milliseconds,
+/// not all in the first frame's layout (40-60 ms of it, on a machine without the first
+/// families of the stylesheet's lists and a text with CJK and emoji).
+fn lay_out_then(
+    next: fn(Box<dyn FnOnce()>),
+    mut lines: Vec<(&'static str, &'static str, String)>,
+    then: Box<dyn FnOnce()>,
+) {
+    if lines.is_empty() {
+        crate::browser::page::unseen_done();
+        return then();
+    }
+    let (tag, class, text) = lines.remove(0);
+    next(Box::new(move || {
+        crate::browser::page::lay_out_unseen(tag, class, &text);
+        lay_out_then(next, lines, then)
+    }));
 }
 
 /// Hand the whole document to who takes it, or keep it for them.
@@ -102,7 +158,7 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
             let state = imported.into_state().with_id_tag(&crate::browser::tab_tag()).reading();
             done((state, Vec::new()));
         });
-        (reach, kept, shown)
+        (reach, kept, shown, Some(kept.unwrap_or(0)))
     });
     let stored_id = id.clone();
     let state = move |imported: Option<native::Imported>, mut notices: Vec<Notice>| {
@@ -137,9 +193,10 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
 type Shown = Box<dyn FnOnce(native::Imported)>;
 
 /// What the first screen is: the reach in code points, from the start of the block where the
-/// reader was (`None`: from the start of the text, or once that block's start is added), and
-/// where its part of the document goes.
-type First = (usize, Option<usize>, Shown);
+/// reader was (`None`: from the start of the text, or once that block's start is added), where
+/// its part of the document goes, and the block it starts at until its fonts are asked for
+/// (see `first_lines`).
+type First = (usize, Option<usize>, Shown, Option<usize>);
 
 /// Annotations a slice of a stored document reads in one task: a few milliseconds, 15-45 while
 /// the module still runs in its first, unoptimised tier (2,000 took up to 57 there).
@@ -157,14 +214,27 @@ fn in_slices(
     match read {
         Read::Done(raw, parsed) => done(raw, parsed),
         Read::More(slices) => {
+            // Once the text is indexed, its first screen's fonts are asked for, before the rest.
+            let first = match first {
+                Some((reach, kept, shown, Some(top))) if slices.text().is_some() => {
+                    let lines = first_lines(&slices, reach, top);
+                    let first = Some((reach, kept, shown, None));
+                    return lay_out_then(
+                        next,
+                        lines,
+                        Box::new(move || in_slices(Read::More(slices), next, first, done)),
+                    );
+                }
+                first => first,
+            };
             // (The block's start is known once the text is indexed.)
-            let first = first.map(|(reach, kept, shown)| match kept.map(|b| slices.block_start(b)) {
-                Some(Some(start)) => (reach.saturating_add(start), None, shown),
-                Some(None) => (reach, kept, shown),
-                None => (reach, None, shown),
+            let first = first.map(|(reach, kept, shown, top)| match kept.map(|b| slices.block_start(b)) {
+                Some(Some(start)) => (reach.saturating_add(start), None, shown, top),
+                Some(None) => (reach, kept, shown, top),
+                None => (reach, None, shown, top),
             });
             let first = match first {
-                Some((reach, None, shown)) if slices.read_before(reach) => {
+                Some((reach, None, shown, _)) if slices.read_before(reach) => {
                     shown(slices.partial());
                     None
                 }

@@ -242,6 +242,11 @@ impl Slices {
         Some(blocks.get(n).map_or(0, |b| b.start))
     }
 
+    /// The text and its index, once indexed.
+    pub fn text(&self) -> Option<(&str, &crate::model::TextIndex)> {
+        self.indexed.then_some((self.out.snapshot.doc.text.as_str(), &*self.out.index))
+    }
+
     /// The end of the line holding code point `at` (the end of the text past it).
     fn line_end(&self, at: usize) -> usize {
         let (text, index) = (&self.out.snapshot.doc.text, &self.out.index);

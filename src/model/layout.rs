@@ -42,6 +42,25 @@ pub fn screen_chunks(blocks: &[Block], top: usize, reach: usize, chunk: usize) -
     top / chunk..blocks.partition_point(|b| b.start < until).div_ceil(chunk).max(top / chunk + 1)
 }
 
+/// Each character of the text from code point `from` (the start of block `top`) to `reach`
+/// code points further, once and white space left out, by kind of block: the headline's
+/// (block 0), the standfirst's (block 1) and the paragraphs'. What a screen asks of the fonts.
+pub fn screen_characters(text: &str, index: &TextIndex, from: usize, top: usize, reach: usize) -> [String; 3] {
+    let mut kinds: [String; 3] = Default::default();
+    let (a, b) =
+        (index.cp_to_byte(from.min(index.len())), index.cp_to_byte(from.saturating_add(reach).min(index.len())));
+    let lines = text[a..b].split('\n').filter(|l| !l.trim().is_empty());
+    for (i, line) in lines.enumerate() {
+        let kind = &mut kinds[(top + i).min(2)];
+        for c in line.chars() {
+            if !c.is_whitespace() && !kind.contains(c) {
+                kind.push(c);
+            }
+        }
+    }
+    kinds
+}
+
 /// Blocks longer than this (in code points) are watched for nearness on their own.
 const LONG_BLOCK: usize = 2000;
 
@@ -179,6 +198,25 @@ mod tests {
         assert_eq!(screen_chunks(&blocks, 500, 1, 16), 0..1, "a top block that is no more");
         assert_eq!(screen_chunks(&blocks, 0, usize::MAX, 16), 0..7);
         assert_eq!(screen_chunks(&[], 0, 100, 16), 0..1);
+    }
+
+    #[test]
+    fn a_screen_asks_the_fonts_for_each_of_its_characters_once_by_kind_of_block() {
+        let text = "Zoë met 李\n\nStand 😀 e\u{301}\r\nPara 李 Zoë 🇨🇳\nmore text here\nfar away ß";
+        let index = TextIndex::new(text);
+        let blocks = blocks(text, &index);
+        assert_eq!(blocks.len(), 5);
+        // The last block starts past the reach: left out; the fourth is cut at it.
+        let reach = text.chars().count() - "here\nfar away ß".chars().count();
+        let [head, stand, paras] = screen_characters(text, &index, 0, 0, reach);
+        assert_eq!(head, "Zoëmet李");
+        assert_eq!(stand, "Stand😀e\u{301}");
+        assert_eq!(paras, "Par李Zoë🇨🇳metx");
+        // From the third block on: all are paragraphs.
+        let [head, stand, paras] = screen_characters(text, &index, blocks[2].start, 2, 1000);
+        assert_eq!((head.as_str(), stand.as_str()), ("", ""));
+        assert_eq!(paras, "Par李Zoë🇨🇳metxhfwyß");
+        assert_eq!(screen_characters(text, &index, 900, 9, 1000), <[String; 3]>::default());
     }
 
     #[test]

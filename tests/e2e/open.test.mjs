@@ -25,6 +25,16 @@ const LINES = TEXT.split('\n');
  * and, for those in view, the annotation ids on their highlights.
  */
 function watchFirstFrame() {
+  // What is laid out unseen to load the fonts, and whether the article was drawn by then.
+  window.__unseen = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target.id !== 'aa-unseen') continue;
+      for (const n of r.addedNodes) {
+        window.__unseen.push({ cls: n.className, text: n.textContent, drawn: !!document.querySelector('article [data-p]') });
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
   const look = () => {
     const blocks = [...document.querySelectorAll('article [data-p]')];
     if (!blocks.length) return requestAnimationFrame(look);
@@ -74,6 +84,16 @@ test('the first frame of a reopened long document holds the highlights in view; 
     await waitUntil(() => page.evaluate((n) => document.querySelectorAll('article [data-p]').length === n, LINES.length), { message: 'all paragraphs drawn' });
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('article [data-p]')].map((b) => b.textContent)), LINES);
     await waitUntil(() => page.evaluate(() => document.querySelectorAll('article .far').length === 0), { message: 'all paragraphs laid out' });
+    // Before the first render, each character of the first screen was laid out unseen once, by
+    // kind of block, to load its fonts; none of that is left in the page.
+    const distinct = (lines) => [...new Set(lines.flatMap((l) => [...l]).filter((c) => !/\s/.test(c)))].join('');
+    const unseen = await page.evaluate(() => window.__unseen);
+    assert.deepEqual(unseen.map((u) => u.cls), ['headline', 'standfirst', ''], 'a line per kind of block');
+    assert.ok(unseen.every((u) => !u.drawn), 'laid out before the article is drawn');
+    assert.equal(unseen[0].text, distinct([LINES[0]]));
+    assert.equal(unseen[1].text, distinct([LINES[1]]));
+    assert.ok(unseen[2].text.startsWith(distinct(LINES.slice(2, 4))), 'the paragraphs\' characters, each once');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#aa-unseen, [aria-hidden="true"].article').length), 0);
     const last = page.locator(`article [data-p="${LINES.length - 1}"]`);
     await last.scrollIntoViewIfNeeded();
     assert.ok((await last.boundingBox()).height > 20, 'the last paragraph is laid out');
