@@ -34,8 +34,8 @@ extern "C" {
     /// Lay `text` out once, unseen, as the article shows it (a `tag` of class `cls` in an
     /// `.article`), in this task: the renderer's first layout of a page spends most of its time
     /// finding and loading fonts (each family, size and weight, and a fallback for each script
-    /// the text has); done here, a block a task before the first render (see `boot`), that work
-    /// leaves the first frame.
+    /// the text has); done here, a kind of block a step before the first render (see `boot`),
+    /// that work leaves the first frame.
     pub fn lay_out_unseen(tag: &str, cls: &str, text: &str);
     /// Remove what `lay_out_unseen` left in the page.
     pub fn unseen_done();

@@ -79,11 +79,10 @@ fn first_lines(slices: &native_slices::Slices, reach: usize, top: usize) -> Vec<
         .collect()
 }
 
-/// Lay each of `lines` out unseen, one a step (see `page::lay_out_unseen`), then run `then`
-/// (in the last line's step):
-/// the fonts the first screen needs are then found and loaded in steps of a few milliseconds,
-/// not all in the first frame's layout (40-60 ms of it, on a machine without the first
-/// families of the stylesheet's lists and a text with CJK and emoji).
+/// Lay each of `lines` out unseen, one a step (see `page::lay_out_unseen`), then run `then` in
+/// the last line's step: the fonts the first screen needs are found and loaded in steps of a
+/// few milliseconds, not all in the first frame's layout (40-60 ms of it, on a machine without
+/// the first families of the stylesheet's lists and a text with CJK and emoji).
 fn lay_out_then(
     next: fn(Box<dyn FnOnce()>),
     mut lines: Vec<(&'static str, &'static str, String)>,
