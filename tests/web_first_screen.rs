@@ -32,7 +32,8 @@ async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile
     let n = book.annotations().len();
     assert!(n > 2500, "annotations: {n}");
     let el = steps::first_screen(&book, &native::to_json(&book, "2026-11-30T00:00:00Z")).await;
-    assert!(el.query_selector(".lists[aria-busy=true]").unwrap().is_some(), "the sidebar says it is reading");
+    // (The sidebar is drawn a frame after the article.)
+    assert!(common::until(&el, ".lists[aria-busy=true]").await, "the sidebar says it is reading");
 
     // Every block of the first screen holds the highlights of every annotation touching it.
     let reach = article::reach();

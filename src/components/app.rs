@@ -135,6 +135,9 @@ pub fn app() -> Html {
         true => SideView { annotations: Rc::default(), selected: None, ..side.clone() },
         false => side.clone(),
     });
+    // (And its panel and counts a frame after the article: the first frame is the article's and
+    // the toolbar's, and the first render's task shorter by the sidebar's elements.)
+    let side_drawn = super::use_later_from(true, |_| !state.reading);
     let quote = ui.menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
     html! {
         <div class="app">
@@ -156,10 +159,14 @@ pub fn app() -> Html {
             }
             <main class="workspace" hidden={ui.library}>
                 <ArticleView state={state.clone()} flash={ui.flash.clone()} words={ui.words} spoken={ui.spoken} onpick={&h.pick} onhit={&h.hit} onsettle={&h.settled} />
-                <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
-                    annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
-                    data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark}
-                    reattaching={ui.reattaching.clone()} onreattach={&h.reattach} reading={state.reading || lists.reading} />
+                if !side_drawn {
+                    { super::sidebar::shell() }
+                } else {
+                    <Sidebar labels={side.labels.clone()} counts={side.counts.clone()} selected={side.selected.clone()} place={side.place.clone()}
+                        annotations={lists.annotations.clone()} current={lists.selected.clone()} onselect={&h.select} onretag={&h.retag} ondelete={&h.delete}
+                        data={side.data.clone()} picking={ui.picking.is_some()} ondispatch={&h.dispatch} onpicking={&h.picking} marked={ui.marked.clone()} onmark={&h.mark}
+                        reattaching={ui.reattaching.clone()} onreattach={&h.reattach} reading={state.reading || lists.reading} />
+                }
                 // (Inside the main landmark, with the article it tags.)
                 <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
                     cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />

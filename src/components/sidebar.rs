@@ -91,6 +91,18 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     }
 }
 
+/// The sidebar of a document whose annotations are being read, before it is drawn (a frame
+/// after the article: see `App`): its note, and its counts and lists busy and empty.
+pub fn shell() -> Html {
+    html! {
+        <aside class="sidebar" id="annotations" popover="auto" aria-label="Annotations">
+            <p class="reading" role="status">{ "Reading the saved annotations…" }</p>
+            <ul class="counts" aria-label="Counts" aria-busy="true"></ul>
+            <div class="lists" aria-busy="true"></div>
+        </aside>
+    }
+}
+
 /// Imported annotations that could not be placed in the text, each with its quote and a
 /// button that re-attaches it to the next selection in the article.
 fn orphans(p: &SidebarProps) -> Html {
