@@ -62,16 +62,20 @@ pub fn start_with(next: fn(Box<dyn FnOnce()>), render: impl FnOnce() + 'static) 
 
 /// What the first screen of a stored document being read asks of the fonts, as lines to lay
 /// out unseen (element, class, text): per kind of block it shows (headline, standfirst,
-/// paragraph), each character of its text, once (`layout::screen_characters`), from block
-/// `top` (where the reader was, or 0) `reach` code points on. The fonts' work is per family,
-/// size and weight and per script that needs a fallback, not per word: such a line does all
-/// of it, and costs next to nothing once the fonts are loaded (a reopen). See `lay_out_then`.
-fn first_lines(slices: &native_slices::Slices, reach: usize, top: usize) -> Vec<(&'static str, &'static str, String)> {
+/// paragraph), each character of its text, once (`layout::screen_characters`), from code
+/// point `from` (the start of block `top`, where the reader was, or of the text) `reach` code
+/// points on. The fonts' work is per family, size and weight and per script that needs a
+/// fallback, not per word: such a line does all of it, and costs next to nothing once the
+/// fonts are loaded (a reopen). See `lay_out_then`.
+fn first_lines(
+    slices: &native_slices::Slices,
+    from: usize,
+    top: usize,
+    reach: usize,
+) -> Vec<(&'static str, &'static str, String)> {
     let Some((text, index)) = slices.text() else {
         return Vec::new();
     };
-    // (Block 0 starts the text: the blocks need not be counted.)
-    let from = if top == 0 { 0 } else { slices.block_start(top).unwrap_or(0) };
     let [head, stand, paras] = crate::model::layout::screen_characters(text, index, from, top, reach);
     [("h1", "headline", head), ("p", "standfirst", stand), ("p", "", paras)]
         .into_iter()
@@ -216,8 +220,10 @@ fn in_slices(
             // Once the text is indexed, its first screen's fonts are asked for, before the rest.
             let first = match first {
                 Some((reach, kept, shown, Some(top))) if slices.text().is_some() => {
-                    let lines = first_lines(&slices, reach, top);
-                    let first = Some((reach, kept, shown, None));
+                    // (Where the reader was is known then too: its block's start is found once.)
+                    let from = kept.and_then(|b| slices.block_start(b)).unwrap_or(0);
+                    let lines = first_lines(&slices, from, top, reach);
+                    let first = Some((reach.saturating_add(from), None, shown, None));
                     return lay_out_then(
                         next,
                         lines,
