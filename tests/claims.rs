@@ -175,6 +175,27 @@ fn occurrences_skip_exactly_the_matches_a_span_of_the_label_overlaps() {
 }
 
 #[test]
+fn occurrences_do_not_overlap_and_count_code_points_past_wide_characters() {
+    // "1.1" stands at 0 and (overlapping it) at 2 of "1.1.1": one occurrence, as a search from
+    // left to right finds them; after emoji, CJK, a combining mark and CRLF, offsets are code points.
+    let text = "1.1.1 é\u{301} 😀 北京 1.1\r\n1.1.1.1 x1.1 1.1";
+    let mut s =
+        State::new(Snapshot { doc: Document::from_text(text, "t"), labels: default_labels(), ..Snapshot::default() });
+    let last = add(&mut s, "1.1", 5, "ORG");
+    let a = s.get(&last).unwrap().clone();
+    let spans: Vec<(usize, usize)> = s.occurrences(&a);
+    let starts: Vec<usize> = spans.iter().map(|&(b, _)| b).collect();
+    // (the document keeps the text with its line ends made "\n")
+    let text = s.doc.text.as_str();
+    assert!(!text.contains('\r'));
+    let at = |b: usize| text[..b].chars().count();
+    let line = text.find('\n').unwrap() + 1;
+    // ("x1.1" is not a whole word; the last is the tagged one)
+    assert_eq!(starts, vec![0, at(text.find("北京 ").unwrap() + "北京 ".len()), at(line), at(line) + 4]);
+    assert!(spans.iter().all(|&(b, e)| e - b == 3));
+}
+
+#[test]
 fn tag_all_occurrences_is_whole_word_case_sensitive_and_one_step() {
     let mut s = state();
     let first = add(&mut s, "Lukashenko", 0, "PERSON");

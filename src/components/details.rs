@@ -50,8 +50,10 @@ pub struct PanelData {
 #[function_component(Details)]
 pub fn details(p: &DetailsProps) -> Html {
     // The claim or entity panel follows a frame after the rest (in a task of its own: its
-    // forms are most of what a new selection draws here).
-    let later = super::use_later(p.ann.clone());
+    // forms are most of what a new selection draws here); inside the panel, what waits a
+    // frame after it is drawn (a mention's counts) starts as nothing.
+    let panel = p.panel;
+    let later = super::use_later_from(p.ann.clone(), move |a| if panel { None } else { a.clone() });
     // The state of a claim's or entity's panel (unused by the details panel itself).
     let shown = p.ann.clone().filter(|_| p.panel);
     let claim = shown.as_ref().is_some_and(|a| a.kind == Kind::Claim);
