@@ -210,3 +210,43 @@ fn the_history_survives_serialisation() {
     reopened.apply(Action::Undo { now: "u".into() });
     assert!(reopened.annotations().is_empty());
 }
+
+proptest::proptest! {
+    /// After any run of adds, retags, resizes, deletes, undos and redos, each block's bucket is
+    /// exactly the annotations touching it, in document order, and each annotation is found by
+    /// its id (the buckets and the id lookup are kept up by each change, not rebuilt).
+    #[test]
+    fn buckets_and_lookup_by_id_follow_every_change(
+        ops in proptest::collection::vec((0u8..6, 0usize..60, 1usize..30, 0usize..4), 1..40)
+    ) {
+        let text = "Head 😀\nOne two three 北京\n\nFour five six\nSeven e\u{301}ight nine ten\n\nEleven";
+        let mut s = state(text);
+        let labels = ["PERSON", "ORG", "CLAIM", "EVENT"];
+        let n = s.index.len();
+        for (op, at, len, l) in ops {
+            let ids: Vec<String> = s.annotations().iter().map(|a| a.id.clone()).collect();
+            let pick = |k: usize| ids.get(k % ids.len().max(1)).cloned().unwrap_or_default();
+            let (start, end) = (at % n, (at % n + len).min(n));
+            let now = "t".to_string();
+            s.apply(match op {
+                0 | 1 => Action::Add { start, end, label: labels[l].into(), now },
+                2 => Action::Retag { id: pick(at), label: labels[l].into(), now },
+                3 => Action::Resize { id: pick(at), start, end, now },
+                4 => Action::Delete { id: pick(at), now },
+                _ if l % 2 == 0 => Action::Undo { now },
+                _ => Action::Redo { now },
+            });
+            for i in 0..s.blocks.len() {
+                let b = s.blocks[i];
+                let want: Vec<&str> = s.annotations().iter().filter(|a| a.overlaps(b.start, b.end.max(b.start + 1))).map(|a| a.id.as_str()).collect();
+                let bucket = s.bucket(i);
+                let got: Vec<&str> = bucket.iter().map(|a| a.id.as_str()).collect();
+                proptest::prop_assert_eq!(got, want, "block {}", i);
+            }
+            for a in s.annotations().iter() {
+                proptest::prop_assert!(s.get(&a.id).is_some_and(|g| std::rc::Rc::ptr_eq(g, a)));
+            }
+            proptest::prop_assert!(s.get("a0-missing").is_none());
+        }
+    }
+}

@@ -145,6 +145,10 @@ pub struct State {
     // Shared behind `Rc`s, so that a state change that leaves them alone (a selection) copies
     // a few pointers rather than thousands.
     anns: Rc<Vec<Rc<Annotation>>>,
+    /// A hash of each annotation's id, in the order of `anns`: finding one by its id scans
+    /// these, side by side in memory, instead of each id behind its own pointer (0.2 ms for a
+    /// book's 20,000 natively, for every edit and selection).
+    ids: Rc<Vec<u64>>,
     pub relations: Rc<Vec<Relation>>,
     /// Annotations deleted, and when.
     pub deleted: Rc<Vec<Deleted>>,
@@ -187,6 +191,7 @@ impl State {
         let anns: Vec<Rc<Annotation>> = list.into_iter().map(Rc::new).collect();
         let seq = |id: &str| id.strip_prefix('a')?.split('-').next()?.parse::<u64>().ok();
         let next_seq = anns.iter().filter_map(|a| seq(&a.id)).max().unwrap_or(0) + 1;
+        let ids = Rc::new(anns.iter().map(|a| id_hash(&a.id)).collect());
         let mut state = State {
             doc: Rc::new(snap.doc),
             index,
@@ -196,6 +201,7 @@ impl State {
             scale: Rc::new(if snap.scale.is_empty() { default_scale() } else { snap.scale }),
             orphans: Rc::new(snap.orphans),
             anns: Rc::new(anns),
+            ids,
             relations: Rc::new(snap.relations),
             deleted: Rc::new(snap.deleted),
             buckets: Rc::default(),
@@ -247,12 +253,17 @@ impl State {
         self.buckets = Rc::new(buckets.into_iter().map(Rc::new).collect());
     }
 
-    /// Rebuild the buckets of the blocks that `[start, end)` touches.
-    fn refill(&mut self, start: usize, end: usize) {
+    /// Put `a` into (`Some`) or take the annotation with its id out of (`None`) the buckets of
+    /// the blocks it touches: each a new list (its block is drawn anew), the others shared. A
+    /// bucket's own length of work, not the document's: a book has thousands of annotations.
+    fn refill(&mut self, a: &Rc<Annotation>, put: bool) {
         let buckets = Rc::make_mut(&mut self.buckets);
-        for i in layout::blocks_touching(&self.blocks, start, end) {
-            let b = self.blocks[i];
-            let list = self.anns.iter().filter(|a| a.overlaps(b.start, b.end.max(b.start + 1))).cloned().collect();
+        let key = a.order_key();
+        for i in layout::blocks_touching(&self.blocks, a.start, a.end) {
+            let mut list: Vec<Rc<Annotation>> = buckets[i].iter().filter(|x| x.id != a.id).cloned().collect();
+            if put {
+                list.insert(list.partition_point(|x| x.order_key() < key), a.clone());
+            }
             buckets[i] = Rc::new(list);
         }
     }
@@ -269,7 +280,19 @@ impl State {
 
     /// The annotation with this id.
     pub fn get(&self, id: &str) -> Option<&Rc<Annotation>> {
-        self.anns.iter().find(|a| a.id == id)
+        self.position(id).map(|i| &self.anns[i])
+    }
+
+    /// Where the annotation with this id is in `anns`.
+    fn position(&self, id: &str) -> Option<usize> {
+        let (h, mut from) = (id_hash(id), 0);
+        while let Some(k) = self.ids[from..].iter().position(|&x| x == h) {
+            if self.anns[from + k].id == id {
+                return Some(from + k);
+            }
+            from += k + 1;
+        }
+        None
     }
 
     /// The label with this id.
@@ -352,10 +375,10 @@ impl State {
 
     fn insert(&mut self, a: Rc<Annotation>) {
         let pos = self.anns.partition_point(|x| x.order_key() < a.order_key());
-        let (s, e) = (a.start, a.end);
         self.count(&a.label, true);
+        self.refill(&a, true);
+        Rc::make_mut(&mut self.ids).insert(pos, id_hash(&a.id));
         Rc::make_mut(&mut self.anns).insert(pos, a);
-        self.refill(s, e);
     }
 
     /// Note that `id` was deleted at `now` (or, with `None`, that it is back).
@@ -371,10 +394,11 @@ impl State {
     }
 
     fn remove(&mut self, id: &str) -> Option<Rc<Annotation>> {
-        let pos = self.anns.iter().position(|a| a.id == id)?;
+        let pos = self.position(id)?;
+        Rc::make_mut(&mut self.ids).remove(pos);
         let a = Rc::make_mut(&mut self.anns).remove(pos);
         self.count(&a.label, false);
-        self.refill(a.start, a.end);
+        self.refill(&a, false);
         if self.selected.as_deref() == Some(id) {
             self.selected = None;
         }
@@ -603,4 +627,9 @@ impl State {
         };
         self.revision += 1;
     }
+}
+
+/// FNV-1a of an annotation's id (see `State::ids`).
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
