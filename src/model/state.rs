@@ -253,9 +253,9 @@ impl State {
         self.buckets = Rc::new(buckets.into_iter().map(Rc::new).collect());
     }
 
-    /// Put `a` into (`Some`) or take the annotation with its id out of (`None`) the buckets of
-    /// the blocks it touches: each a new list (its block is drawn anew), the others shared. A
-    /// bucket's own length of work, not the document's: a book has thousands of annotations.
+    /// Put `a` into (`put`) or take the annotation with its id out of (not `put`) the buckets
+    /// of the blocks it touches: each a new list (its block is drawn anew), the others shared.
+    /// A bucket's own length of work, not the document's: a book has thousands of annotations.
     fn refill(&mut self, a: &Rc<Annotation>, put: bool) {
         let buckets = Rc::make_mut(&mut self.buckets);
         let key = a.order_key();
