@@ -232,12 +232,6 @@ fn in_slices(
                 }
                 first => first,
             };
-            // (The block's start is known once the text is indexed.)
-            let first = first.map(|(reach, kept, shown, top)| match kept.map(|b| slices.block_start(b)) {
-                Some(Some(start)) => (reach.saturating_add(start), None, shown, top),
-                Some(None) => (reach, kept, shown, top),
-                None => (reach, None, shown, top),
-            });
             let first = match first {
                 Some((reach, None, shown, _)) if slices.read_before(reach) => {
                     shown(slices.partial());

@@ -71,34 +71,40 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             </li>
         }
     });
-    html! {
-        // A popover: in narrow windows it is a sheet that "Annotations" in the toolbar opens.
-        <aside class="sidebar" id="annotations" popover="auto" aria-label="Annotations">
-            if p.reading {
-                <p class="reading" role="status">{ "Reading the saved annotations…" }</p>
-            }
-            <ul class="counts" aria-label="Counts" aria-busy={p.reading.then_some("true")}>{ for counts }</ul>
-            <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
-                data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
-            <div class="lists" aria-busy={p.reading.then_some("true")}>
-                { orphans(p) }
-                { entity_index(p, &entity_counts) }
-                <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
-                { claim_filters(&speakers, &p.data.meta.scale, &filter, &onfilter) }
-                <Group title="Claims" kind={Kind::Claim} filter={(*filter).clone()} ..group_props(p) />
-            </div>
-        </aside>
-    }
+    let lists = html! {
+        <>
+            { orphans(p) }
+            { entity_index(p, &entity_counts) }
+            <Group title="Entities" kind={Kind::Entity} ..group_props(p) />
+            { claim_filters(&speakers, &p.data.meta.scale, &filter, &onfilter) }
+            <Group title="Claims" kind={Kind::Claim} filter={(*filter).clone()} ..group_props(p) />
+        </>
+    };
+    let details = html! {
+        <Details ann={p.selected.clone()} place={p.place.clone()} labels={p.labels.clone()} onretag={p.onretag.clone()} ondelete={p.ondelete.clone()}
+            data={p.data.clone()} picking={p.picking} ondispatch={p.ondispatch.clone()} onpicking={p.onpicking.clone()} />
+    };
+    aside(p.reading, counts.collect::<Html>(), details, lists)
 }
 
 /// The sidebar of a document whose annotations are being read, before it is drawn (a frame
 /// after the article: see `App`): its note, and its counts and lists busy and empty.
 pub fn shell() -> Html {
+    aside(true, Html::default(), Html::default(), Html::default())
+}
+
+/// The sidebar's frame around its counts, the details panel and the lists; while `reading`,
+/// with its note, and the counts and lists busy.
+fn aside(reading: bool, counts: Html, details: Html, lists: Html) -> Html {
     html! {
+        // A popover: in narrow windows it is a sheet that "Annotations" in the toolbar opens.
         <aside class="sidebar" id="annotations" popover="auto" aria-label="Annotations">
-            <p class="reading" role="status">{ "Reading the saved annotations…" }</p>
-            <ul class="counts" aria-label="Counts" aria-busy="true"></ul>
-            <div class="lists" aria-busy="true"></div>
+            if reading {
+                <p class="reading" role="status">{ "Reading the saved annotations…" }</p>
+            }
+            <ul class="counts" aria-label="Counts" aria-busy={reading.then_some("true")}>{ counts }</ul>
+            { details }
+            <div class="lists" aria-busy={reading.then_some("true")}>{ lists }</div>
         </aside>
     }
 }
