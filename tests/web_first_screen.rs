@@ -105,7 +105,8 @@ async fn the_first_screen_shows_before_the_rest_is_read_and_a_tag_made_meanwhile
     let mut saved = None;
     for _ in 0..100 {
         yew::platform::time::sleep(Duration::from_millis(50)).await;
-        let raw = store.get_item(&storage::doc_key(&book.doc.id)).unwrap().unwrap();
+        // (Compressed when large: `get` unpacks it.)
+        let raw = storage::get(&storage::doc_key(&book.doc.id)).unwrap().unwrap();
         let read = native::parse(&raw).unwrap();
         if read.snapshot.annotations.len() == n + 1 {
             saved = Some(read);
@@ -151,7 +152,7 @@ fn a_stored_value_is_handed_into_wasm_exactly_whatever_its_characters() {
     assert!(storage::get_in_pieces("aa-test:utf8:none").unwrap().is_none());
     let cut = "a😀b😀".to_string() + &ascii;
     store.set_item("aa-test:utf8:cut", &cut).unwrap();
-    let pieces = storage::get_in_pieces("aa-test:utf8:cut").unwrap().unwrap();
+    let mut pieces = storage::get_in_pieces("aa-test:utf8:cut").unwrap().unwrap();
     assert_eq!((pieces.find("b😀p"), pieces.find("nowhere")), (Some(3), None), "UTF-16 units");
     store.remove_item("aa-test:utf8:cut").unwrap();
     assert_eq!(storage::get("aa-test:utf8:none").unwrap(), None);
@@ -163,4 +164,45 @@ fn a_stored_value_is_handed_into_wasm_exactly_whatever_its_characters() {
     assert_eq!(storage::get("aa-test:utf8:lone").unwrap(), want);
     assert_eq!(want.as_deref(), Some("a\u{fffd}b"));
     store.remove_item("aa-test:utf8:lone").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_compressed_document_is_stored_small_and_handed_into_wasm_exactly_a_block_at_a_time() {
+    use article_annotator::formats::packed::{self, BLOCK, MARK};
+    let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    // Emoji, CJK, a combining mark and CRLF, across the blocks' edges.
+    let line = "Zoë said 😀 prices in 北京 will fall, e\u{301}te; 👩\u{200d}🔬 disagreed.\r\n";
+    let json = format!("{{\"text\":{:?}}}", line.repeat(3 * BLOCK / line.len()));
+    let key = storage::doc_key("aa-test-packed");
+    storage::set(&key, &json).unwrap();
+    let stored = store.get_item(&key).unwrap().unwrap();
+    assert!(
+        stored.starts_with(MARK) && stored.len() * 4 < json.len(),
+        "stored compressed: {} of {}",
+        stored.len(),
+        json.len()
+    );
+    assert_eq!(storage::get(&key).unwrap().as_deref(), Some(json.as_str()));
+    assert_eq!(storage::raw(&key).unwrap().as_deref(), Some(stored.as_str()));
+    for size in [1000, 4097, 300_000] {
+        let mut pieces = storage::get_in_pieces(&key).unwrap().unwrap();
+        let at = pieces.find("北京").unwrap() as usize;
+        assert_eq!(&json[at..at + 6], "北京", "in bytes of the JSON");
+        let mut out = String::new();
+        while pieces.append(&mut out, size) {}
+        assert_eq!(out, json, "in pieces of {size}");
+    }
+    // Cut short: read where it stops, and `raw` gives it as it is (to keep aside).
+    let cut: String = stored.chars().take(stored.chars().count() * 2 / 3).collect();
+    store.set_item(&key, &cut).unwrap();
+    let mut out = String::new();
+    let mut pieces = storage::get_in_pieces(&key).unwrap().unwrap();
+    while pieces.append(&mut out, 65_536) {}
+    assert!(json.starts_with(&out) && out.len() < json.len());
+    assert_eq!(storage::get(&key).unwrap().as_deref(), Some(cut.as_str()), "as it is when damaged");
+    assert!(packed::unpack(&cut).unwrap().is_err());
+    // Small values are kept as they are.
+    storage::set(&key, "{\"text\":\"short\"}").unwrap();
+    assert_eq!(store.get_item(&key).unwrap().as_deref(), Some("{\"text\":\"short\"}"));
+    store.remove_item(&key).unwrap();
 }

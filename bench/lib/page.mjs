@@ -2,6 +2,7 @@
 // settling, and a real mouse drag over words.
 
 import { entryOf } from './library.mjs';
+import { packedForm } from './packed.mjs';
 
 export const STORAGE_INDEX = 'article-annotator:v1:index';
 export const storageDocKey = (id) => `article-annotator:v1:doc:${id}`;
@@ -85,8 +86,11 @@ export async function preload(context, base, items) {
  * and the library's index with the summary the app itself writes (so that the app has no
  * summary to make up for after opening).
  */
-export function appStorage(doc) {
-  const value = storedJson(storedForm(doc));
+export function appStorage(doc, { packed = process.env.BENCH_PACKED !== '0' } = {}) {
+  // (`packed` false, or `BENCH_PACKED=0`: a large one as plain JSON, as builds before
+  // compressed storage kept it.)
+  const json = storedJson(storedForm(doc));
+  const value = packed ? packedForm(json) : json;
   const index = { current: doc.document.id, documents: [{ ...entryOf(doc, doc.exported_at), size: value.length }] };
   return { [STORAGE_INDEX]: JSON.stringify(index), [storageDocKey(doc.document.id)]: value };
 }

@@ -113,20 +113,67 @@ extern "C" {
 /// (wasm-bindgen's copies one of one-byte characters a character at a time in script first:
 /// 3.4 million steps for a stored book).
 pub fn utf8(s: &js_sys::JsString) -> String {
-    Pieces::new(s.clone()).whole()
+    Pieces { s: Source::Page(s.clone()), read: 0 }.whole()
 }
 
 /// A page string handed into wasm a piece at a time (see `utf8`), so that a part of a stored
-/// document can be read before the rest is copied.
+/// document can be read before the rest is copied; a compressed one (see `formats::packed`)
+/// unpacked a block at a time as its pieces are asked for, in bytes for units.
 pub struct Pieces {
-    s: js_sys::JsString,
-    /// UTF-16 units handed in so far.
+    s: Source,
+    /// UTF-16 units (bytes of a compressed one's JSON) handed in so far.
     read: u32,
+}
+
+enum Source {
+    Page(js_sys::JsString),
+    Packed(Unpacking),
+}
+
+/// A compressed page string being unpacked (see `Pieces`).
+struct Unpacking {
+    s: js_sys::JsString,
+    /// Where its next block starts, in characters (a byte each).
+    at: u32,
+    /// The JSON unpacked and not yet handed on, from byte `from`.
+    left: String,
+    from: usize,
+}
+
+impl Unpacking {
+    /// The bytes of characters [`from`, `from + n`) of the page string.
+    fn bytes(&self, from: u32, n: u32) -> Option<Vec<u8>> {
+        let mut chars = String::new();
+        Pieces { s: Source::Page(self.s.clone()), read: from }.append(&mut chars, n);
+        crate::formats::packed::bytes_of(&chars).ok()
+    }
+
+    /// Unpack the next block (`None`: there is none, or it is damaged: reading the JSON then
+    /// fails where it stops, and the stored value is kept aside as it is).
+    fn next(&mut self) -> Option<String> {
+        use crate::formats::packed::{block_len, unpack_block};
+        let len = u32::try_from(block_len(&self.bytes(self.at, 4)?).ok()?).ok()?;
+        let block = self.bytes(self.at.saturating_add(4), len)?;
+        self.at = self.at.saturating_add(4).saturating_add(len);
+        let json = unpack_block(&block);
+        if json.is_err() {
+            self.at = self.s.length();
+        }
+        json.ok()
+    }
+
+    fn more(&self) -> bool {
+        self.from < self.left.len() || self.at < self.s.length()
+    }
 }
 
 impl Pieces {
     pub fn new(s: js_sys::JsString) -> Self {
-        Pieces { s, read: 0 }
+        if s.starts_with(crate::formats::packed::MARK, 0) {
+            let at = crate::formats::packed::MARK.len() as u32;
+            return Pieces { s: Source::Packed(Unpacking { s, at, left: String::new(), from: 0 }), read: 0 };
+        }
+        Pieces { s: Source::Page(s), read: 0 }
     }
 
     /// The whole string as a Rust one.
@@ -136,9 +183,46 @@ impl Pieces {
         out
     }
 
-    /// Where `pattern` first is in the string, in UTF-16 units.
-    pub fn find(&self, pattern: &str) -> Option<u32> {
-        u32::try_from(self.s.index_of(pattern, 0)).ok()
+    /// Where `pattern` first is in the string, in UTF-16 units (bytes of a compressed one's
+    /// JSON, unpacked until it is found).
+    pub fn find(&mut self, pattern: &str) -> Option<u32> {
+        let u = match &mut self.s {
+            Source::Page(s) => return u32::try_from(s.index_of(pattern, 0)).ok(),
+            Source::Packed(u) => u,
+        };
+        loop {
+            if let Some(at) = u.left[u.from..].find(pattern) {
+                return u32::try_from(at).ok().map(|at| self.read + at);
+            }
+            let next = u.next()?;
+            u.left.drain(..u.from);
+            u.from = 0;
+            u.left.push_str(&next);
+        }
+    }
+
+    /// `append` of a compressed one: `units` bytes of its JSON (a few more rather than half a
+    /// character), unpacking blocks as they are needed.
+    fn append_packed(u: &mut Unpacking, read: &mut u32, out: &mut String, units: u32) -> bool {
+        let mut want = units as usize;
+        loop {
+            let mut end = u.from.saturating_add(want).min(u.left.len());
+            while !u.left.is_char_boundary(end) {
+                end += 1;
+            }
+            out.push_str(&u.left[u.from..end]);
+            want = want.saturating_sub(end - u.from);
+            *read = read.saturating_add((end - u.from) as u32);
+            u.from = end;
+            if want == 0 {
+                break;
+            }
+            match u.next() {
+                Some(next) => (u.left, u.from) = (next, 0),
+                None => break,
+            }
+        }
+        u.more()
     }
 
     /// Append to `out` the string's next `units` UTF-16 units (one fewer, or more, rather than
@@ -147,7 +231,11 @@ impl Pieces {
     /// bytes, and few are: growing the room copies what is written); more for the rest when
     /// that is not enough.
     pub fn append(&mut self, out: &mut String, units: u32) -> bool {
-        let end = self.read.saturating_add(units).min(self.s.length());
+        let s = match &mut self.s {
+            Source::Page(s) => &*s,
+            Source::Packed(u) => return Self::append_packed(u, &mut self.read, out, units),
+        };
+        let end = self.read.saturating_add(units).min(s.length());
         // SAFETY: what `TextEncoder.encodeInto` writes is UTF-8, whole characters only (one that
         // does not fit is left for the next round; a lone surrogate is written as U+FFFD).
         // Checking it again took 10 ms at book length while the module still ran unoptimised.
@@ -160,7 +248,7 @@ impl Pieces {
             // SAFETY: the view covers the vector's spare room only, and nothing allocates in
             // wasm memory (which would detach it) between its making and its last use.
             let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr().add(len), room) };
-            let done = utf8_piece(&self.s, self.read, end - self.read, &view);
+            let done = utf8_piece(s, self.read, end - self.read, &view);
             let (r, w) = (done.first().copied().unwrap_or(0), done.get(1).copied().unwrap_or(0) as usize);
             // SAFETY: the encoder wrote `w` bytes (at most `room`) into that spare room.
             unsafe { buf.set_len(len + w.min(room)) };
@@ -169,6 +257,6 @@ impl Pieces {
                 break;
             }
         }
-        self.read < self.s.length()
+        self.read < s.length()
     }
 }

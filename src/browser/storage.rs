@@ -1,6 +1,7 @@
 //! localStorage: one key per document plus an index key, all versioned. Never deletes the
 //! user's data: a value that cannot be read is kept aside, a failed write is reported.
 //! (sessionStorage holds what lives for the browser session only: undo history, scroll.)
+use crate::formats::packed;
 pub use crate::model::library::{DocEntry, Library};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -31,27 +32,77 @@ fn store() -> Result<Storage, String> {
     gloo::utils::window().local_storage().ok().flatten().ok_or_else(|| BLOCKED.into())
 }
 
-/// Read a raw value, handed into wasm by the browser's encoder in one pass (see `page::utf8`:
-/// a document's value is millions of characters).
+/// Read a value, handed into wasm by the browser's encoder in one pass (see `page::utf8`:
+/// a document's value is millions of characters); a compressed one unpacked (see `packed`), or
+/// as it is when it is damaged (reading it then fails, and it is kept aside as it is).
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    Ok(get_in_pieces(key)?.map(super::page::Pieces::whole))
+    Ok(raw(key)?.map(unpacked))
 }
 
-/// A raw value left in the page, to be handed into wasm a piece at a time (see `page::Pieces`).
-pub fn get_in_pieces(key: &str) -> Result<Option<super::page::Pieces>, String> {
+fn unpacked(raw: String) -> String {
+    match packed::unpack(&raw) {
+        Some(Ok(json)) => json,
+        _ => raw,
+    }
+}
+
+/// Read a value as it is stored (compressed or not).
+pub fn raw(key: &str) -> Result<Option<String>, String> {
+    Ok(page_string(key)?.map(|s| super::page::utf8(&s)))
+}
+
+fn page_string(key: &str) -> Result<Option<js_sys::JsString>, String> {
     store()?;
     let value = super::page::stored(key).map_err(|_| BLOCKED.to_string())?;
-    Ok(value.dyn_into::<js_sys::JsString>().ok().map(super::page::Pieces::new))
+    Ok(value.dyn_into::<js_sys::JsString>().ok())
 }
 
-/// A page string as a Rust one (see `page::utf8`); `None` for anything else (null).
+/// A value left in the page, to be handed into wasm a piece at a time (see `page::Pieces`; a
+/// compressed one is unpacked a block at a time).
+pub fn get_in_pieces(key: &str) -> Result<Option<super::page::Pieces>, String> {
+    Ok(page_string(key)?.map(super::page::Pieces::new))
+}
+
+/// A stored value given by the page (a storage event's) as a Rust one, unpacked (see `get`);
+/// `None` for anything else (null).
 pub fn text_of(value: &wasm_bindgen::JsValue) -> Option<String> {
-    value.dyn_ref::<js_sys::JsString>().map(super::page::utf8)
+    value.dyn_ref::<js_sys::JsString>().map(super::page::utf8).map(unpacked)
 }
 
-/// Write a raw value; a full storage is reported in words a user understands.
+/// Whether `key` holds a document (or a copy of one), whose large values are compressed.
+fn holds_document(key: &str) -> bool {
+    key.starts_with(&doc_key(""))
+}
+
+/// Write a value (a document's in its stored form: see `packed`); a full storage is reported
+/// in words a user understands.
 pub fn set(key: &str, value: &str) -> Result<(), String> {
-    store()?.set_item(key, value).map_err(refused)
+    set_stored(key, value).map(drop)
+}
+
+/// `set`, telling how many UTF-16 units a compressed value takes (`None`: stored as it is).
+pub fn set_stored(key: &str, value: &str) -> Result<Option<usize>, String> {
+    let (page, units) = page_form(key, value);
+    put(key, &page)?;
+    Ok(units)
+}
+
+/// `value` as the page string `set` writes under `key`, and its length in UTF-16 units when it
+/// is compressed.
+pub fn page_form(key: &str, value: &str) -> (wasm_bindgen::JsValue, Option<usize>) {
+    if compressed(key, value) {
+        let mut p = packed::Packing::default();
+        while !p.more(value, usize::MAX) {}
+        let units = p.units();
+        (wasm_bindgen::JsValue::from_str(&p.done()), Some(units))
+    } else {
+        (wasm_bindgen::JsValue::from_str(value), None)
+    }
+}
+
+/// Whether `value` is stored compressed under `key` (see `packed`).
+pub fn compressed(key: &str, value: &str) -> bool {
+    holds_document(key) && packed::worth_packing(value)
 }
 
 /// Write a value already made a page string (`JsValue::from_str`), as `set` does.
@@ -90,14 +141,20 @@ pub fn used(lib: &Library) -> usize {
         .map(|k| {
             let value = match listed(&k) {
                 Some(d) => d.size,
-                None => js_sys::Reflect::get(&s, &k.as_str().into())
-                    .ok()
-                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
-                    .map_or(0, |v| v.length() as usize),
+                None => units_of(&s, &k),
             };
             k.len() + value
         })
         .sum()
+}
+
+/// The length of the value under `key` as stored (compressed or not), in UTF-16 units, read in
+/// the browser without copying it here.
+fn units_of(s: &Storage, key: &str) -> usize {
+    js_sys::Reflect::get(s, &key.into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+        .map_or(0, |v| v.length() as usize)
 }
 
 /// Keep an unreadable value aside under `<key>:corrupt` (never overwriting an earlier one)
@@ -105,11 +162,12 @@ pub fn used(lib: &Library) -> usize {
 pub fn keep_aside(key: &str, raw: &str) -> Result<String, String> {
     let mut aside = format!("{key}:corrupt");
     let mut n = 1;
-    while get(&aside)?.is_some_and(|v| v != raw) {
+    while self::raw(&aside)?.is_some_and(|v| v != raw) {
         n += 1;
         aside = format!("{key}:corrupt{n}");
     }
-    set(&aside, raw)?;
+    // (Exactly as it was: not compressed by `set`.)
+    put(&aside, &wasm_bindgen::JsValue::from_str(raw))?;
     Ok(aside)
 }
 
@@ -191,7 +249,8 @@ pub fn repair_library() -> bool {
         let raw = get(&doc_key(id)).ok().flatten()?;
         let state = crate::formats::native::parse(&raw).ok()?.into_state();
         let modified = lib.get(id).map(|d| d.modified.clone()).unwrap_or_default();
-        Some(DocEntry::of(&state, &modified).sized(&state, &raw))
+        // (Its size as stored, compressed or not.)
+        Some(DocEntry { size: units_of(&s, &doc_key(id)), ..DocEntry::of(&state, &modified) })
     };
     let found: Vec<DocEntry> = stale.into_iter().filter_map(read).collect();
     update_library(|lib| found.into_iter().for_each(|e| lib.upsert(e))).is_ok()

@@ -269,6 +269,8 @@ impl Docs {
 /// in the index.
 fn store(state: &State, now: &str) -> Result<(), String> {
     let json = native::to_json(state, now);
-    storage::set(&storage::doc_key(&state.doc.id), &json)?;
-    storage::update_library(|lib| lib.upsert(DocEntry::of(state, now).sized(state, &json))).map(drop)
+    let units = storage::set_stored(&storage::doc_key(&state.doc.id), &json)?;
+    let mut entry = DocEntry::of(state, now).sized(state, &json);
+    entry.size = units.unwrap_or(entry.size);
+    storage::update_library(|lib| lib.upsert(entry)).map(drop)
 }

@@ -106,7 +106,7 @@ pub(super) fn judged(
     match parsed {
         Ok(imp) if imp.failed.is_empty() => Some(imp),
         Ok(imp) => {
-            let _ = storage::keep_aside(&key, raw);
+            keep_aside(&key, raw);
             let msg = format!(
                 "{} of this article could not be read ({}). The saved copy was kept aside unchanged.",
                 count(imp.failed.len(), "saved annotation", "saved annotations"),
@@ -116,7 +116,8 @@ pub(super) fn judged(
             Some(imp)
         }
         Err(why) => {
-            let _ = storage::keep_aside(&key, raw);
+            // (A compressed copy that could not be unpacked was read where it stops: say why.)
+            let why = keep_aside(&key, raw).unwrap_or(why);
             let backup = storage::get(&format!("{key}:backup")).ok().flatten().and_then(|b| native::parse(&b).ok());
             let then = if backup.is_some() { " The last good copy was opened instead." } else { "" };
             notices.push(Notice::error(
@@ -128,6 +129,15 @@ pub(super) fn judged(
             backup
         }
     }
+}
+
+/// Keep the stored value under `key`, read as `read`, aside as it is stored (a compressed one
+/// as it is, not its JSON: see `packed`), and say what is wrong with it if it is compressed
+/// and damaged.
+fn keep_aside(key: &str, read: &str) -> Option<String> {
+    let stored = storage::raw(key).ok().flatten();
+    let _ = storage::keep_aside(key, stored.as_deref().unwrap_or(read));
+    crate::formats::packed::unpack(stored.as_deref()?)?.err()
 }
 
 /// The stored state of document `doc` if there is one, else `doc` with no annotations.

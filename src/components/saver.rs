@@ -4,7 +4,7 @@
 use super::notices::Notice;
 use super::persist;
 use crate::browser::{now_iso, storage};
-use crate::formats::native;
+use crate::formats::{native, packed};
 use crate::model::library::DocEntry;
 use crate::model::state::Snapshot;
 use crate::model::{Action, State};
@@ -129,25 +129,57 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
     let now = now_iso();
     let json = native::to_json_cached(&state, &now, &mut saver.cache);
     let entry = DocEntry::of(&state, &now).sized(&state, &json);
-    let w = Write { key, stamp_key, seen, json, entry, revision: state.revision };
+    let mut w = Write { key, stamp_key, seen, json, entry, revision: state.revision };
     if !later {
-        let page = JsValue::from_str(&w.json);
+        let page = w.page_form();
         return write(&mut saver, w, &page, notify);
     }
     drop(saver);
     let (cell, notify) = (cell.clone(), notify.clone());
-    // The form copied out of wasm in a task of its own, and written in the next.
+    // The form copied out of wasm (compressed first, a few blocks a task, when large) in tasks
+    // of its own, and written in the next.
     crate::browser::dom::soon(move || {
-        let page = JsValue::from_str(&w.json);
-        crate::browser::dom::soon(move || {
-            if storage::get(&w.stamp_key).ok().flatten() != w.seen {
-                // Written meanwhile (another tab, or this one's flush): made again from what is
-                // stored now, if anything is left to save.
-                return schedule(&cell, &notify);
-            }
-            write(&mut cell.borrow_mut(), w, &page, &notify);
+        in_page_form(w, None, move |w, page| {
+            crate::browser::dom::soon(move || {
+                if storage::get(&w.stamp_key).ok().flatten() != w.seen {
+                    // Written meanwhile (another tab, or this one's flush): made again from
+                    // what is stored now, if anything is left to save.
+                    return schedule(&cell, &notify);
+                }
+                write(&mut cell.borrow_mut(), w, &page, &notify);
+            })
         })
     });
+}
+
+/// Blocks of a large document's saved form compressed in one task (each 256 KiB of JSON,
+/// about 2 ms in the browser).
+const PACK_STEP: usize = 3;
+
+/// Hand `w` to `then` with its stored form as a page string: a large one compressed
+/// `PACK_STEP` blocks a task (all at once, it was a 30–45 ms task at book length), the
+/// summary's size made that of the compressed form.
+fn in_page_form(mut w: Write, packing: Option<packed::Packing>, then: impl FnOnce(Write, JsValue) + 'static) {
+    if packing.is_none() && !storage::compressed(&w.key, &w.json) {
+        let page = JsValue::from_str(&w.json);
+        return then(w, page);
+    }
+    let mut p = packing.unwrap_or_default();
+    if !p.more(&w.json, PACK_STEP) {
+        return crate::browser::dom::soon(move || in_page_form(w, Some(p), then));
+    }
+    w.entry.size = p.units();
+    then(w, JsValue::from_str(&p.done()))
+}
+
+impl Write {
+    /// The stored form as a page string (see `storage::page_form`), the summary's size made
+    /// that of the compressed form when it is one.
+    fn page_form(&mut self) -> JsValue {
+        let (page, units) = storage::page_form(&self.key, &self.json);
+        self.entry.size = units.unwrap_or(self.entry.size);
+        page
+    }
 }
 
 /// Write `w`, whose form `page` is as a page string already (the write only hands it to the

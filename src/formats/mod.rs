@@ -16,6 +16,7 @@ mod native_check;
 pub mod native_read;
 pub mod native_slices;
 pub mod native_write;
+pub mod packed;
 pub mod place;
 pub mod reanchor;
 pub mod report;

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
+import { jsonOf } from '../../bench/lib/packed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -313,7 +314,7 @@ export async function readStore(page) {
     const docKey = current ? `article-annotator:v1:doc:${current}` : null;
     return { index, current, docKey, doc: docKey ? localStorage.getItem(docKey) : null };
   }, INDEX_KEY);
-  const stored = raw.doc ? JSON.parse(raw.doc) : null;
+  const stored = raw.doc ? JSON.parse(jsonOf(raw.doc)) : null;
   return { ...raw, stored, parsed: stored && withQuotes(stored) };
 }
 
@@ -526,7 +527,7 @@ export async function readIndex(page) {
 /** The stored document `id` (parsed, each annotation's quote taken from the text), or null. */
 export async function readDoc(page, id) {
   const raw = await page.evaluate((k) => localStorage.getItem(k), `${STORAGE_PREFIX}doc:${id}`);
-  return raw ? withQuotes(JSON.parse(raw)) : null;
+  return raw ? withQuotes(JSON.parse(jsonOf(raw))) : null;
 }
 
 /** Waits until the stored document `id` satisfies `pred(parsed)`; returns it. */
