@@ -4,7 +4,7 @@
 use super::notices::Notice;
 use super::persist;
 use crate::browser::{now_iso, storage};
-use crate::formats::{native, packed};
+use crate::formats::native;
 use crate::model::library::DocEntry;
 use crate::model::state::Snapshot;
 use crate::model::{Action, State};
@@ -12,11 +12,13 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 mod tabs;
+mod write;
 use tabs::{absorb, on_storage};
+use write::{in_page_form, write, Write};
 
 #[derive(Default)]
 struct Saver {
@@ -84,17 +86,6 @@ fn follow(saver: &mut Saver, state: &State) {
     }
 }
 
-/// A saved form ready to be written: where, what, and the stamp found beside the stored value
-/// when it was made.
-struct Write {
-    key: String,
-    stamp_key: String,
-    seen: Option<String>,
-    json: String,
-    entry: DocEntry,
-    revision: u64,
-}
-
 /// Save the open document if it changed: merge another tab's stored copy first, then write
 /// the saved form. `later`: copying the form into the page and writing it go in tasks of their
 /// own, so that none of the three blocks the page for long; a flush (the page is being hidden)
@@ -150,59 +141,6 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
             })
         })
     });
-}
-
-/// Blocks of a large document's saved form compressed in one task (each 256 KiB of JSON,
-/// about 2 ms in the browser).
-const PACK_STEP: usize = 3;
-
-/// Hand `w` to `then` with its stored form as a page string: a large one compressed
-/// `PACK_STEP` blocks a task (all at once, it was a 30–45 ms task at book length), the
-/// summary's size made that of the compressed form.
-fn in_page_form(mut w: Write, packing: Option<packed::Packing>, then: impl FnOnce(Write, JsValue) + 'static) {
-    if packing.is_none() && !storage::compressed(&w.key, &w.json) {
-        let page = JsValue::from_str(&w.json);
-        return then(w, page);
-    }
-    let mut p = packing.unwrap_or_default();
-    if !p.more(&w.json, PACK_STEP) {
-        return crate::browser::dom::soon(move || in_page_form(w, Some(p), then));
-    }
-    w.entry.size = p.units();
-    then(w, JsValue::from_str(&p.done()))
-}
-
-impl Write {
-    /// The stored form as a page string (see `storage::page_form`), the summary's size made
-    /// that of the compressed form when it is one.
-    fn page_form(&mut self) -> JsValue {
-        let (page, units) = storage::page_form(&self.key, &self.json);
-        self.entry.size = units.unwrap_or(self.entry.size);
-        page
-    }
-}
-
-/// Write `w`, whose form `page` is as a page string already (the write only hands it to the
-/// store).
-fn write(saver: &mut Saver, w: Write, page: &JsValue, notify: &Callback<Notice>) {
-    saver.saves += 1;
-    let stamp = format!("{}-{}", crate::browser::tab_tag(), saver.saves);
-    let result = storage::put(&w.key, page)
-        .and_then(|_| storage::set(&w.stamp_key, &stamp))
-        .and_then(|_| storage::touch_library(w.entry));
-    match result {
-        Ok(()) => {
-            saver.stamp = Some(Some(stamp));
-            saver.written = Some(w.json);
-            // (A change made since the form was made is still to be saved.)
-            saver.dirty = saver.latest.as_ref().is_some_and(|s| s.revision != w.revision);
-            notify.emit(Notice::error("save", ""));
-            // (In a task of its own: the library's summary is read again for the toolbar.)
-            let onsaved = saver.onsaved.clone();
-            crate::browser::dom::soon(move || onsaved.emit(()));
-        }
-        Err(e) => notify.emit(Notice::error("save", e)),
-    }
 }
 
 fn schedule(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
