@@ -92,7 +92,7 @@ pub fn set_stored(key: &str, value: &str) -> Result<Option<usize>, String> {
 pub fn page_form(key: &str, value: &str) -> (wasm_bindgen::JsValue, Option<usize>) {
     if compressed(key, value) {
         let mut p = packed::Packing::default();
-        while !p.more(value, usize::MAX) {}
+        p.more(value, usize::MAX);
         let units = p.units();
         (wasm_bindgen::JsValue::from_str(&p.done()), Some(units))
     } else {

@@ -26,7 +26,7 @@ pub fn worth_packing(json: &str) -> bool {
 /// `json` in its compressed stored form, at once.
 pub fn pack(json: &str) -> String {
     let mut p = Packing::default();
-    while !p.more(json, usize::MAX) {}
+    p.more(json, usize::MAX);
     p.done()
 }
 
