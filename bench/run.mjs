@@ -83,6 +83,7 @@ const METRICS = [
   { id: 'firstColdRatio', label: 'first screen / static page, fresh profile', unit: '×', budget: 2, ratioOf: ['firstCold', 'staticCold'] },
   { id: 'firstWarm', label: 'first screen of N, reopened: navigation → painted', unit: 'ms' },
   { id: 'staticWarm', label: 'static page of that screen, reopened: navigation → painted', unit: 'ms' },
+  { id: 'firstWarmLive', label: "first screen of N, reopened: navigation → the app's own first frame", unit: 'ms' },
   { id: 'firstWarmRatio', label: 'first screen / static page, reopened', unit: '×', budget: 2, ratioOf: ['firstWarm', 'staticWarm'] },
   { id: 'appLong', label: 'first screen of N, fresh profile: longest task to fully ready (long-task API, 0 if < 50)', unit: 'ms', budget: 50 },
   { id: 'staticLong', label: 'static page of that screen, fresh profile: longest task (long-task API, 0 if < 50)', unit: 'ms' },

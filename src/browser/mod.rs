@@ -7,6 +7,7 @@ pub mod files;
 pub mod guard;
 pub mod interchange;
 pub mod page;
+pub mod picture;
 pub mod selection;
 pub mod storage;
 pub mod visibility;

@@ -176,6 +176,14 @@ impl Pieces {
         Pieces { s: Source::Page(s), read: 0 }
     }
 
+    /// The fingerprint of the string as stored (see `picture::print_of`).
+    pub fn print(&self) -> String {
+        match &self.s {
+            Source::Page(s) => super::picture::print_of(s),
+            Source::Packed(u) => super::picture::print_of(&u.s),
+        }
+    }
+
     /// The whole string as a Rust one.
     pub fn whole(mut self) -> String {
         let mut out = String::new();

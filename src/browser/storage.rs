@@ -21,6 +21,11 @@ pub fn doc_key(id: &str) -> String {
     format!("{PREFIX}doc:{id}")
 }
 
+/// The key of the picture of the screen the reader left (see `picture`).
+pub fn picture_key() -> String {
+    format!("{PREFIX}picture")
+}
+
 /// The key of the app's settings (snapping to words).
 pub fn settings_key() -> String {
     format!("{PREFIX}settings")
@@ -108,7 +113,12 @@ pub fn compressed(key: &str, value: &str) -> bool {
 /// Write a value already made a page string (`JsValue::from_str`), as `set` does.
 pub fn put(key: &str, value: &wasm_bindgen::JsValue) -> Result<(), String> {
     // (A page without storage is told as `set` tells it.)
-    store()?;
+    let store = store()?;
+    if holds_document(key) {
+        // The picture of a screen (see `picture`) goes with any write of a document: it is no
+        // longer sure to show what is stored, and its room is the document's.
+        let _ = store.remove_item(&picture_key());
+    }
     super::page::put(key, value).map_err(refused)
 }
 

@@ -16,8 +16,9 @@ pub fn blank(doc: Document, labels: Vec<Label>) -> State {
     State::new(Snapshot { doc, labels, ..Snapshot::default() })
 }
 
-/// What a document was read from: its id, the stored value and the stamp beside it.
-type Loaded = (String, Option<String>, Option<String>);
+/// What a document was read from: its id, the stored value, the stamp beside it and the
+/// fingerprint of the value as stored (see `picture::print_of`).
+type Loaded = (String, Option<String>, Option<String>, Option<String>);
 
 thread_local! {
     /// What the open document was read from (see `loaded`).
@@ -35,6 +36,14 @@ pub fn loaded(id: &str) -> (Option<String>, Option<Option<String>>) {
         } else {
             (None, None)
         }
+    })
+}
+
+/// The fingerprint of the stored value document `id` was last read from (see `loaded`).
+pub fn loaded_print(id: &str) -> Option<String> {
+    LOADED.with(|l| {
+        let l = l.borrow();
+        (l.0 == id).then(|| l.3.clone()).flatten()
     })
 }
 
@@ -71,7 +80,8 @@ pub(super) fn read_stored_first(id: &str, notices: &mut Vec<Notice>) -> Option<(
     };
     let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
     // (Its value comes with the whole: see `read_whole`.)
-    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), None, stamp));
+    let print = pieces.as_ref().map(crate::browser::page::Pieces::print);
+    LOADED.with(|l| *l.borrow_mut() = (id.to_string(), None, stamp, print));
     let mut pieces = pieces?;
     let mut first = String::new();
     let head = pieces.find("\"annotations\":[").map_or(u32::MAX, |at| at.saturating_add(FIRST_UNITS));

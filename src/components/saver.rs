@@ -3,7 +3,7 @@
 //! overwriting it or stopping.
 use super::notices::Notice;
 use super::persist;
-use crate::browser::{now_iso, storage};
+use crate::browser::{now_iso, picture, storage};
 use crate::formats::native;
 use crate::model::library::DocEntry;
 use crate::model::state::Snapshot;
@@ -35,6 +35,8 @@ struct Saver {
     /// The stamp written beside the stored value with it (`None`: not known yet, so the next
     /// save reads the value itself): a save compares a few bytes, not the whole document.
     stamp: Option<Option<String>>,
+    /// The fingerprint of that stored value (see `picture::print_of`).
+    print: Option<String>,
     /// How many saves this tab made (for its stamps).
     saves: u64,
     /// The document as it stood after the last merge of another tab's copy: what this tab
@@ -82,6 +84,7 @@ fn follow(saver: &mut Saver, state: &State) {
     if saver.doc != state.doc.id && !state.reading {
         saver.doc = state.doc.id.clone();
         (saver.written, saver.stamp) = persist::loaded(&state.doc.id);
+        saver.print = persist::loaded_print(&state.doc.id);
         saver.base = Some(Base::Opened(state.clone()));
     }
 }
@@ -141,6 +144,21 @@ fn save_now(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>, later: bool) {
             })
         })
     });
+}
+
+/// After a flush (the page is being hidden), a picture of its screen for the next open (see
+/// `picture`), when what is shown is what is stored: nothing left to save, and the stored
+/// value the one this tab last read or wrote (its stamp known).
+fn keep_picture(saver: &Saver) {
+    let Some(state) = saver.latest.as_ref() else { return };
+    let id = &state.doc.id;
+    let (stamp, print) = if saver.doc == *id {
+        (saver.stamp.clone(), saver.print.clone())
+    } else {
+        (persist::loaded(id).1, persist::loaded_print(id))
+    };
+    let known = stamp.filter(|_| !saver.dirty);
+    picture::keep(id, known.clone().flatten(), known.and(print).as_deref());
 }
 
 fn schedule(cell: &Rc<RefCell<Saver>>, notify: &Callback<Notice>) {
@@ -219,6 +237,7 @@ pub fn use_saver(state: UseReducerHandle<State>, notify: Callback<Notice>, onsav
             if let Some(s) = cell.borrow().latest.as_ref() {
                 persist::keep_session(s);
             }
+            keep_picture(&cell.borrow());
         })
     };
     let flush = flush_now.clone();

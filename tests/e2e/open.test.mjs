@@ -20,7 +20,7 @@ const TEXT = DOC.document.text;
 const LINES = TEXT.split('\n');
 
 /**
- * Runs before the page's scripts: at the first animation frame in which the article has
+ * Runs before the page's scripts: at the first animation frame in which the app's article has
  * paragraphs (what that frame paints), keeps their text, which are marked far (not laid out),
  * and, for those in view, the annotation ids on their highlights.
  */
@@ -36,7 +36,9 @@ function watchFirstFrame() {
     }
   }).observe(document, { childList: true, subtree: true });
   const look = () => {
-    const blocks = [...document.querySelectorAll('article [data-p]')];
+    // (The app's own blocks: not those of a picture of the screen left, shown before the app
+    // comes on a reload; tests/e2e/picture.test.mjs looks at that.)
+    const blocks = [...document.querySelectorAll('body > .app article [data-p]')];
     if (!blocks.length) return requestAnimationFrame(look);
     window.__firstFrame = {
       texts: blocks.map((b) => b.textContent),

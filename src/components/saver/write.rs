@@ -64,6 +64,7 @@ pub(super) fn write(saver: &mut Saver, w: Write, page: &JsValue, notify: &Callba
     match result {
         Ok(()) => {
             saver.stamp = Some(Some(stamp));
+            saver.print = Some(crate::browser::picture::print_of(page));
             saver.written = Some(w.json);
             // (A change made since the form was made is still to be saved.)
             saver.dirty = saver.latest.as_ref().is_some_and(|s| s.revision != w.revision);
