@@ -1,10 +1,11 @@
 // A picture of the screen the reader leaves, kept for the next open of the page to show at
 // once (index.html's `picture-show.js`), inert, until the app draws its own first frame and
-// takes it down. It is the page's own markup, with only the article's blocks in view, kept
-// under one key (`storage::picture_key`, which any write of a document removes) with what
-// the stored document was when it was taken: its stamp and a fingerprint of its value. An
-// open shows it only when the document is still that one, still the one to open, and the
-// reader's place the same.
+// takes it down. It is the page's own markup (the article's blocks in view only, the sidebar
+// without its lists, as the app's first frame draws it), kept under one key
+// (`storage::picture_key`, which any write of a document removes) with what the stored
+// document was when it was taken: its stamp and a fingerprint of its value. An open shows it
+// only when the document is still that one, still the one to open, and the reader's place the
+// same.
 
 // (The same in picture-show.js.) The value's length and 256 of its characters, spread
 // evenly, hashed (FNV-1a): a few microseconds for a book, where a hash of it all would take
@@ -42,6 +43,12 @@ export function keep_picture(key, docKey, id, stamp, print, place) {
       if (n.nodeType === 1 && n.contains(article)) {
         const c = n.cloneNode(false);
         for (const k of n.childNodes) c.append(copy(k));
+        return c;
+      }
+      if (n.nodeType === 1 && n.matches('aside.sidebar')) {
+        // The sidebar as the app's first frame draws it: its counts and lists still empty.
+        const c = n.cloneNode(false);
+        for (const k of n.children) if (k.matches('.counts, .lists')) c.append(k.cloneNode(false));
         return c;
       }
       const c = n.cloneNode(true);
