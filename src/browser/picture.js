@@ -23,13 +23,19 @@ export function keep_picture(key, docKey, id, stamp, print, place) {
     const article = root && root.querySelector('article.article');
     const stored = localStorage.getItem(docKey);
     if (!article || stored === null || fingerprint(stored) !== print) return;
-    if (localStorage.getItem(`${docKey}:stamp`) !== (stamp ?? null) || root.querySelector('dialog[open]')) return;
-    // (The article's blocks in view only; elsewhere nothing hidden: closed dialogs, hidden
-    // parts.)
+    if (localStorage.getItem(`${docKey}:stamp`) !== (stamp ?? null)) return;
     const inView = (el) => {
       const r = el.getBoundingClientRect();
-      return r.bottom > 0 && r.top < innerHeight;
+      return r.bottom > 0 && r.top < innerHeight && r.height > 0;
     };
+    // Only of the article as it opens: none while the library, a dialog or a menu is over it
+    // (they do not open with the page).
+    const shown = (el) => !el.closest('[hidden]') && el.getClientRects().length > 0;
+    if (![...article.querySelectorAll('[data-p]')].some(inView)) return;
+    if ([...root.querySelectorAll('dialog[open], [role=menu]')].some(shown)) return;
+    // (The article's blocks in view only; elsewhere nothing hidden (closed dialogs, hidden
+    // parts) and no message, which was about that moment.)
+    const LEFT_OUT = 'dialog, [hidden], template, [role=alert], [role=status]';
     const copy = (n) => {
       if (n === article) {
         const c = n.cloneNode(false);
@@ -59,8 +65,8 @@ export function keep_picture(key, docKey, id, stamp, print, place) {
         to[i].toggleAttribute('checked', f.checked);
         to[i].setAttribute('value', f.value);
       });
-      for (const h of c.querySelectorAll('dialog, [hidden], template')) h.remove();
-      return c.matches('dialog, [hidden], template') ? document.createTextNode('') : c;
+      for (const h of c.querySelectorAll(LEFT_OUT)) h.remove();
+      return c.matches(LEFT_OUT) ? document.createTextNode('') : c;
     };
     const html = copy(root).outerHTML;
     if (html.length > 400_000) return;

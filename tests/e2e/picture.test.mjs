@@ -190,3 +190,36 @@ test('no picture is shown of a document stored anew since, nor when another is t
     assert.equal(await page.locator('#aa-picture p').textContent(), 'Text  link', 'its text as text');
   }),
 );
+
+test('no picture is kept while the library is over the article, or with changes not yet saved', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page, base } = app;
+    await openDoc(app);
+    const kept = async () => {
+      await page.goto(`${base}__missing__.html`).catch(() => {});
+      const v = await page.evaluate((k) => localStorage.getItem(k), PICTURE_KEY);
+      await page.goto(base);
+      await app.ui.headline.waitFor();
+      await whenRead(page);
+      return v !== null;
+    };
+    assert.equal(await kept(), true, 'kept of the article');
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+    assert.equal(await kept(), false, 'none of the library');
+    assert.equal(await kept(), true, 'kept of the article again');
+    // A save that fails (the storage refuses the document, and takes anything else): what is
+    // shown is then not what is stored.
+    await page.evaluate(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k.includes(':doc:')) throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    });
+    await app.ui.marks.first().click();
+    await page.keyboard.press('Delete');
+    await app.ui.alert('storage for this page is full').waitFor();
+    assert.equal(await kept(), false, 'none with a change not saved');
+  }),
+);
