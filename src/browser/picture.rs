@@ -5,8 +5,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/picture.js")]
 extern "C" {
-    /// A stored value's fingerprint (its length and a hash of characters spread over it).
-    fn fingerprint(s: &JsValue) -> String;
+    /// The fingerprint of stored value `s` (a page string), as the picture is checked with:
+    /// its length and a hash of characters spread over it.
+    #[wasm_bindgen(js_name = fingerprint)]
+    pub fn print_of(s: &JsValue) -> String;
     /// Keep a picture of the page as it is, for document `id` stored under `doc_key` with
     /// `stamp` beside it and a value of fingerprint `print`, when it still is; the reader's
     /// `place` (see `page::reading_position`).
@@ -14,11 +16,6 @@ extern "C" {
     /// Take the picture down as the app's first render begins (it empties the page), the
     /// reader's place kept; whether there was one.
     pub fn take_down() -> bool;
-}
-
-/// The fingerprint of stored value `s` (a page string), as the picture is checked with.
-pub fn print_of(s: &JsValue) -> String {
-    fingerprint(s)
 }
 
 /// Keep a picture of the screen of document `id`, whose stored value this tab last read or
