@@ -47,14 +47,18 @@ pub fn screen_chunks(blocks: &[Block], top: usize, reach: usize, chunk: usize) -
 /// (block 0), the standfirst's (block 1) and the paragraphs'. What a screen asks of the fonts.
 pub fn screen_characters(text: &str, index: &TextIndex, from: usize, top: usize, reach: usize) -> [String; 3] {
     let mut kinds: [String; 3] = Default::default();
+    // (Each kind's characters so far, sorted: a screen dense in CJK has thousands of distinct
+    // ones, which a search of the string for each would compare millions of times.)
+    let mut seen: [Vec<char>; 3] = Default::default();
     let (a, b) =
         (index.cp_to_byte(from.min(index.len())), index.cp_to_byte(from.saturating_add(reach).min(index.len())));
     let lines = text[a..b].split('\n').filter(|l| !l.trim().is_empty());
     for (i, line) in lines.enumerate() {
-        let kind = &mut kinds[(top + i).min(2)];
-        for c in line.chars() {
-            if !c.is_whitespace() && !kind.contains(c) {
-                kind.push(c);
+        let k = (top + i).min(2);
+        for c in line.chars().filter(|c| !c.is_whitespace()) {
+            if let Err(at) = seen[k].binary_search(&c) {
+                seen[k].insert(at, c);
+                kinds[k].push(c);
             }
         }
     }
