@@ -80,8 +80,17 @@ fn a_label_or_title_in_another_script_added_later_is_escaped_too() {
 
 #[test]
 fn a_hash_the_file_gives_is_taken_until_the_text_is_read_and_then_the_texts_own() {
+    hash_replaced(&mostly_latin());
+    // A text longer than the piece of it hashed a step (128 KiB): hashed over several steps
+    // beside the records, and the rest at the end.
+    let long = format!("{}\n{}", mostly_latin(), "Zoë sagte 北京 😀 prices, line after line.\n".repeat(12_000));
+    assert!(long.len() > 3 * 128 * 1024);
+    hash_replaced(&long);
+}
+
+fn hash_replaced(text: &str) {
     use article_annotator::formats::native_slices::{begin, Read};
-    let s = annotated(&mostly_latin());
+    let s = annotated(text);
     let good = native::to_json_cached(&s, "now", &mut native::JsonCache::compact());
     let wrong = good.replace(&s.doc.sha256, &"0".repeat(64));
     assert_ne!(wrong, good);
@@ -91,7 +100,7 @@ fn a_hash_the_file_gives_is_taken_until_the_text_is_read_and_then_the_texts_own(
         let mut read = begin(raw.clone());
         let whole = loop {
             match read {
-                Read::More(slices) => read = slices.step(2),
+                Read::More(slices) => read = slices.step(1),
                 Read::Done(_, r) => break r.unwrap(),
             }
         };

@@ -17,7 +17,7 @@ use yew::prelude::*;
 const CODE_POINTS_PER_PX: usize = 3;
 
 /// Chunks drawn a task, after those of the first screen, until every chunk is.
-const MOUNT: usize = 8;
+const MOUNT: usize = 4;
 
 /// The chunks of the first screen, where the reader was (see `persist::restore_reading`) or at
 /// the top. The first frame draws every chunk from the start to its end; the others follow,

@@ -39,10 +39,13 @@ pub fn chunk(p: &ChunkProps) -> Html {
             1 => BlockRole::Standfirst,
             _ => BlockRole::Paragraph,
         };
+        // A block drawn as plain text is not given its annotations: it is not drawn again when
+        // they change (as when the whole document comes after its first screen).
+        let rich = p.rich[k];
         html! {
             <BlockView key={i} number={i} block={p.blocks[i]} {role} doc={p.doc.clone()} index={p.index.clone()}
                 labels={p.labels.clone()} selected={touching(&p.selected, anns)} flash={touching(&p.flash, anns)}
-                rich={p.rich[k]} anns={anns.clone()} />
+                {rich} anns={if rich { anns.clone() } else { Rc::default() }} />
         }
     });
     html! { <div class={if p.laid_out { "chunk shown" } else { "chunk" }}>{ for blocks }</div> }

@@ -35,6 +35,11 @@ impl Imported {
     pub fn into_state(self) -> State {
         State::with_index(self.snapshot, self.index)
     }
+
+    /// `into_state` in two halves (see `State::unfilled`): `State::filled` makes it whole.
+    pub fn into_unfilled_state(self) -> State {
+        State::unfilled(self.snapshot, self.index)
+    }
 }
 
 /// The records of a list, each read on its own (`Err`: why that one could not be); `None`
@@ -60,7 +65,7 @@ pub(super) struct FileIn {
     /// Annotations an import could not place (kept as the file had them).
     orphans: Records<Annotation>,
     /// Whether the document's hash was taken as the file gives it (see `document`).
-    hash_given: bool,
+    pub(super) hash_given: bool,
 }
 
 /// Read a native file. `Err` says why the whole file was refused (and where).

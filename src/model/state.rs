@@ -182,6 +182,12 @@ impl State {
 
     /// Open a snapshot whose text `index` was already built.
     pub fn with_index(snap: Snapshot, index: Rc<TextIndex>) -> Self {
+        Self::unfilled(snap, index).filled()
+    }
+
+    /// `with_index` but for which annotations touch each block and how many each label has,
+    /// which `filled` adds: at book length each half is a task of its own while opening.
+    pub fn unfilled(snap: Snapshot, index: Rc<TextIndex>) -> Self {
         let blocks = layout::blocks(&snap.doc.text, &index);
         let mut list = snap.annotations;
         // (Stored documents keep this order: checked, not sorted again.)
@@ -192,7 +198,7 @@ impl State {
         let seq = |id: &str| id.strip_prefix('a')?.split('-').next()?.parse::<u64>().ok();
         let next_seq = anns.iter().filter_map(|a| seq(&a.id)).max().unwrap_or(0) + 1;
         let ids = Rc::new(anns.iter().map(|a| id_hash(&a.id)).collect());
-        let mut state = State {
+        State {
             doc: Rc::new(snap.doc),
             index,
             blocks: Rc::new(blocks),
@@ -214,10 +220,14 @@ impl State {
             said: Said::default(),
             reading: false,
             held: reading::Held::default(),
-        };
-        state.fill_buckets();
-        state.recount();
-        state
+        }
+    }
+
+    /// The state `unfilled` began: which annotations touch each block, and the counts.
+    pub fn filled(mut self) -> Self {
+        self.fill_buckets();
+        self.recount();
+        self
     }
 
     /// Count the annotations of each label afresh.

@@ -12,8 +12,12 @@ pub fn normalize_text(raw: &str) -> String {
 
 /// Lower-case hex SHA-256 of the text, used to recognise a document across files.
 pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Lower-case hex of `bytes` (a digest).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A document: its text (normalised) and metadata. The title is the first line by default.
