@@ -138,6 +138,8 @@ pub fn app() -> Html {
     // (And its panel and counts a frame after the article: the first frame is the article's and
     // the toolbar's, and the first render's task shorter by the sidebar's elements.)
     let side_drawn = super::use_later_from(true, |_| !state.reading);
+    // (The tag menu, closed until a selection, a frame after the first too.)
+    let menu_drawn = super::use_later_from(true, |_| false);
     let quote = ui.menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
     html! {
         <div class="app">
@@ -168,8 +170,10 @@ pub fn app() -> Html {
                         reattaching={ui.reattaching.clone()} onreattach={&h.reattach} reading={state.reading || lists.reading} />
                 }
                 // (Inside the main landmark, with the article it tags.)
-                <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
-                    cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
+                if menu_drawn {
+                    <TagMenu labels={state.labels.clone()} at={ui.menu.map(|p| (p.x, p.top, p.bottom))} {quote} onpick={&h.tag} onclose={&h.menu_close}
+                        cue={selected.is_some_and(|a| a.claim.is_some())} oncue={&h.cue} />
+                }
             </main>
             <style>{ super::block::label_sheet(&state.labels) }</style>
             <style>{ marked_style(&state, ui.marked.as_deref()) }</style>
