@@ -2,16 +2,21 @@
 //! `State::apply`, each content change recorded so it can be undone and redone.
 use super::annotation::{Annotation, Claim, Deleted, Kind, Relation, CONTEXT};
 pub use super::history::{Edit, History};
-use super::labels::{self, Label};
+use super::labels::Label;
 use super::layout::{self, Block};
 use super::meta::{default_scale, Entity, Meta, Rating};
-use super::said::{self, Said};
+use super::said::Said;
 use super::text::{Document, TextIndex};
 use std::rc::Rc;
 
+mod action;
 mod edits;
+mod lookup;
 mod reading;
+mod undo;
+pub use action::Action;
 pub use edits::{occurrences, Field};
+use lookup::id_hash;
 
 /// Everything that makes up a saved document.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -27,109 +32,6 @@ pub struct Snapshot {
     pub scale: Vec<Rating>,
     /// Annotations of imported files that could not be placed (see `Meta::orphans`).
     pub orphans: Vec<Annotation>,
-}
-
-/// Everything a user (or a file) can do to the document.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Tag `[start, end)` (code points) with a label; the new annotation becomes selected.
-    Add {
-        start: usize,
-        end: usize,
-        label: String,
-        now: String,
-    },
-    /// Give an annotation another label.
-    Retag {
-        id: String,
-        label: String,
-        now: String,
-    },
-    Delete {
-        id: String,
-        now: String,
-    },
-    /// Move an annotation's start and end (a word more or less, from the keyboard).
-    Resize {
-        id: String,
-        start: usize,
-        end: usize,
-        now: String,
-    },
-    Select(Option<String>),
-    /// Undo and redo stamp what they bring back with `now`: a copy of the document elsewhere
-    /// (another tab) then takes it as the latest change.
-    Undo {
-        now: String,
-    },
-    Redo {
-        now: String,
-    },
-    /// Give the document another title (the text never changes).
-    Rename {
-        title: String,
-        now: String,
-    },
-    /// Replace the whole document (opening from storage or a file); clears history.
-    Open(Box<Snapshot>),
-    /// Open a document already made into a state (a stored one, with its kept history).
-    Replace(Box<State>),
-    /// The whole of a stored document whose first screen was shown while the rest was read
-    /// (see `State::reading`): it takes the place of what was shown, and the changes held
-    /// meanwhile are made on it.
-    Read(Box<State>),
-    /// Replace the annotations with a merged copy (another tab's work merged in); keeps the
-    /// history and the selection where they still apply.
-    Sync(Box<Snapshot>),
-    /// Add already-validated annotations to the open document as one undoable step, with the
-    /// labels, entities and orphans the file brought (`meta`, when it changes them).
-    Merge {
-        annotations: Vec<Annotation>,
-        relations: Vec<Relation>,
-        meta: Option<Box<Meta>>,
-    },
-    /// Place orphaned annotation `id` at `[start, end)` (it keeps its id, label and fields).
-    Reattach {
-        id: String,
-        start: usize,
-        end: usize,
-        now: String,
-    },
-    /// Set one field of annotation `id`.
-    Set {
-        id: String,
-        field: Field,
-        now: String,
-    },
-    /// Put a changed version of an annotation (same id) in place of the old one.
-    Update {
-        after: Box<Annotation>,
-        now: String,
-    },
-    /// Several changes as one undoable step: annotations changed (same ids) and removed, and
-    /// the labels, entities and rating scale replaced.
-    Commit {
-        update: Vec<Annotation>,
-        remove: Vec<String>,
-        meta: Option<Box<Meta>>,
-        now: String,
-    },
-    /// Tag each span with `label` (pointing to `entity`), as one undoable step.
-    AddMany {
-        spans: Vec<(usize, usize)>,
-        label: String,
-        entity: Option<String>,
-        now: String,
-    },
-    /// Tag `[start, end)` as a new mention and make it the speaker of claim `claim`, as one
-    /// undoable step.
-    AddSpeaker {
-        claim: String,
-        start: usize,
-        end: usize,
-        label: String,
-        now: String,
-    },
 }
 
 /// The open document, its annotations in document order, and the edit history.
@@ -230,108 +132,6 @@ impl State {
         self
     }
 
-    /// Count the annotations of each label afresh.
-    fn recount(&mut self) {
-        let mut counts = vec![0; self.labels.len()];
-        for a in self.anns.iter() {
-            if let Some(i) = self.labels.iter().position(|l| l.id == a.label) {
-                counts[i] += 1;
-            }
-        }
-        self.counts = Rc::new(counts);
-    }
-
-    /// How many annotations each label has, in the order of `labels`.
-    pub fn counts(&self) -> &Rc<Vec<usize>> {
-        &self.counts
-    }
-
-    fn count(&mut self, label: &str, up: bool) {
-        if let Some(i) = self.labels.iter().position(|l| l.id == label) {
-            let n = &mut Rc::make_mut(&mut self.counts)[i];
-            *n = if up { *n + 1 } else { n.saturating_sub(1) };
-        }
-    }
-
-    fn fill_buckets(&mut self) {
-        let mut buckets: Vec<Vec<Rc<Annotation>>> = vec![Vec::new(); self.blocks.len()];
-        for a in self.anns.iter() {
-            for i in layout::blocks_touching(&self.blocks, a.start, a.end) {
-                buckets[i].push(a.clone());
-            }
-        }
-        self.buckets = Rc::new(buckets.into_iter().map(Rc::new).collect());
-    }
-
-    /// Put `a` into (`put`) or take the annotation with its id out of (not `put`) the buckets
-    /// of the blocks it touches: each a new list (its block is drawn anew), the others shared.
-    /// A bucket's own length of work, not the document's: a book has thousands of annotations.
-    fn refill(&mut self, a: &Rc<Annotation>, put: bool) {
-        let buckets = Rc::make_mut(&mut self.buckets);
-        let key = a.order_key();
-        for i in layout::blocks_touching(&self.blocks, a.start, a.end) {
-            let mut list: Vec<Rc<Annotation>> = buckets[i].iter().filter(|x| x.id != a.id).cloned().collect();
-            if put {
-                list.insert(list.partition_point(|x| x.order_key() < key), a.clone());
-            }
-            buckets[i] = Rc::new(list);
-        }
-    }
-
-    /// All annotations in document order.
-    pub fn annotations(&self) -> &Rc<Vec<Rc<Annotation>>> {
-        &self.anns
-    }
-
-    /// The annotations touching block `i`, in document order.
-    pub fn bucket(&self, i: usize) -> Rc<Vec<Rc<Annotation>>> {
-        self.buckets.get(i).cloned().unwrap_or_default()
-    }
-
-    /// The annotation with this id.
-    pub fn get(&self, id: &str) -> Option<&Rc<Annotation>> {
-        self.position(id).map(|i| &self.anns[i])
-    }
-
-    /// Where the annotation with this id is in `anns`.
-    fn position(&self, id: &str) -> Option<usize> {
-        let (h, mut from) = (id_hash(id), 0);
-        while let Some(k) = self.ids[from..].iter().position(|&x| x == h) {
-            if self.anns[from + k].id == id {
-                return Some(from + k);
-            }
-            from += k + 1;
-        }
-        None
-    }
-
-    /// The label with this id.
-    /// The annotation over exactly `[start, end)` with label `label`, if there is one.
-    pub fn duplicate(&self, start: usize, end: usize, label: &str) -> Option<&Rc<Annotation>> {
-        let from = self.anns.partition_point(|a| a.start < start);
-        self.anns[from..].iter().take_while(|a| a.start == start).find(|a| a.end == end && a.label == label)
-    }
-
-    pub fn label(&self, id: &str) -> Option<&Label> {
-        labels::find(&self.labels, id)
-    }
-
-    /// The annotations covering code point `cp`, innermost (shortest) first.
-    pub fn annotations_at(&self, cp: usize) -> Vec<Rc<Annotation>> {
-        let i = layout::blocks_touching(&self.blocks, cp, cp + 1).start;
-        let mut out: Vec<_> = self.bucket(i).iter().filter(|a| a.start <= cp && cp < a.end).cloned().collect();
-        super::order::by_key(&mut out, |a| ((a.end - a.start) as u64, a.start as u64));
-        out
-    }
-
-    pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
-    }
-
     /// The document as a plain snapshot (for saving and export).
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
@@ -381,88 +181,6 @@ impl State {
             modified: now.to_string(),
             claim: (label.kind == Kind::Claim).then(Claim::default),
         }
-    }
-
-    fn insert(&mut self, a: Rc<Annotation>) {
-        let pos = self.anns.partition_point(|x| x.order_key() < a.order_key());
-        self.count(&a.label, true);
-        self.refill(&a, true);
-        Rc::make_mut(&mut self.ids).insert(pos, id_hash(&a.id));
-        Rc::make_mut(&mut self.anns).insert(pos, a);
-    }
-
-    /// Note that `id` was deleted at `now` (or, with `None`, that it is back).
-    fn tomb(&mut self, id: &str, now: Option<&str>) {
-        if now.is_none() && !self.deleted.iter().any(|d| d.id == id) {
-            return;
-        }
-        let list = Rc::make_mut(&mut self.deleted);
-        list.retain(|d| d.id != id);
-        if let Some(at) = now {
-            list.push(Deleted { id: id.to_string(), at: at.to_string() });
-        }
-    }
-
-    fn remove(&mut self, id: &str) -> Option<Rc<Annotation>> {
-        let pos = self.position(id)?;
-        Rc::make_mut(&mut self.ids).remove(pos);
-        let a = Rc::make_mut(&mut self.anns).remove(pos);
-        self.count(&a.label, false);
-        self.refill(&a, false);
-        if self.selected.as_deref() == Some(id) {
-            self.selected = None;
-        }
-        Some(a)
-    }
-
-    /// Apply an edit at time `now`: a deletion is noted with it; with `stamp`, what the edit
-    /// brings in is marked as modified then (undo and redo bring back older versions).
-    fn run(&mut self, edit: &Edit, now: &str, stamp: bool) {
-        let fresh = |a: &Rc<Annotation>| {
-            if stamp && a.modified != now {
-                Rc::new(Annotation { modified: now.to_string(), ..(**a).clone() })
-            } else {
-                a.clone()
-            }
-        };
-        match edit {
-            Edit::Add(a) => {
-                self.tomb(&a.id, None);
-                self.insert(fresh(a));
-            }
-            Edit::Remove(a) => {
-                self.remove(&a.id);
-                self.tomb(&a.id, Some(now));
-            }
-            Edit::Change(before, after) => {
-                self.remove(&before.id);
-                self.insert(fresh(after));
-            }
-            Edit::Batch(edits) => edits.iter().for_each(|e| self.run(e, now, stamp)),
-            Edit::Meta(_, after) => {
-                let labels_changed = !Rc::ptr_eq(&self.labels, &after.labels);
-                self.labels = after.labels.clone();
-                self.entities = after.entities.clone();
-                self.scale = after.scale.clone();
-                self.orphans = after.orphans.clone();
-                if labels_changed {
-                    self.recount();
-                }
-            }
-        }
-    }
-
-    /// Apply a new edit, record it, forget the redo branch.
-    fn commit(&mut self, edit: Edit, now: &str) {
-        self.run(&edit, now, false);
-        self.record(edit);
-    }
-
-    /// Record an edit already applied (see `commit`) as one step of undo.
-    fn record(&mut self, edit: Edit) {
-        self.said = Said::new(&said::done(&edit, &self.labels));
-        Rc::make_mut(&mut self.history).record(edit);
-        self.revision += 1;
     }
 
     /// Mark this copy's new annotation ids with `tag` (one per tab; see `id_tag`).
@@ -611,35 +329,4 @@ impl State {
         self.revision = revision;
         self.next_seq = self.next_seq.max(seq);
     }
-
-    /// The undo history, to keep for the browser session (see `restore_history`).
-    pub fn history(&self) -> &Rc<History> {
-        &self.history
-    }
-
-    /// Put back a history kept for this document (a reload in the same browser session).
-    pub fn restore_history(&mut self, history: History) {
-        self.history = Rc::new(history);
-    }
-
-    fn step(&mut self, back: bool, now: &str) {
-        // (Checked first: taking a step out of a shared history copies it.)
-        if !(if back { self.can_undo() } else { self.can_redo() }) {
-            return;
-        }
-        let Some(edit) = Rc::make_mut(&mut self.history).step(back) else { return };
-        self.run(&edit, now, true);
-        let made = if back { edit.inverse() } else { edit.clone() };
-        self.said = Said::new(&said::stepped(&made, back, &self.labels));
-        self.selected = match &edit {
-            Edit::Add(a) | Edit::Change(_, a) => Some(a.id.clone()),
-            _ => None,
-        };
-        self.revision += 1;
-    }
-}
-
-/// FNV-1a of an annotation's id (see `State::ids`).
-fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
