@@ -3,7 +3,7 @@
 // when the page does not behave as the scenario needs (no mark, no menu, nothing added).
 import { statSync } from 'node:fs';
 import { profiled, topFunctions } from './profile.mjs';
-import { longestTask, mark, spanWork, traceInteraction, traced, windowWork } from './trace.mjs';
+import { longestTask, mark, spanWork, traceInteraction, traced, wasmLazy, windowWork } from './trace.mjs';
 import {
   appStorage, drag, findWords, frames, handClick, instrument, interactionTiming, longTaskMax, memory, preload, settle, sleep, storedForm, waitPainted,
   watchClick, watchEventTiming, whenPainted,
@@ -380,9 +380,13 @@ export const scenarios = {
     const t = longestTask(events, { begin: null });
     const ready = longestTask(events, { begin: null, end: 'idle' });
     const backup = longestTask(events, { begin: 'end', end: 'idle', containing: 'setItem' });
+    const lazy = wasmLazy(events, 'idle');
     const { wasmMB, heapMB } = await memory(page);
     return {
-      samples: { openTask: t.ms, openReady: ready.ms, backup: backup && backup.ms ? backup.ms : NaN, wasmMB, heapMB },
+      samples: {
+        openTask: t.ms, openReady: ready.ms, backup: backup && backup.ms ? backup.ms : NaN, wasmMB, heapMB,
+        wasmLazy: lazy ? lazy.count : NaN, wasmLazyMs: lazy ? lazy.ms : NaN, wasmLazyTop: lazy ? lazy.inLongestMs : NaN,
+      },
       detail: { breakdown: t.breakdown, readyBreakdown: ready.breakdown, backupBreakdown: backup && backup.breakdown, top },
     };
   },

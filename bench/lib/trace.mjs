@@ -11,7 +11,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
+// (v8.wasm: the engine's compiling of each wasm function at its first call, `wasmLazy`.)
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.wasm'];
 const PREFIX = 'aa-bench:';
 
 /** Emits a named marker into the trace from the page's main thread. */
@@ -95,6 +96,24 @@ export function longestTask(events, opts = {}) {
     tasks: tasks.length,
     totalMs: tasks.reduce((s, t) => s + t.dur, 0) / 1000,
   };
+}
+
+/**
+ * The wasm functions the engine compiled on the main thread at their first call ("lazy
+ * compilation": Chromium compiles a module's functions as they are first called, not when the
+ * module loads) between navigation and the `end` marker: how many, their milliseconds, and the
+ * milliseconds of it inside the longest task of that window.
+ */
+export function wasmLazy(events, end = 'end') {
+  const endM = [...markers(events)].reverse().find((m) => m.name === end);
+  if (!endM) return null;
+  const thread = events.filter((e) => e.pid === endM.pid && e.tid === endM.tid && e.ph === 'X' && e.ts <= endM.ts);
+  const compiles = thread.filter((e) => e.name === 'wasm.CompileLazy');
+  const tasks = thread.filter((e) => e.name === 'RunTask');
+  const sum = (list) => list.reduce((s, e) => s + e.dur, 0) / 1000;
+  const top = tasks.length ? tasks.reduce((a, b) => (b.dur > a.dur ? b : a)) : null;
+  const inTop = top ? compiles.filter((e) => e.ts >= top.ts && e.ts + e.dur <= top.ts + top.dur) : [];
+  return { count: compiles.length, ms: sum(compiles), inLongestMs: sum(inTop) };
 }
 
 /** Self time per event name inside one task (complete events nest on a thread). */
