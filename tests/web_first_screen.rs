@@ -206,3 +206,36 @@ fn a_compressed_document_is_stored_small_and_handed_into_wasm_exactly_a_block_at
     assert_eq!(store.get_item(&key).unwrap().as_deref(), Some("{\"text\":\"short\"}"));
     store.remove_item(&key).unwrap();
 }
+
+/// The open finds where a compressed stored value's annotations begin a block a step (see
+/// `boot::head_in_steps`): each step unpacks one more block, and what it finds is where the
+/// whole search finds it.
+#[wasm_bindgen_test]
+fn a_compressed_stored_value_is_searched_a_block_at_a_time() {
+    let key = storage::doc_key("searched-in-steps");
+    // (About 750 KB of JSON before the annotations: three blocks.)
+    let raw = format!("{{\"version\":1,\"text\":\"{}\",\"annotations\":[]}}", "word ".repeat(150_000));
+    storage::set(&key, &raw).unwrap();
+    assert!(storage::compressed(&key, &raw), "the value is stored compressed");
+    let head = "\"annotations\":[";
+    let mut pieces = storage::get_in_pieces(&key).unwrap().unwrap();
+    let mut steps = 0;
+    let found = loop {
+        match pieces.find_some(head) {
+            Some(None) => steps += 1,
+            found => break found.flatten(),
+        }
+    };
+    assert!(steps >= 2, "a block a step: {steps} steps before it was found");
+    assert_eq!(found, Some(raw.find(head).unwrap() as u32));
+    assert_eq!(storage::get_in_pieces(&key).unwrap().unwrap().find(head), found, "as the whole search finds it");
+    let mut missing = storage::get_in_pieces(&key).unwrap().unwrap();
+    let absent = loop {
+        match missing.find_some("\"orphans\":[") {
+            Some(None) => {}
+            other => break other,
+        }
+    };
+    assert_eq!(absent, None, "not there, once every block is unpacked");
+    storage::remove(&key).unwrap();
+}

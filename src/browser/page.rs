@@ -194,19 +194,29 @@ impl Pieces {
     /// Where `pattern` first is in the string, in UTF-16 units (bytes of a compressed one's
     /// JSON, unpacked until it is found).
     pub fn find(&mut self, pattern: &str) -> Option<u32> {
+        loop {
+            if let Some(at) = self.find_some(pattern)? {
+                return Some(at);
+            }
+        }
+    }
+
+    /// `find`, unpacking at most one more block of a compressed string: `Some(None)` when
+    /// `pattern` is not in what is unpacked so far and more is to come (ask again), `None` when
+    /// it is not in the string.
+    pub fn find_some(&mut self, pattern: &str) -> Option<Option<u32>> {
         let u = match &mut self.s {
-            Source::Page(s) => return u32::try_from(s.index_of(pattern, 0)).ok(),
+            Source::Page(s) => return u32::try_from(s.index_of(pattern, 0)).ok().map(Some),
             Source::Packed(u) => u,
         };
-        loop {
-            if let Some(at) = u.left[u.from..].find(pattern) {
-                return u32::try_from(at).ok().map(|at| self.read + at);
-            }
-            let next = u.next()?;
-            u.left.drain(..u.from);
-            u.from = 0;
-            u.left.push_str(&next);
+        if let Some(at) = u.left[u.from..].find(pattern) {
+            return u32::try_from(at).ok().map(|at| Some(self.read + at));
         }
+        let next = u.next()?;
+        u.left.drain(..u.from);
+        u.from = 0;
+        u.left.push_str(&next);
+        Some(None)
     }
 
     /// `append` of a compressed one: `units` bytes of its JSON (a few more rather than half a

@@ -1,6 +1,7 @@
 //! Opening documents from storage (the last one at start: see `boot`), any other from the
 //! library, with what the browser session kept of them (undo history, where the reader was).
 use super::notices::Notice;
+use crate::browser::page::Pieces;
 use crate::browser::storage;
 use crate::formats::stored::{self, Settings};
 use crate::formats::text_in::count;
@@ -70,6 +71,17 @@ const FIRST_UNITS: u32 = 128 * 1024;
 /// `read_stored`, only the first piece of the value handed into wasm, and what gives the rest.
 /// The whole, once read, is handed to `read_whole`.
 pub(super) fn read_stored_first(id: &str, notices: &mut Vec<Notice>) -> Option<(String, native_slices::More)> {
+    let mut pieces = stored_pieces(id, notices)?;
+    let head = pieces.find(HEAD_END);
+    Some(first_of(pieces, head))
+}
+
+/// Where the top level of a stored value ends and its annotations begin.
+pub(super) const HEAD_END: &str = "\"annotations\":[";
+
+/// The stored value of document `id` as the page holds it, nothing of it handed into wasm yet
+/// (see `read_stored_first`), noting what it was read from.
+pub(super) fn stored_pieces(id: &str, notices: &mut Vec<Notice>) -> Option<Pieces> {
     let key = storage::doc_key(id);
     let pieces = match storage::get_in_pieces(&key) {
         Ok(pieces) => pieces,
@@ -80,16 +92,20 @@ pub(super) fn read_stored_first(id: &str, notices: &mut Vec<Notice>) -> Option<(
     };
     let stamp = storage::get(&format!("{key}:stamp")).ok().flatten();
     // (Its value comes with the whole: see `read_whole`.)
-    let print = pieces.as_ref().map(crate::browser::page::Pieces::print);
+    let print = pieces.as_ref().map(Pieces::print);
     LOADED.with(|l| *l.borrow_mut() = (id.to_string(), None, stamp, print));
-    let mut pieces = pieces?;
+    pieces
+}
+
+/// The first piece of a stored value whose annotations begin at `head` (`HEAD_END`, found),
+/// and what gives the rest.
+pub(super) fn first_of(mut pieces: Pieces, head: Option<u32>) -> (String, native_slices::More) {
     let mut first = String::new();
-    let head = pieces.find("\"annotations\":[").map_or(u32::MAX, |at| at.saturating_add(FIRST_UNITS));
-    let more = pieces.append(&mut first, head);
+    let more = pieces.append(&mut first, head.map_or(u32::MAX, |at| at.saturating_add(FIRST_UNITS)));
     crate::browser::mark("aa:stored-read");
     let rest: native_slices::More =
         Box::new(move |out, n| more && pieces.append(out, n.try_into().unwrap_or(u32::MAX)));
-    Some((first, rest))
+    (first, rest)
 }
 
 /// The whole stored value of document `id`, read in pieces (see `read_stored_first`): what it
