@@ -239,3 +239,33 @@ fn a_compressed_stored_value_is_searched_a_block_at_a_time() {
     assert_eq!(absent, None, "not there, once every block is unpacked");
     storage::remove(&key).unwrap();
 }
+
+/// A pattern that starts in one block and ends in the next is found where it is, though each
+/// step searches only what the block before left unsearched.
+#[wasm_bindgen_test]
+fn a_pattern_across_two_blocks_is_found() {
+    use article_annotator::formats::packed::BLOCK;
+    let key = storage::doc_key("searched-across");
+    let head = "\"annotations\":[";
+    let start = "{\"version\":1,\"text\":\"";
+    for cut in [1, 7, head.len() - 1] {
+        // The text (ending in a two-byte character and an emoji) fills the first block up to
+        // `cut` bytes before its end, where the pattern begins; what follows fills a second.
+        let fill = BLOCK - cut - start.len() - "é😀\",".len();
+        let text = format!("{}é😀", "a".repeat(fill));
+        let raw = format!("{start}{text}\",{head}\"{}\"]}}", "b".repeat(300_000));
+        let want = raw.find(head).unwrap();
+        assert_eq!(want, BLOCK - cut, "the pattern starts {cut} bytes before the first block ends");
+        storage::set(&key, &raw).unwrap();
+        assert!(storage::compressed(&key, &raw));
+        let mut pieces = storage::get_in_pieces(&key).unwrap().unwrap();
+        let found = loop {
+            match pieces.find_some(head) {
+                Some(None) => {}
+                found => break found.flatten(),
+            }
+        };
+        assert_eq!(found, Some(want as u32), "cut {cut}");
+        storage::remove(&key).unwrap();
+    }
+}

@@ -138,6 +138,10 @@ struct Unpacking {
     /// The JSON unpacked and not yet handed on, from byte `from`.
     left: String,
     from: usize,
+    /// What `find_some` last looked for, and the byte of `left` before which it does not
+    /// start (so that each block is searched once, not everything unpacked again).
+    sought: String,
+    searched: usize,
 }
 
 impl Unpacking {
@@ -171,7 +175,17 @@ impl Pieces {
     pub fn new(s: js_sys::JsString) -> Self {
         if s.starts_with(crate::formats::packed::MARK, 0) {
             let at = crate::formats::packed::MARK.len() as u32;
-            return Pieces { s: Source::Packed(Unpacking { s, at, left: String::new(), from: 0 }), read: 0 };
+            return Pieces {
+                s: Source::Packed(Unpacking {
+                    s,
+                    at,
+                    left: String::new(),
+                    from: 0,
+                    sought: String::new(),
+                    searched: 0,
+                }),
+                read: 0,
+            };
         }
         Pieces { s: Source::Page(s), read: 0 }
     }
@@ -209,11 +223,21 @@ impl Pieces {
             Source::Page(s) => return u32::try_from(s.index_of(pattern, 0)).ok().map(Some),
             Source::Packed(u) => u,
         };
-        if let Some(at) = u.left[u.from..].find(pattern) {
-            return u32::try_from(at).ok().map(|at| Some(self.read + at));
+        if u.sought != pattern {
+            (u.sought, u.searched) = (pattern.to_string(), 0);
+        }
+        let start = u.searched.max(u.from);
+        if let Some(at) = u.left[start..].find(pattern) {
+            return u32::try_from(start - u.from + at).ok().map(|at| Some(self.read + at));
+        }
+        // a match may still begin in the last `pattern.len() - 1` bytes, across the new block
+        let mut searched = u.left.len().saturating_sub(pattern.len().saturating_sub(1)).max(start);
+        while !u.left.is_char_boundary(searched) {
+            searched -= 1;
         }
         let next = u.next()?;
         u.left.drain(..u.from);
+        u.searched = searched - u.from;
         u.from = 0;
         u.left.push_str(&next);
         Some(None)
@@ -236,7 +260,7 @@ impl Pieces {
                 break;
             }
             match u.next() {
-                Some(next) => (u.left, u.from) = (next, 0),
+                Some(next) => (u.left, u.from, u.searched) = (next, 0, 0),
                 None => break,
             }
         }
