@@ -185,14 +185,21 @@ export function hover_labels(root, label) {
     }
     label.hidden = !text;
   };
+  let scrolled = -1e9;
   root.addEventListener('mouseover', (e) => {
+    // (While the page scrolls under a resting pointer, highlights pass beneath it every frame:
+    // no label then, and no layout asked for its place.)
+    if (e.timeStamp - scrolled < 200) return show();
     const mark = e.target.closest?.('mark[data-labels]');
     const first = mark?.getClientRects()[0];
     if (first) show(mark.dataset.labels, Math.trunc(first.left), Math.trunc(first.top));
     else show();
   });
   root.addEventListener('mouseleave', () => show());
-  addEventListener('scroll', () => show());
+  addEventListener('scroll', (e) => {
+    scrolled = e.timeStamp;
+    show();
+  });
 }
 // Each highlight's `aria-details` names the sidebar entries (`n-` and the annotation's id) of
 // its annotations that are drawn: the lists are virtual, and an entry not drawn is not there

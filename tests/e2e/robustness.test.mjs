@@ -98,6 +98,21 @@ test('clicks cycle through overlapping highlights; the sidebar selects and marks
     // Hovering shows the labels above the highlight.
     await xi.hover();
     await page.getByText('Person · Claim', { exact: true }).waitFor({ state: 'visible' });
+    // While the page scrolls under a resting pointer, a highlight passing beneath it shows no
+    // label (one a frame, each asking for layout); once the page is still, one does.
+    const whileScrolling = await xi.evaluate(async (m) => {
+      const label = document.querySelector('.hover-label');
+      const scrolled = new Promise((r) => addEventListener('scroll', r, { once: true }));
+      scrollTo(0, scrollY > 0 ? scrollY - 1 : scrollY + 1);
+      await scrolled;
+      m.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      return label.hidden;
+    });
+    assert.equal(whileScrolling, true, 'no label for a highlight met while the page scrolls');
+    await page.waitForTimeout(300);
+    await xi.evaluate((m) => m.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+    assert.equal(await page.locator('.hover-label').evaluate((l) => l.hidden), false, 'a label once the page is still');
+    assert.equal(await page.locator('.hover-label').textContent(), 'Person · Claim');
   }));
 
 test('another tab tagging the same article: both tabs end with both edits, and so does storage', { timeout: TEST_TIMEOUT }, () =>
