@@ -1,5 +1,6 @@
 //! File formats: the native JSON (versioned) and, one file each, the interchange formats.
 pub mod brat;
+mod brat_read;
 pub mod claimreview;
 pub mod conll;
 pub mod doccano;
