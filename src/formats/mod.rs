@@ -12,6 +12,7 @@ pub mod label_studio;
 pub mod library;
 pub mod markdown;
 pub mod markdown_inline;
+mod markdown_line;
 pub mod native;
 mod native_check;
 pub mod native_read;
