@@ -2,13 +2,12 @@
 //! content as it is, images and HTML tags go, escapes and entities become their characters.
 //!
 //! Every search is bounded or done once, so that no input (thousands of unclosed `[`, say)
-//! takes quadratic time: a pasted book must not freeze the page.
+//! takes quadratic time: a pasted book must not freeze the page. Emphasis is paired in
+//! `markdown_emphasis`.
+use super::markdown_emphasis::{delimiter, emphasis, Tok};
 
 /// The longest HTML tag or autolink, in bytes; longer, a `<` is a less-than sign.
 const MAX_TAG: usize = 2048;
-
-/// Openers of emphasis kept waiting for a closer; more stay literal.
-const MAX_OPENERS: usize = 256;
 
 /// The characters that may start inline markup.
 const SPECIAL: [char; 9] = ['\\', '`', '*', '_', '~', '!', '[', '<', '&'];
@@ -30,12 +29,6 @@ const ENTITIES: [(&str, char); 14] = [
     ("rdquo", '”'),
     ("copy", '©'),
 ];
-
-/// A piece of a block: text already final, or a run of `*`, `_` or `~` that may be emphasis.
-enum Tok {
-    Text(String),
-    Delim { c: u8, n: usize, open: bool, close: bool },
-}
 
 /// The plain text of one block's inline Markdown (a hard line break stays a `\n`). `refs` holds
 /// the normalised labels of the reference definitions: a bare `[label]` is a link only when it
@@ -159,25 +152,13 @@ impl Inline<'_> {
         n
     }
 
-    /// A run of `*`, `_` or `~`, and whether it can open or close emphasis (CommonMark's
-    /// flanking rules: `2 * 3` neither; an `_` inside a word like `snake_case` neither).
+    /// A run of `*`, `_` or `~`: a token when it can open or close emphasis, else text.
     fn delim(&mut self, i: usize) -> usize {
         let s = self.s;
-        let c = s.as_bytes()[i];
-        let n = run(&s[i..], c);
-        let (before, after) = (s[..i].chars().next_back(), s[i + n..].chars().next());
-        let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-        let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
-        let left = !space(after) && (!punct(after) || space(before) || punct(before));
-        let right = !space(before) && (!punct(before) || space(after) || punct(after));
-        let (open, close) = match c {
-            b'_' => (left && (!right || punct(before)), right && (!left || punct(after))),
-            _ => (left, right),
-        };
-        if (open || close) && !(c == b'~' && n > 2) {
-            self.toks.push(Tok::Delim { c, n, open, close });
-        } else {
-            self.text(&s[i..i + n]);
+        let (n, tok) = delimiter(s, i);
+        match tok {
+            Some(tok) => self.toks.push(tok),
+            None => self.text(&s[i..i + n]),
         }
         n
     }
@@ -251,48 +232,8 @@ impl Inline<'_> {
     }
 }
 
-/// Pair closers with the nearest opener of the same character and drop the paired markers
-/// (strikethrough needs runs of equal length); what stays unpaired is literal text.
-fn emphasis(toks: &mut [Tok]) {
-    let mut openers: Vec<usize> = Vec::new();
-    for k in 0..toks.len() {
-        let Tok::Delim { c, open, close, .. } = toks[k] else { continue };
-        while close && left(&toks[k]) > 0 {
-            let wanted = left(&toks[k]);
-            let fits =
-                |o: &usize| matches!(toks[*o], Tok::Delim { c: oc, n, .. } if oc == c && (c != b'~' || n == wanted));
-            let Some(p) = openers.iter().rposition(fits) else { break };
-            let o = openers[p];
-            let used = match c {
-                b'~' => wanted,
-                _ if wanted >= 2 && left(&toks[o]) >= 2 => 2,
-                _ => 1,
-            };
-            take(&mut toks[o], used);
-            take(&mut toks[k], used);
-            openers.truncate(if left(&toks[o]) > 0 { p + 1 } else { p });
-        }
-        if open && left(&toks[k]) > 0 && openers.len() < MAX_OPENERS {
-            openers.push(k);
-        }
-    }
-}
-
-/// The markers left in a token (none in text).
-fn left(tok: &Tok) -> usize {
-    match tok {
-        Tok::Delim { n, .. } => *n,
-        Tok::Text(_) => 0,
-    }
-}
-
-fn take(tok: &mut Tok, used: usize) {
-    if let Tok::Delim { n, .. } = tok {
-        *n -= used;
-    }
-}
-
-fn run(s: &str, b: u8) -> usize {
+/// How many bytes `b` start `s`.
+pub(super) fn run(s: &str, b: u8) -> usize {
     s.bytes().take_while(|&x| x == b).count()
 }
 

@@ -11,6 +11,7 @@ pub mod json_write;
 pub mod label_studio;
 pub mod library;
 pub mod markdown;
+mod markdown_emphasis;
 pub mod markdown_inline;
 mod markdown_line;
 pub mod native;
