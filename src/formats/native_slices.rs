@@ -3,13 +3,15 @@
 //! first, then the annotations a slice at a time, each read and checked against the text, then
 //! the rest of the file. What comes out is exactly what `native::parse` gives for the same text;
 //! a file laid out otherwise than the app writes it (the annotations not a list after the
-//! document and labels) is read whole by `native::parse`.
+//! document and labels) is read whole by `native::parse`. What the first screen is given
+//! before the whole is read is in `first_screen`.
 use super::json_read::{Error, Mark, Reader};
 use super::native::{index, not_json, parse, FileIn, Imported, FILE};
 use super::native_check::{check, keep, Checked};
 use super::native_read::annotation;
-use crate::model::state::Snapshot;
 use sha2::{Digest, Sha256};
+
+mod first_screen;
 
 /// Where `FILE` has the annotations: the keys before it are what `FileIn::start` checks.
 const ANNOTATIONS: usize = 7;
@@ -247,58 +249,6 @@ impl Slices {
             }
         }
         Ok(false)
-    }
-
-    /// Whether every annotation that touches the text before code point `at`, to the end of
-    /// its line, has been read: those so far came in document order (the order the app writes
-    /// them in) and the last starts past that line. (A file whose later records turn out out of
-    /// order is still read whole; only what is shown first can miss one of them.)
-    pub fn read_before(&self, at: usize) -> bool {
-        // (Past the list, the whole is a step or two away: it is what is shown.)
-        if !self.indexed || !self.ordered || self.past != Past::No {
-            return false;
-        }
-        self.last >= self.line_end(at)
-    }
-
-    /// Where block `n` (the `n`th line that is not blank, as the article draws them) starts, in
-    /// code points (0 past the last); `None` until the text is indexed.
-    pub fn block_start(&self, n: usize) -> Option<usize> {
-        let text = &self.out.snapshot.doc.text;
-        let blocks = self.indexed.then(|| crate::model::layout::blocks(text, &self.out.index))?;
-        Some(blocks.get(n).map_or(0, |b| b.start))
-    }
-
-    /// The text and its index, once indexed.
-    pub fn text(&self) -> Option<(&str, &crate::model::TextIndex)> {
-        self.indexed.then_some((self.out.snapshot.doc.text.as_str(), &*self.out.index))
-    }
-
-    /// The end of the line holding code point `at` (the end of the text past it).
-    fn line_end(&self, at: usize) -> usize {
-        let (text, index) = (&self.out.snapshot.doc.text, &self.out.index);
-        let from = index.cp_to_byte(at);
-        text[from..].find('\n').map_or(index.len(), |n| index.byte_to_cp(from + n))
-    }
-
-    /// What has been read so far, checked as the whole will be: the document, its labels,
-    /// entities and scale, and the annotations read (no relations: they come after them).
-    pub fn partial(&self) -> Imported {
-        let o = &self.out;
-        let mut out = Imported {
-            snapshot: Snapshot {
-                doc: o.snapshot.doc.clone(),
-                labels: o.snapshot.labels.clone(),
-                entities: o.snapshot.entities.clone(),
-                scale: o.snapshot.scale.clone(),
-                ..Snapshot::default()
-            },
-            failed: Vec::new(),
-            reanchored: 0,
-            index: o.index.clone(),
-        };
-        keep(&mut out, self.checked.clone());
-        out
     }
 
     /// The top level after the list, then the rest of the checks. A part that comes after the
