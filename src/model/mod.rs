@@ -1,6 +1,7 @@
 //! The pure core: document text and its offset index, annotations, labels, and the state
 //! machine every edit goes through. Nothing here touches the browser.
 pub mod annotation;
+pub mod clusters;
 pub mod history;
 pub mod labels;
 pub mod layout;
