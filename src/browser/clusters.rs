@@ -2,13 +2,17 @@
 //! the page would otherwise have to ship.
 use crate::model::snap::{Approximate, Clusters};
 
-use super::page::cluster_starts;
+use super::page::{cluster_starts, warm_intl};
 
-/// Make the segmenter ready: the browser's first one costs 10–40 ms and its first long line a
-/// few more, which belong in an idle moment, not in the mouse-up that ends a selection.
+/// Make the segmenter ready: the browser's first one costs 20–60 ms and its first long line a
+/// few more, which belong in an idle moment, not in the mouse-up that ends a selection. A worker
+/// makes one first (`warm_intl`), so that even that moment has no long task: the page's own
+/// then costs under a millisecond.
 pub fn warm() {
-    let sample = "Minsk, 12 May — leaders’ talks 北京 café\u{301} 👩\u{200d}🔬 🇧🇾 3.5 % ";
-    cluster_starts(&sample.repeat(8));
+    warm_intl(&super::dom::once_js(Box::new(|| {
+        let sample = "Minsk, 12 May — leaders’ talks 北京 café\u{301} 👩\u{200d}🔬 🇧🇾 3.5 % ";
+        cluster_starts(&sample.repeat(8));
+    })));
 }
 
 /// The browser's segmenter; `Approximate` where there is none.

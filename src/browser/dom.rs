@@ -12,7 +12,7 @@ pub fn scroll_to(selector: &str) {
 
 /// One closure type for every one-shot callback handed to the browser: each closure type
 /// given to wasm-bindgen compiles glue of its own (a few hundred bytes); boxed, they share it.
-fn once_js(f: Box<dyn FnOnce()>) -> JsValue {
+pub(super) fn once_js(f: Box<dyn FnOnce()>) -> JsValue {
     Closure::once_into_js(f)
 }
 

@@ -99,6 +99,9 @@ extern "C" {
     /// UTF-16 offsets of the grapheme cluster starts in `line`, from the browser's
     /// `Intl.Segmenter`; none where the browser has no segmenter.
     pub fn cluster_starts(line: &str) -> Vec<u32>;
+    /// Have a worker make a segmenter and a dates' formatter, which loads the browser's Unicode
+    /// tables for the page off its thread; then run the function `then`.
+    pub fn warm_intl(then: &JsValue);
     /// Watch the blocks of `root` whose `watched` entry is not 0 (see `visibility`), and lay
     /// out the paragraphs still `far` in each chunk that comes near; returns the function that
     /// stops watching.

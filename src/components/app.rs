@@ -71,7 +71,8 @@ pub fn app() -> Html {
             // (The first screen's frame, "aa:painted", is marked where the app is mounted.)
             mark("aa:mounted");
             // Once the page is idle: summaries for index entries written before they were kept,
-            // and the dates' formatter made (the browser's first costs the library's listing 7 ms).
+            // and the dates' formatter made (the browser's first costs 20-40 ms; under 1 once the
+            // worker started a second earlier by `clusters::warm` has loaded the browser's tables).
             let repair = dom::timeout(2000, move || {
                 super::library::warm_dates();
                 if storage::repair_library() {

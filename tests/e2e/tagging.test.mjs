@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   browserForFile,
-  HEADLINE, LABELS, TEST_TIMEOUT, cpIndexOf, checkNativeFile, dragOver, findAnnotation, tag, waitForStored, withApp,
+  HEADLINE, LABELS, TEST_TIMEOUT, cpIndexOf, checkNativeFile, dragOver, findAnnotation, reload, tag, waitForStored,
+  waitUntil, withApp,
 } from './helpers.mjs';
 
 const XI_BLOCK = 'President Xi Jinping';
@@ -57,6 +58,49 @@ test('a drag that starts and ends inside words snaps to whole words; clicking "L
     checkNativeFile(parsed);
     const a = findAnnotation(parsed, text, 'LOC');
     assert.equal(a.start, cpIndexOf(parsed.document.text, text));
+  }),
+);
+
+// Workers made by the page, by address, and how many were ended.
+function countWorkers() {
+  window.__workers = { made: [], ended: 0 };
+  const Made = window.Worker;
+  window.Worker = class extends Made {
+    constructor(url, options) {
+      super(url, options);
+      window.__workers.made.push(String(url));
+    }
+    terminate() {
+      window.__workers.ended++;
+      super.terminate();
+    }
+  };
+}
+
+test('a worker loads the segmenter\'s tables after the open, and a drag still snaps to words without workers', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page, ui } = app;
+    const text = 'China-Belarus Industrial Park';
+    const snapped = async (label) => {
+      await tag({ page, ui }, { block: PARK_BLOCK, text, from: 2, to: text.length - 2 }, { label });
+      await ui.entry(`${label}: ${text}`).waitFor({ state: 'visible' });
+    };
+    await page.addInitScript(countWorkers);
+    await reload(app);
+    const workers = await waitUntil(
+      () => page.evaluate(() => (window.__workers.ended ? window.__workers : null)),
+      { message: 'the worker made and ended after the open' },
+    );
+    assert.equal(workers.made.length, 1, `workers made: ${workers.made}`);
+    assert.match(workers.made[0], /^blob:/);
+    await snapped('Location');
+    // Where a page cannot make workers, the page makes its segmenter itself, as before.
+    await page.addInitScript(() => {
+      window.Worker = undefined;
+    });
+    await reload(app);
+    await page.waitForTimeout(1500);
+    await snapped('Organization');
   }),
 );
 
