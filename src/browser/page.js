@@ -287,10 +287,13 @@ const INTL = "new Intl.Segmenter(undefined,{granularity:'grapheme'}).segment('a'
   "new Intl.DateTimeFormat([],{dateStyle:'medium',timeStyle:'short'}).format(0);postMessage(0)";
 export function warm_intl(then) {
   let w, url;
+  // (Once only, whichever of the worker's message or error comes.)
   const done = () => {
     w?.terminate();
     if (url) URL.revokeObjectURL(url);
-    then();
+    const f = then;
+    then = url = null;
+    f?.();
   };
   try {
     url = URL.createObjectURL(new Blob([INTL], { type: 'text/javascript' }));
