@@ -48,16 +48,22 @@ test('dragging over "Xi Jinping" and pressing 1 tags a Person', { timeout: TEST_
   }),
 );
 
+const PARK = 'China-Belarus Industrial Park';
+
+/** Drags from between "Ch" and "ina" to between "Pa" and "rk" of PARK, tags it `label` from the
+ * menu and waits for its entry: the whole words. */
+async function tagParkInsideWords({ page, ui }, label) {
+  await tag({ page, ui }, { block: PARK_BLOCK, text: PARK, from: 2, to: PARK.length - 2 }, { label });
+  await ui.entry(`${label}: ${PARK}`).waitFor({ state: 'visible' });
+}
+
 test('a drag that starts and ends inside words snaps to whole words; clicking "Location" tags it', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async ({ page, ui }) => {
-    const text = 'China-Belarus Industrial Park';
-    // From between "Ch" and "ina" to between "Pa" and "rk".
-    await tag({ page, ui }, { block: PARK_BLOCK, text, from: 2, to: text.length - 2 }, { label: 'Location' });
-    await ui.entry(`Location: ${text}`).waitFor({ state: 'visible' });
+    await tagParkInsideWords({ page, ui }, 'Location');
     const { parsed } = await waitForStored(page, (d) => d.annotations.length === 1, 'one stored annotation');
     checkNativeFile(parsed);
-    const a = findAnnotation(parsed, text, 'LOC');
-    assert.equal(a.start, cpIndexOf(parsed.document.text, text));
+    const a = findAnnotation(parsed, PARK, 'LOC');
+    assert.equal(a.start, cpIndexOf(parsed.document.text, PARK));
   }),
 );
 
@@ -79,12 +85,7 @@ function countWorkers() {
 
 test('a worker loads the segmenter\'s tables after the open, and a drag still snaps to words without workers', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
-    const { page, ui } = app;
-    const text = 'China-Belarus Industrial Park';
-    const snapped = async (label) => {
-      await tag({ page, ui }, { block: PARK_BLOCK, text, from: 2, to: text.length - 2 }, { label });
-      await ui.entry(`${label}: ${text}`).waitFor({ state: 'visible' });
-    };
+    const { page } = app;
     await page.addInitScript(countWorkers);
     await reload(app);
     const workers = await waitUntil(
@@ -93,14 +94,14 @@ test('a worker loads the segmenter\'s tables after the open, and a drag still sn
     );
     assert.equal(workers.made.length, 1, `workers made: ${workers.made}`);
     assert.match(workers.made[0], /^blob:/);
-    await snapped('Location');
+    await tagParkInsideWords(app, 'Location');
     // Where a page cannot make workers, the page makes its segmenter itself, as before.
     await page.addInitScript(() => {
       window.Worker = undefined;
     });
     await reload(app);
     await page.waitForTimeout(1500);
-    await snapped('Organization');
+    await tagParkInsideWords(app, 'Organization');
   }),
 );
 
