@@ -60,12 +60,25 @@ pub fn suggestion(
 }
 
 /// The speaker list: the article's people and organisations, each name once (the chosen
-/// mention standing for its name).
-pub fn speaker_options(anns: &[Rc<Annotation>], labels: &[Label], chosen: Option<&str>) -> Vec<(AttrValue, AttrValue)> {
+/// mention standing for its name). With `all` false, only what the list shows closed: "no
+/// speaker" and the chosen mention (the whole list is a look at every annotation, some
+/// milliseconds at book length: the panel draws it a frame after it first shows).
+pub fn speaker_options(
+    anns: &[Rc<Annotation>],
+    labels: &[Label],
+    chosen: Option<&str>,
+    all: bool,
+) -> Vec<(AttrValue, AttrValue)> {
     let kinds = speaker_labels(labels);
     let mut out: Vec<(AttrValue, AttrValue)> = vec![("".into(), "No speaker chosen".into())];
-    let chosen_text = chosen.and_then(|id| anns.iter().find(|m| m.id == id)).map(|m| m.quote.as_str());
-    let speakers: Vec<&Rc<Annotation>> = anns.iter().filter(|m| kinds.iter().any(|(id, _)| *id == m.label)).collect();
+    let chosen_mention = chosen.and_then(|id| anns.iter().find(|m| m.id == id));
+    let chosen_text = chosen_mention.map(|m| m.quote.as_str());
+    let is_speaker = |m: &&Rc<Annotation>| kinds.iter().any(|(id, _)| *id == m.label);
+    if !all {
+        out.extend(chosen_mention.filter(is_speaker).map(|m| (m.id.clone().into(), m.quote.clone().into())));
+        return out;
+    }
+    let speakers: Vec<&Rc<Annotation>> = anns.iter().filter(is_speaker).collect();
     let firsts = Names::new(speakers.iter().map(|m| m.quote.as_str())).firsts();
     for (m, first) in speakers.iter().zip(firsts) {
         let is_chosen = chosen == Some(m.id.as_str());

@@ -77,14 +77,18 @@ pub fn details(p: &DetailsProps) -> Html {
         }
     });
     let chosen = shown.as_ref().and_then(|a| a.claim.as_ref()).and_then(|c| c.speaker.clone());
-    let speakers =
-        use_memo((p.data.annotations.clone(), p.data.meta.labels.clone(), chosen), move |(anns, labels, chosen)| {
+    // (The whole list a frame after the panel, as a mention's counts are.)
+    let all = claim && later.as_ref().zip(shown.as_ref()).is_some_and(|(l, a)| Rc::ptr_eq(l, a));
+    let speakers = use_memo(
+        (p.data.annotations.clone(), p.data.meta.labels.clone(), chosen, all),
+        move |(anns, labels, chosen, all)| {
             if claim {
-                claim_panel::speaker_options(anns, labels, chosen.as_deref())
+                claim_panel::speaker_options(anns, labels, chosen.as_deref(), *all)
             } else {
                 Vec::new()
             }
-        });
+        },
+    );
     if let Some(a) = &shown {
         return if claim {
             claim_panel::view(p, a, &suggested, &speakers, &error)

@@ -227,6 +227,14 @@ test('as a new user: tag the speakers, tag three claims, each with the right spe
       await accept.waitFor({ state: 'detached' });
       if (verdict) await p.getByLabel('Verdict').selectOption({ label: verdict });
     }
+    // The speaker list: "no speaker", then each person and organisation once (the whole list
+    // comes a frame after the panel, and is drawn once the list takes the focus).
+    const speakers = p.getByLabel('Speaker', { exact: true });
+    await speakers.focus();
+    const names = ['No speaker chosen', 'Maria Keller', 'Jonas Berg', 'Port Authority'];
+    await waitUntil(async () => (await speakers.locator('option').count()) === names.length, { message: 'every speaker listed' });
+    assert.deepEqual(await speakers.locator('option').allTextContents(), names);
+    assert.equal(await speakers.locator('option:checked').textContent(), 'Port Authority');
     await waitForStored(page, (x) => x.annotations.filter((a) => a.claim?.speaker).length === 3, 'three speakers kept');
     const review = await download(app, 'Export ClaimReview');
     await app.ui.status('1 claim without a verdict was skipped').waitFor();
