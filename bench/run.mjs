@@ -16,6 +16,8 @@
 //   BENCH_TAG_TIMES=5   tags by a click on the menu, and as many by a key, per tagTiming run
 //   BENCH_TAG_TRACE=0   tagTiming untraced: the Event Timing API's rounded durations only
 //   BENCH_REOPENS=3     firstScreen's reopens per run, of the app and of its static page (median)
+//   BENCH_SCROLL_WAIT=2000  ms the scroll scenario waits after the painted mark before scrolling
+//                       (a reader who reads the first page a while first: e.g. 12000)
 //   BENCH_LIBRARY_DOCS=200  documents in the library scenario (5-20k characters and 50
 //                       annotations each; smoke: 1-3k characters, 10 annotations)
 //   BENCH_CHROMIUM      browser binary (default /usr/bin/chromium)

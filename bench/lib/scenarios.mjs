@@ -685,7 +685,7 @@ export const scenarios = {
   /** Scroll the whole document with the mouse wheel. */
   async scroll(ctx) {
     const { page } = await openApp(ctx, ctx.docs.main);
-    await settle(page, IDLE_AFTER_OPEN);
+    await settle(page, Number(process.env.BENCH_SCROLL_WAIT || IDLE_AFTER_OPEN));
     const r = await scrollWhole(ctx, page);
     return { samples: { scroll: r.ms }, detail: r.detail };
   },
