@@ -7,9 +7,7 @@ use wasm_bindgen::JsValue;
 
 const RUNS: u32 = 25;
 
-fn now() -> f64 {
-    gloo::utils::window().performance().map_or(0.0, |p| p.now())
-}
+use super::dom::now;
 
 /// Build the index of `text` `RUNS` times; mean milliseconds per build.
 fn index_build(text: String) -> f64 {

@@ -41,6 +41,19 @@ pub fn next_task(f: Box<dyn FnOnce()>) {
     super::page::post(&once_js(f));
 }
 
+/// Run `f` once the page has nothing else to do (an idle moment between frames or tasks): for
+/// work no one waits for. `idle_left` tells how long the moment lasts.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    super::page::idle(&once_js(Box::new(f)));
+}
+
+pub use super::page::idle_left;
+
+/// Milliseconds since the page began (`performance.now()`).
+pub fn now() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
 /// Run `f` after the next frame has been painted (two animation frames).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let inner = once_js(Box::new(f));

@@ -305,3 +305,15 @@ impl Pieces {
         self.read < s.length()
     }
 }
+
+#[wasm_bindgen(module = "/src/browser/ahead.js")]
+extern "C" {
+    /// Run the function `f` once the page is idle: see `dom::when_idle`.
+    pub fn idle(f: &JsValue);
+    /// Milliseconds left of the idle moment the last `idle` function ran in (0 once it is over).
+    pub fn idle_left() -> f64;
+    /// Lay the article's chunks out in idle moments, as many blocks a moment as fit it, the
+    /// chunks ahead of the reader first (from the chunk of block `from` at the start; see
+    /// `near::use_ahead`).
+    pub fn lay_out_ahead(from: usize);
+}
