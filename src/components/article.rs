@@ -122,8 +122,9 @@ pub fn article_view(p: &ArticleProps) -> Html {
         });
     }
     // Once every chunk is drawn, the blocks still plain are drawn with their highlights in idle
-    // moments (see `near::use_ahead`).
-    super::near::use_ahead(&near, count == chunks_in_all, &state.doc.id);
+    // moments, and laid out (see `near::use_ahead`), unless there are too many of them.
+    let ahead = count == chunks_in_all && !state.reading && super::near::ahead_for(state.annotations().len());
+    super::near::use_ahead(&near, ahead, &state.doc.id);
     // The label of the highlight under the pointer lives outside the article (whose paragraphs
     // clip what overflows them).
     let hover = use_node_ref();

@@ -69,10 +69,24 @@ const MOST_A_STEP: usize = 8;
 /// 20 of them in one task of 30-60 ms.
 const FIRST_GUESS: f64 = 2.0;
 
+/// The most annotations a document may have for `use_ahead` to draw all of them. Every
+/// highlight drawn is elements the page keeps (and script objects for them): at 5,000 the open
+/// and the edits took as long with them as without, while at 20,000 the collector's full
+/// collections, a few seconds apart, took 25-37 ms each and tagging 14 -> 26-39 ms. Past it,
+/// a block is drawn with its highlights when it comes near the view, as before.
+pub const AHEAD_AT_MOST: usize = 10_000;
+
+/// Whether a document with `annotations` has its blocks drawn and laid out ahead.
+pub fn ahead_for(annotations: usize) -> bool {
+    annotations <= AHEAD_AT_MOST
+}
+
 /// How `use_ahead` is getting on.
 struct Ahead {
     /// A step is asked for (in an idle moment or the next task).
     pending: bool,
+    /// Whether steps are to be taken (`ready`, as the last render said).
+    on: bool,
     /// When the last step began (ms), and how many blocks it drew.
     began: f64,
     drew: usize,
@@ -88,11 +102,18 @@ struct Ahead {
 /// frames (and garbage that was collected in them), and were laid out twice.
 #[hook]
 pub fn use_ahead(near: &UseReducerHandle<Near>, ready: bool, id: &str) {
-    let ahead =
-        use_mut_ref(|| Ahead { pending: false, began: 0.0, drew: 0, per_block: FIRST_GUESS, laid_out: String::new() });
+    let ahead = use_mut_ref(|| Ahead {
+        pending: false,
+        on: false,
+        began: 0.0,
+        drew: 0,
+        per_block: FIRST_GUESS,
+        laid_out: String::new(),
+    });
     let (dispatcher, id) = (near.dispatcher(), id.to_string());
     super::use_effect_on(((**near).clone(), ready), move |(drawn, ready)| {
         let mut a = ahead.borrow_mut();
+        a.on = *ready;
         if a.drew > 0 {
             a.per_block = ((dom::now() - a.began) / a.drew as f64).max(0.01);
             a.drew = 0;
@@ -121,6 +142,9 @@ fn ahead_step(ahead: Rc<RefCell<Ahead>>, dispatcher: UseReducerDispatcher<Near>,
     move || {
         let mut a = ahead.borrow_mut();
         a.pending = false;
+        if !a.on {
+            return;
+        }
         let room = dom::idle_left().min(STEP_MS);
         a.drew = ((room / a.per_block) as usize).clamp(1, MOST_A_STEP);
         a.began = dom::now();
@@ -152,6 +176,12 @@ mod tests {
         assert_eq!(ahead(&drawn, 99, 1), vec![1], "a place past the end starts at the start");
         assert!(ahead(&[true, true], 0, 4).is_empty());
         assert!(ahead(&[], 5, 4).is_empty());
+    }
+
+    #[test]
+    fn only_a_document_of_at_most_ten_thousand_annotations_is_drawn_ahead() {
+        assert!(ahead_for(0) && ahead_for(5_000) && ahead_for(AHEAD_AT_MOST));
+        assert!(!ahead_for(AHEAD_AT_MOST + 1) && !ahead_for(20_000));
     }
 
     #[test]
