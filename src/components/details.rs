@@ -78,7 +78,9 @@ pub fn details(p: &DetailsProps) -> Html {
     });
     let chosen = shown.as_ref().and_then(|a| a.claim.as_ref()).and_then(|c| c.speaker.clone());
     // (The whole list a frame after the panel, as a mention's counts are.)
-    let all = claim && later.as_ref().zip(shown.as_ref()).is_some_and(|(l, a)| Rc::ptr_eq(l, a));
+    // (Caught up by value: an annotation read anew, equal to the one drawn, is not a change to
+    // wait a frame for, and `later` is not set again for it.)
+    let all = claim && later.is_some() && later == shown;
     let speakers = use_memo(
         (p.data.annotations.clone(), p.data.meta.labels.clone(), chosen, all),
         move |(anns, labels, chosen, all)| {
@@ -93,7 +95,7 @@ pub fn details(p: &DetailsProps) -> Html {
         return if claim {
             claim_panel::view(p, a, &suggested, &speakers, &error)
         } else {
-            let ready = later.as_ref().is_some_and(|l| Rc::ptr_eq(l, a));
+            let ready = later.as_deref() == Some(&**a);
             entity_panel::view(p, a, ready, &counted, &error)
         };
     }
@@ -157,7 +159,7 @@ pub fn details(p: &DetailsProps) -> Html {
                 view::onclick(onchip), vec![view::list(retag.collect())]) }
             { el("button", &["type", "class", "aria-disabled"], Box::new([view::a("button"), view::a("danger"), idle.and_then(view::a)]), view::onclick(ondelete),
                 vec![text("Delete annotation")]) }
-            if let Some(a) = later.filter(|l| p.ann.as_ref().is_some_and(|a| Rc::ptr_eq(a, l))) { { panels(p, a) } }
+            if let Some(a) = later.filter(|l| p.ann.as_ref() == Some(l)) { { panels(p, a) } }
         </section>
     }
 }
