@@ -121,8 +121,7 @@ pub fn use_ahead(near: &UseReducerHandle<Near>, ready: bool, id: &str) {
         if *ready && !drawn.0.contains(&false) && a.laid_out != id {
             // Every block drawn: the chunks laid out ahead of the reader, in idle moments too.
             a.laid_out = id.clone();
-            let from = super::persist::kept_place(&id).map_or(0, |(top, _)| top);
-            crate::browser::page::lay_out_ahead(from);
+            crate::browser::page::lay_out_ahead(reader_at(&id));
         }
         if *ready && !a.pending && drawn.0.contains(&false) {
             a.pending = true;
@@ -148,11 +147,16 @@ fn ahead_step(ahead: Rc<RefCell<Ahead>>, dispatcher: UseReducerDispatcher<Near>,
         let room = dom::idle_left().min(STEP_MS);
         a.drew = ((room / a.per_block) as usize).clamp(1, MOST_A_STEP);
         a.began = dom::now();
-        let from = super::persist::kept_place(&id).map_or(0, |(top, _)| top);
         let count = a.drew;
         drop(a);
-        dispatcher.dispatch(NearAction::Ahead(from, count));
+        dispatcher.dispatch(NearAction::Ahead(reader_at(&id), count));
     }
+}
+
+/// The block the reader was at in document `id` (the first when they were nowhere yet): where
+/// the work ahead starts.
+fn reader_at(id: &str) -> usize {
+    super::persist::kept_place(id).map_or(0, |(top, _)| top)
 }
 
 /// The first `count` blocks not yet drawn with highlights, from block `from` to the end, then
