@@ -183,16 +183,18 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     settle().await;
     assert!(el.query_selector("h1").unwrap().unwrap().text_content().unwrap().starts_with("Xi and Lukashenko agree"));
     // The blocks after the first screen are drawn, then laid out (their `far` class taken
-    // off), in tasks after its frame: what is counted below is what the tag changes, so those
-    // first (a loaded machine can still be at it here).
+    // off), in tasks after its frame, and then every chunk out of view is laid out ahead in
+    // idle moments (marked `ahead` when done): what is counted below is what the tag changes,
+    // so those first (a loaded machine can still be at it here).
     assert!(until(&el, "article[aria-label='Article text']:not([aria-busy])").await, "the article is whole");
-    for _ in 0..100 {
-        if el.query_selector("article .far").unwrap().is_none() {
+    let busy = "article .far, article .chunk:not(.shown):not(.ahead)";
+    for _ in 0..200 {
+        if el.query_selector(busy).unwrap().is_none() {
             break;
         }
         yew::platform::time::sleep(Duration::from_millis(30)).await;
     }
-    assert!(el.query_selector("article .far").unwrap().is_none(), "every block laid out");
+    assert!(el.query_selector(busy).unwrap().is_none(), "every block laid out, every chunk laid out ahead");
 
     // Select "Xi Jinping" with a DOM range, as a mouse drag would, and release the mouse.
     let para = el.query_selector("article p[data-p='2'] span").unwrap().unwrap();

@@ -4,21 +4,7 @@
 use crate::formats::conll::Segmenter;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-export function segments(text, sentences) {
-  if (typeof Intl === 'undefined' || !Intl.Segmenter) return new Uint32Array(0);
-  const seg = new Intl.Segmenter(undefined, { granularity: sentences ? 'sentence' : 'word' });
-  const out = [];
-  for (const s of seg.segment(text)) {
-    if (sentences || s.isWordLike || /\S/.test(s.segment)) out.push(s.index, s.index + s.segment.length);
-  }
-  return Uint32Array.from(out);
-}
-export function inflate(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));
-}
-"#)]
+#[wasm_bindgen(module = "/src/browser/page.js")]
 extern "C" {
     /// Flattened (start, end) pairs of UTF-16 offsets: word-like and punctuation segments, or
     /// sentences; none where the browser has no segmenter.

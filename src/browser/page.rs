@@ -306,7 +306,7 @@ impl Pieces {
     }
 }
 
-#[wasm_bindgen(module = "/src/browser/ahead.js")]
+#[wasm_bindgen(module = "/src/browser/page.js")]
 extern "C" {
     /// Run the function `f` once the page is idle: see `dom::when_idle`.
     pub fn idle(f: &JsValue);
