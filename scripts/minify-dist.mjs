@@ -40,6 +40,11 @@ if (glue) {
   );
   contents.set(glue.file, Buffer.from(inlined.js));
   const gone = new Set(inlined.inlined.map((spec) => join(dirname(glue.file), spec)));
+  // (A snippet the glue no longer imports, left in the bindings' output by an earlier build,
+  // is linked for preloading all the same: gone with the others, as no import of one is left.)
+  if (gone.size) {
+    for (const s of scripts.filter((s) => s.href.startsWith('/snippets/'))) gone.add(s.file);
+  }
   for (const s of scripts.filter((s) => gone.has(s.file))) {
     // (the preload link, minified or not: `<link crossorigin href=… integrity=… rel=modulepreload>`)
     const link = new RegExp(`<link[^>]*href=("?)${s.href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1[^>]*>`);
