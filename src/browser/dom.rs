@@ -132,3 +132,8 @@ pub fn scroll_top() {
 pub fn restore_reading(block: &str, offset: i32) {
     super::page::show(&format!("article [data-p=\"{block}\"]"), offset, false);
 }
+
+/// A new `div` that is not in the page: what is drawn into it is never seen.
+pub fn detached() -> web_sys::Element {
+    gloo::utils::document().create_element("div").expect("a div can always be made")
+}

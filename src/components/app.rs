@@ -121,12 +121,7 @@ pub fn app() -> Html {
         counts: state.counts().clone(),
         selected: selected.cloned(),
         place: selected.map(|a| place(&state, a)).unwrap_or_default(),
-        data: PanelData {
-            meta: state.meta(),
-            annotations: state.annotations().clone(),
-            doc: state.doc.clone(),
-            index: state.index.clone(),
-        },
+        data: PanelData::of(&state),
         reading: state.reading,
     });
     // (The first screen of a document still being read is drawn without the lists, which
@@ -141,6 +136,17 @@ pub fn app() -> Html {
     let side_drawn = super::use_later_from(true, |_| !state.reading);
     // (The tag menu, closed until a selection, a frame after the first too.)
     let menu_drawn = super::use_later_from(true, |_| false);
+    {
+        // Once a document is read whole and the sidebar drawn: a panel of each kind drawn
+        // unseen, in idle moments, for the code of the reader's first click.
+        let ready = side_drawn && !state.reading && !lists.reading;
+        let s = state.clone();
+        super::use_effect_on((ready, state.doc.id.clone()), move |(ready, _)| {
+            if *ready {
+                super::details::warm(s.labels.clone(), PanelData::of(&s));
+            }
+        });
+    }
     let quote = ui.menu.map(|p| state.index.slice(&state.doc.text, p.start, p.end).to_string()).unwrap_or_default();
     html! {
         <div class="app">

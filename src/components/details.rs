@@ -5,7 +5,7 @@ use super::claim_panel::{self, set};
 use super::entity_panel;
 use super::fields::{field, value_of, Control, Text};
 use super::view::{self, el, text};
-use crate::browser::dom::data_of;
+use crate::browser::dom::{self, data_of};
 use crate::model::annotation::{Annotation, Kind};
 use crate::model::labels::{self, Label};
 use crate::model::meta::Meta;
@@ -45,6 +45,12 @@ pub struct PanelData {
     pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub doc: Rc<Document>,
     pub index: Rc<TextIndex>,
+}
+
+impl PanelData {
+    pub fn of(s: &crate::model::State) -> Self {
+        PanelData { meta: s.meta(), annotations: s.annotations().clone(), doc: s.doc.clone(), index: s.index.clone() }
+    }
 }
 
 #[function_component(Details)]
@@ -178,4 +184,77 @@ fn panels(p: &DetailsProps, a: Rc<Annotation>) -> Html {
             { field("Note".into(), AttrValue::from(a.note.clone()), Control::Text(Text { multiline: true, ..Text::default() }), value_of(onnote)) }
         </>
     }
+}
+
+/// What an idle moment must have left for `warm` to draw a panel in it (ms).
+const WARM_ROOM: f64 = 12.0;
+
+/// The engine compiles each function of the app's code at its first call: the reader's first
+/// click on an entry or a highlight drew the first panel, and at book length waited 2-4 ms
+/// longer than the next clicks for the compiling. Here, in idle moments, a mention's panel and
+/// a claim's (of the first annotation of each kind) are drawn once, with what each draws a
+/// frame later, in an element out of the page, and taken down: their code is compiled before
+/// the reader asks for it. Once a page for each kind (a kind the document has none of waits for
+/// a document that has).
+pub fn warm(labels: Rc<Vec<Label>>, data: PanelData) {
+    if WARM.with(|w| w.replace(true)) {
+        return;
+    }
+    let kinds = [Kind::Claim, Kind::Entity].into_iter().filter(|&k| !warmed(k, false)).collect();
+    warm_next(labels, data, kinds);
+}
+
+thread_local! {
+    /// Whether `warm` is at work.
+    static WARM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The kinds whose panels have been drawn (bit 1 a claim's, 2 a mention's).
+    static WARMED: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether the panel of `kind` has been drawn by `warm`; `now` says it has.
+fn warmed(kind: Kind, now: bool) -> bool {
+    let bit = if kind == Kind::Claim { 1 } else { 2 };
+    WARMED.with(|w| {
+        if now {
+            w.set(w.get() | bit);
+        }
+        w.get() & bit != 0
+    })
+}
+
+fn warm_next(labels: Rc<Vec<Label>>, data: PanelData, mut kinds: Vec<Kind>) {
+    let Some(kind) = kinds.pop() else {
+        return WARM.with(|w| w.set(false));
+    };
+    dom::when_idle(move || {
+        if dom::idle_left() < WARM_ROOM {
+            // (Too short a moment: the next one.)
+            kinds.push(kind);
+            return warm_next(labels, data, kinds);
+        }
+        let Some(ann) = data.annotations.iter().find(|a| a.kind == kind).cloned() else {
+            return warm_next(labels, data, kinds);
+        };
+        let props = DetailsProps {
+            ann: Some(ann),
+            place: AttrValue::default(),
+            labels: labels.clone(),
+            onretag: Callback::noop(),
+            ondelete: Callback::noop(),
+            data: data.clone(),
+            picking: false,
+            ondispatch: Callback::noop(),
+            onpicking: Callback::noop(),
+            panel: false,
+        };
+        let drawn = yew::Renderer::<Details>::with_root_and_props(dom::detached(), props).render();
+        // (Taken down once what follows a frame later is drawn too.)
+        dom::timeout(1000, move || {
+            drawn.destroy();
+            warmed(kind, true);
+            crate::browser::mark(if kind == Kind::Claim { "aa:warm-claim" } else { "aa:warm-entity" });
+            warm_next(labels, data, kinds);
+        })
+        .forget();
+    });
 }

@@ -209,3 +209,36 @@ test('once a long document is open, the blocks far from the view are drawn with 
     assert.equal(text, AHEAD.document.text.split('\n').filter((l) => l.length).join('\n'));
   }),
 );
+
+test('once a document is open, a mention’s panel and a claim’s are drawn unseen in idle moments: the page does not change, and the first click on an entry opens its panel', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await reopenWith(app, appStorage(AHEAD));
+    await whenRead(page);
+    const look = () =>
+      page.evaluate(() => ({
+        // (Outside the article, whose blocks are drawn ahead meanwhile.)
+        elements: document.getElementsByTagName('*').length - document.querySelectorAll('article *').length,
+        focus: document.activeElement?.tagName,
+        selected: document.querySelectorAll('[aria-current="true"]').length,
+        details: document.querySelector('.details')?.textContent,
+      }));
+    const before = await look();
+    const marks = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('aa:warm-')));
+    await waitUntil(async () => (await marks()).length === 2, { timeout: 20_000, message: 'both panels drawn unseen' });
+    assert.deepEqual(await marks(), ['aa:warm-entity', 'aa:warm-claim'], 'a mention’s panel first, then a claim’s, once each');
+    assert.deepEqual(await look(), before, 'nothing drawn in the page, the focus and the selection where they were');
+    assert.equal(await page.locator('.details').getAttribute('class'), 'details idle');
+    // The first click on an entry opens its panel as ever.
+    const entry = page.locator('aside[aria-label="Annotations"] li button.entry').first();
+    const name = (await entry.textContent()).trim();
+    await entry.click();
+    await waitUntil(() => entry.evaluate((e) => e.getAttribute('aria-current') === 'true'), { message: 'the entry is the current one' });
+    await waitUntil(async () => (await page.locator('.details').getAttribute('class')) === 'details', { message: 'the details panel shows it' });
+    assert.ok(name.length > 0);
+    // Reopened, the page warms again (once a page, not once a session).
+    await reopenWith(app, appStorage(AHEAD));
+    await whenRead(page);
+    await waitUntil(async () => (await marks()).length === 2, { timeout: 20_000, message: 'both panels drawn unseen after a reopen' });
+  }),
+);
