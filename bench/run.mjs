@@ -86,6 +86,9 @@ const METRICS = [
   { id: 'firstCold', label: 'first screen of N, fresh profile: navigation → painted', unit: 'ms' },
   { id: 'staticCold', label: 'static page of that screen, fresh profile: navigation → painted', unit: 'ms' },
   { id: 'firstColdRatio', label: 'first screen / static page, fresh profile', unit: '×', budget: 2, ratioOf: ['firstCold', 'staticCold'] },
+  { id: 'coldPixels', label: 'first screen of N, fresh profile: navigation → article text presented (paint timing)', unit: 'ms' },
+  { id: 'staticPixels', label: 'static page of that screen, fresh profile: navigation → article text presented (paint timing)', unit: 'ms' },
+  { id: 'coldPixelsRatio', label: 'first screen / static page, fresh profile, by paint timing', unit: '×', budget: 2, ratioOf: ['coldPixels', 'staticPixels'] },
   { id: 'firstWarm', label: 'first screen of N, reopened: navigation → painted', unit: 'ms' },
   { id: 'staticWarm', label: 'static page of that screen, reopened: navigation → painted', unit: 'ms' },
   { id: 'firstWarmLive', label: "first screen of N, reopened: navigation → the app's own first frame", unit: 'ms' },
@@ -211,7 +214,8 @@ function summarise(samples) {
     let med;
     if (m.ratioOf) {
       const [a, b] = m.ratioOf.map((k) => samples[k] || []);
-      xs = a.length === b.length ? a.map((v, i) => v / b[i]) : [];
+      // (A sample missing on either side, null, gives no ratio rather than 0.)
+      xs = a.length === b.length ? a.map((v, i) => (Number.isFinite(v) && Number.isFinite(b[i]) ? v / b[i] : NaN)) : [];
       med = xs.length ? median(xs) : median(a) / median(b);
     } else {
       med = median(xs);

@@ -18,6 +18,7 @@ export const INSTRUMENT = `(() => {
   window.__aaLongTasks = [];
   window.__aaSetItems = [];
   window.__aaEvents = [];
+  window.__aaPaints = [];
   addEventListener('TrunkApplicationStarted', (e) => { window.__aaWasm = e.detail && e.detail.wasm; });
   try {
     new PerformanceObserver((list) => {
@@ -26,6 +27,9 @@ export const INSTRUMENT = `(() => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__aaEvents.push({ type: e.name, id: e.interactionId || 0, start: e.startTime, duration: e.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__aaPaints.push({ t: e.renderTime || e.startTime, size: e.size, article: !!e.element?.closest?.('article') });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.name === 'aa:painted') console.debug('aa-bench:painted ' + e.startTime);
     }).observe({ type: 'mark' });

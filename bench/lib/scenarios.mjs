@@ -18,6 +18,17 @@ const PEER_BLOCKS = '#content p';
 // The app copies the stored document to its backup key 1.5 s after it mounts, while idle; the
 // interaction scenarios wait this long after the painted mark so that task is not in their window.
 const IDLE_AFTER_OPEN = 2000;
+
+/**
+ * When the frame that first painted text of the page's article was presented (ms from
+ * navigation): the render time of the first largest-contentful-paint candidate inside the
+ * article (INSTRUMENT). The mark both pages make two animation frames after their first render
+ * waits for the tasks queued before the second frame (in the app, the work after the first
+ * screen); this is the first frame's own time. Null where the browser reports none.
+ */
+function articlePainted(page) {
+  return page.evaluate(() => window.__aaPaints?.find((p) => p.article)?.t ?? null);
+}
 // How long a mouse button stays down in a click.
 const CLICK_MS = 80;
 
@@ -403,6 +414,11 @@ export const scenarios = {
    * had while opening cold (the long-task API: 0 when none reached 50 ms). Checked: the
    * paragraphs in view at the painted mark hold highlights.
    */
+  /**
+   * The first screen of N and its static page, fresh profile: navigation → painted; and by the
+   * browser's own paint timing, navigation → the frame that put the article's first text on
+   * the screen (see `articlePainted`).
+   */
   async firstScreen(ctx) {
     const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
     await page.goto(`${ctx.base}/`);
@@ -416,6 +432,7 @@ export const scenarios = {
     }, `${ARTICLE} [data-p]`);
     if (!inView.blocks || !inView.marks) throw new Error(`no highlights in view at the painted mark (${JSON.stringify(inView)})`);
     await sleep(IDLE_AFTER_OPEN);
+    const coldPixels = await articlePainted(page);
     const appLong = await longTaskMax(page);
     const { painted: warm, live: warmLive } = await reopened(page, ctx.base, '/', ctx.timeout);
     const other = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -425,9 +442,13 @@ export const scenarios = {
       await floor.goto(`${ctx.base}/__static/screen.html`);
       const staticCold = await waitPainted(floor, ctx.timeout);
       await sleep(500);
+      const staticPixels = await articlePainted(floor);
       const staticLong = await longTaskMax(floor);
       const staticWarm = await reopened(floor, ctx.base, '/__static/screen.html', ctx.timeout);
-      return { samples: { firstCold: cold, firstWarm: warm, firstWarmLive: warmLive, staticCold, staticWarm, appLong, staticLong }, detail: { inView } };
+      return {
+        samples: { firstCold: cold, firstWarm: warm, firstWarmLive: warmLive, staticCold, staticWarm, appLong, staticLong, coldPixels, staticPixels },
+        detail: { inView },
+      };
     } finally {
       await other.close();
     }
