@@ -200,7 +200,7 @@ pub fn warm(labels: Rc<Vec<Label>>, data: PanelData) {
     if WARM.with(|w| w.replace(true)) {
         return;
     }
-    let kinds = [Kind::Claim, Kind::Entity].into_iter().filter(|&k| !warmed(k, false)).collect();
+    let kinds = [Kind::Claim, Kind::Entity].into_iter().filter(|&k| WARMED.with(|w| w.get() & bit(k) == 0)).collect();
     warm_next(labels, data, kinds);
 }
 
@@ -211,15 +211,13 @@ thread_local! {
     static WARMED: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
 }
 
-/// Whether the panel of `kind` has been drawn by `warm`; `now` says it has.
-fn warmed(kind: Kind, now: bool) -> bool {
-    let bit = if kind == Kind::Claim { 1 } else { 2 };
-    WARMED.with(|w| {
-        if now {
-            w.set(w.get() | bit);
-        }
-        w.get() & bit != 0
-    })
+/// The bit of `kind` in `WARMED`.
+fn bit(kind: Kind) -> u8 {
+    if kind == Kind::Claim {
+        1
+    } else {
+        2
+    }
 }
 
 fn warm_next(labels: Rc<Vec<Label>>, data: PanelData, mut kinds: Vec<Kind>) {
@@ -251,7 +249,7 @@ fn warm_next(labels: Rc<Vec<Label>>, data: PanelData, mut kinds: Vec<Kind>) {
         // (Taken down once what follows a frame later is drawn too.)
         dom::timeout(1000, move || {
             drawn.destroy();
-            warmed(kind, true);
+            WARMED.with(|w| w.set(w.get() | bit(kind)));
             crate::browser::mark(if kind == Kind::Claim { "aa:warm-claim" } else { "aa:warm-entity" });
             warm_next(labels, data, kinds);
         })
