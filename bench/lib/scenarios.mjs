@@ -18,6 +18,8 @@ const PEER_BLOCKS = '#content p';
 // The app copies the stored document to its backup key 1.5 s after it mounts, while idle; the
 // interaction scenarios wait this long after the painted mark so that task is not in their window.
 const IDLE_AFTER_OPEN = 2000;
+// How long a mouse button stays down in a click.
+const CLICK_MS = 80;
 
 /**
  * When the frame that first painted text of the page's article was presented (ms from
@@ -29,8 +31,6 @@ const IDLE_AFTER_OPEN = 2000;
 function articlePainted(page) {
   return page.evaluate(() => window.__aaPaints?.find((p) => p.article)?.t ?? null);
 }
-// How long a mouse button stays down in a click.
-const CLICK_MS = 80;
 
 /**
  * Traces `action` (see trace.mjs); with BENCH_PROFILE=1 also samples the CPU and returns the
@@ -411,13 +411,10 @@ export const scenarios = {
    * "firstWarmLive"). The floor: the same
    * for a static page holding that
    * screen (bench/lib/static.mjs), in a fresh profile of its own. Also the longest task either
-   * had while opening cold (the long-task API: 0 when none reached 50 ms). Checked: the
-   * paragraphs in view at the painted mark hold highlights.
-   */
-  /**
-   * The first screen of N and its static page, fresh profile: navigation → painted; and by the
-   * browser's own paint timing, navigation → the frame that put the article's first text on
-   * the screen (see `articlePainted`).
+   * had while opening cold (the long-task API: 0 when none reached 50 ms), and, for both in
+   * their fresh profiles, navigation → the frame that put the article's text on the screen by
+   * the browser's paint timing (`articlePainted`). Checked: the paragraphs in view at the
+   * painted mark hold highlights.
    */
   async firstScreen(ctx) {
     const page = await preload(ctx.context, ctx.base, appStorage(ctx.docs.main));
