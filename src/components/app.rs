@@ -143,7 +143,7 @@ pub fn app() -> Html {
         let s = state.clone();
         super::use_effect_on((ready, state.doc.id.clone()), move |(ready, _)| {
             if *ready {
-                super::details::warm(s.labels.clone(), PanelData::of(&s));
+                super::details::warm(PanelData::of(&s));
             }
         });
     }

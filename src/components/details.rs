@@ -196,12 +196,12 @@ const WARM_ROOM: f64 = 12.0;
 /// frame later, in an element out of the page, and taken down: their code is compiled before
 /// the reader asks for it. Once a page for each kind (a kind the document has none of waits for
 /// a document that has).
-pub fn warm(labels: Rc<Vec<Label>>, data: PanelData) {
+pub fn warm(data: PanelData) {
     if WARM.with(|w| w.replace(true)) {
         return;
     }
     let kinds = [Kind::Claim, Kind::Entity].into_iter().filter(|&k| WARMED.with(|w| w.get() & bit(k) == 0)).collect();
-    warm_next(labels, data, kinds);
+    warm_next(data, kinds);
 }
 
 thread_local! {
@@ -220,7 +220,7 @@ fn bit(kind: Kind) -> u8 {
     }
 }
 
-fn warm_next(labels: Rc<Vec<Label>>, data: PanelData, mut kinds: Vec<Kind>) {
+fn warm_next(data: PanelData, mut kinds: Vec<Kind>) {
     let Some(kind) = kinds.pop() else {
         return WARM.with(|w| w.set(false));
     };
@@ -228,15 +228,15 @@ fn warm_next(labels: Rc<Vec<Label>>, data: PanelData, mut kinds: Vec<Kind>) {
         if dom::idle_left() < WARM_ROOM {
             // (Too short a moment: the next one.)
             kinds.push(kind);
-            return warm_next(labels, data, kinds);
+            return warm_next(data, kinds);
         }
         let Some(ann) = data.annotations.iter().find(|a| a.kind == kind).cloned() else {
-            return warm_next(labels, data, kinds);
+            return warm_next(data, kinds);
         };
         let props = DetailsProps {
             ann: Some(ann),
             place: AttrValue::default(),
-            labels: labels.clone(),
+            labels: data.meta.labels.clone(),
             onretag: Callback::noop(),
             ondelete: Callback::noop(),
             data: data.clone(),
@@ -251,7 +251,7 @@ fn warm_next(labels: Rc<Vec<Label>>, data: PanelData, mut kinds: Vec<Kind>) {
             drawn.destroy();
             WARMED.with(|w| w.set(w.get() | bit(kind)));
             crate::browser::mark(if kind == Kind::Claim { "aa:warm-claim" } else { "aa:warm-entity" });
-            warm_next(labels, data, kinds);
+            warm_next(data, kinds);
         })
         .forget();
     });
