@@ -2,7 +2,7 @@
 //! on highlights. Blocks far from the viewport are drawn as plain text until they come near,
 //! and those beyond the first screen a few chunks a task after the first frame.
 //! It takes a caret (see `browser::guard`): the keyboard selects in it as a mouse does.
-use super::chunk::Chunk;
+use super::chunk::{Chunk, CHUNK};
 use super::near::{first_screen, Near, NearAction};
 use crate::browser::selection::{self, Picked};
 use crate::browser::visibility::BlockObserver;
@@ -16,27 +16,17 @@ use yew::prelude::*;
 /// column holds under 80 characters a line of about 31 px (2.6 per px), so this over-counts.
 const CODE_POINTS_PER_PX: usize = 3;
 
-/// Blocks drawn a task (in whole chunks), after those of the first screen, until every chunk is.
-const MOUNT: usize = 64;
+/// Chunks drawn a task, after those of the first screen, until every chunk is.
+const MOUNT: usize = 4;
 
 /// The chunks of the first screen, where the reader was (see `persist::restore_reading`) or at
 /// the top. The first frame draws every chunk from the start to its end; the others follow,
 /// `MOUNT` a task, so that no one task draws a book. The first screen's own are laid out for it
 /// at once: left to `content-visibility: auto`, the browser would lay the frame out twice, the
 /// second time once it found them in view.
-fn first_chunks(state: &State, chunk: usize) -> std::ops::Range<usize> {
+fn first_chunks(state: &State) -> std::ops::Range<usize> {
     let (top, px) = super::persist::kept_place(&state.doc.id).unwrap_or((0, 0));
-    layout::screen_chunks(&state.blocks, top, reach().saturating_add(below(px)), chunk)
-}
-
-/// The article's style: how many blocks a chunk holds, for the height a chunk not yet laid out
-/// is taken to have (see `styles/app.css`).
-fn chunk_style(chunk: usize) -> AttrValue {
-    match chunk {
-        4 => AttrValue::Static("--chunk:4"),
-        8 => AttrValue::Static("--chunk:8"),
-        _ => AttrValue::Static("--chunk:16"),
-    }
+    layout::screen_chunks(&state.blocks, top, reach().saturating_add(below(px)), CHUNK)
 }
 
 /// How far into the text the first screen can reach, in code points.
@@ -70,24 +60,23 @@ pub struct ArticleProps {
 pub fn article_view(p: &ArticleProps) -> Html {
     let state = &*p.state;
     let root = use_node_ref();
-    let chunk = layout::chunk_size(state.blocks.len());
     let near = {
         let s = p.state.clone();
         use_reducer(move || Near(Rc::new(first_screen(&s.blocks)), 0))
     };
     // The chunks drawn so far and the first frame's, of which document.
     let drawn = use_state(|| {
-        let first = first_chunks(state, chunk);
+        let first = first_chunks(state);
         (state.doc.id.clone(), first.end, first)
     });
     let (count, at_once) = match &*drawn {
         (id, count, first) if *id == state.doc.id => (*count, first.clone()),
         _ => {
-            let first = first_chunks(state, chunk);
+            let first = first_chunks(state);
             (first.end, first)
         }
     };
-    let chunks_in_all = state.blocks.len().div_ceil(chunk);
+    let chunks_in_all = state.blocks.len().div_ceil(CHUNK);
     let count = count.min(chunks_in_all);
     {
         let drawn = drawn.setter();
@@ -98,7 +87,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
                 // The first batch after the first frame's chunks waits for that frame to be
                 // drawn (a chain of zero timeouts can run before the browser's first frame).
                 let after_first = n == first.end;
-                let more = move || drawn.set((id, n + MOUNT / chunk, first));
+                let more = move || drawn.set((id, n + MOUNT, first));
                 if after_first {
                     dom::after_frame(more);
                 } else {
@@ -217,8 +206,8 @@ pub fn article_view(p: &ArticleProps) -> Html {
     // The selected annotation's blocks are drawn with highlights wherever they are (the keyboard
     // moves to annotations far from the view).
     let shown = selected.as_ref().map(|(_, r)| r.clone()).unwrap_or_default();
-    let chunks = (0..state.blocks.len()).step_by(chunk).take(count).map(|first| {
-        let last = (first + chunk).min(state.blocks.len());
+    let chunks = (0..state.blocks.len()).step_by(CHUNK).take(count).map(|first| {
+        let last = (first + CHUNK).min(state.blocks.len());
         let buckets: Vec<_> = (first..last).map(|i| state.bucket(i)).collect();
         let touches = |span: &Option<(AttrValue, std::ops::Range<usize>)>| {
             span.as_ref().filter(|(_, r)| r.start < last && first < r.end).map(|(id, _)| id.clone())
@@ -226,7 +215,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
         let rich: Vec<bool> =
             (first..last).map(|i| near.0.get(i).copied().unwrap_or(false) || shown.contains(&i)).collect();
         html! {
-            <Chunk key={format!("{first}.{}", near.1)} {first} laid_out={at_once.contains(&(first / chunk))} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
+            <Chunk key={format!("{first}.{}", near.1)} {first} laid_out={at_once.contains(&(first / CHUNK))} blocks={state.blocks.clone()} doc={state.doc.clone()} index={state.index.clone()}
                 labels={state.labels.clone()} selected={touches(&selected)} flash={touches(&flash)} {rich} {buckets} />
         }
     });
@@ -234,7 +223,7 @@ pub fn article_view(p: &ArticleProps) -> Html {
     let busy = (count < chunks_in_all).then_some(AttrValue::Static("true"));
     html! {
         <>
-            <article ~className={if p.spoken { "article spoken" } else { "article" }} aria-label="Article text" aria-busy={busy} style={chunk_style(chunk)} ref={root} {onmouseup} {onclick} contenteditable="true"
+            <article ~className={if p.spoken { "article spoken" } else { "article" }} aria-label="Article text" aria-busy={busy} ref={root} {onmouseup} {onclick} contenteditable="true"
                 spellcheck="false" inputmode="none">
                 { for chunks }
             </article>

@@ -8,6 +8,9 @@ use crate::model::{Document, Label, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Blocks per chunk.
+pub const CHUNK: usize = 16;
+
 #[derive(Properties, PartialEq)]
 pub struct ChunkProps {
     /// Index of the chunk's first block.

@@ -33,18 +33,6 @@ pub fn blocks_touching(blocks: &[Block], start: usize, end: usize) -> std::ops::
     first..last.max(first)
 }
 
-/// Blocks per chunk for a document of `blocks` blocks: the fewest of 4, 8 and 16 that keep the
-/// chunks to about 128. A chunk that comes into view is painted for the first time in that
-/// frame, so small ones spread a scroll's work over more frames; but the article re-examines
-/// every chunk when an annotation changes, so a book's are larger.
-pub fn chunk_size(blocks: usize) -> usize {
-    match blocks {
-        0..=512 => 4,
-        513..=1024 => 8,
-        _ => 16,
-    }
-}
-
 /// The chunks (runs of `chunk` blocks) that a screen spans: from the one holding block `top`, at
 /// the top of the window, to the one holding the last block that starts within `reach` code
 /// points of `top`'s start (at least the first chunk; a `top` past the end counts from the start).
@@ -198,17 +186,6 @@ pub fn segments(block: Block, anns: &[Rc<Annotation>]) -> Vec<Segment> {
 mod tests {
     use super::*;
     use crate::model::annotation::Kind;
-
-    #[test]
-    fn chunks_are_small_unless_that_makes_more_than_128() {
-        assert_eq!(chunk_size(0), 4);
-        assert_eq!(chunk_size(400), 4);
-        assert_eq!(chunk_size(512), 4);
-        assert_eq!(chunk_size(513), 8);
-        assert_eq!(chunk_size(1024), 8);
-        assert_eq!(chunk_size(1025), 16);
-        assert_eq!(chunk_size(2000), 16);
-    }
 
     #[test]
     fn a_screen_spans_the_chunks_from_its_top_block_to_the_last_block_it_reaches() {
