@@ -25,6 +25,8 @@
 //   BENCH_JS_FLAGS     V8 flags for the browser, for diagnosis (e.g. --no-wasm-lazy-compilation)
 //   BENCH_TRACE_DIR=dir write every trace (and CPU profile) there as a file DevTools' Performance
 //                       panel opens
+//   BENCH_TRACE_EXTRA=a,b more trace categories, for diagnosis (e.g. blink,disabled-by-default-
+//                       devtools.timeline.invalidationTracking: what each frame's pre-paint walked)
 //   BENCH_PROFILE=1     also sample the CPU in traced scenarios; results.json then lists the
 //                       functions with the most self time (diagnosis only: it slows the page)
 // Exit status: 0 unless the harness crashed or a scenario could not run at all (timings never fail).

@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // (v8.wasm: the engine's compiling of each wasm function at its first call, `wasmLazy`.)
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.wasm'];
+// (BENCH_TRACE_EXTRA: more, for diagnosis.)
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.wasm', ...(process.env.BENCH_TRACE_EXTRA || '').split(',').filter(Boolean)];
 const PREFIX = 'aa-bench:';
 
 /** Emits a named marker into the trace from the page's main thread. */
