@@ -3,20 +3,18 @@
 use super::json_read::{Error, Reader};
 use super::native_read::{self as read, DocIn};
 use crate::model::annotation::{Annotation, Deleted, Relation};
-use crate::model::labels::{default_labels, Label};
+use crate::model::labels::Label;
 use crate::model::meta::{Entity, Rating};
 use crate::model::state::{Snapshot, State};
-use crate::model::text::{default_title, normalize_text, sha256_hex, Document, TextIndex};
+use crate::model::text::TextIndex;
 use std::rc::Rc;
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
 
 pub use super::native_check::merge_new;
-use super::native_check::{add_annotations, settle_claims};
 pub use super::native_write::{to_json, to_json_cached, warm_some, JsonCache, Warming};
 pub use super::reanchor::{context, reanchor};
-use crate::model::order::Names;
 
 /// A file that was read: the document with the records that passed, and what did not.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,23 +45,23 @@ impl Imported {
 pub type Records<T> = Option<Vec<Result<T, String>>>;
 
 /// A part of a file as read, or why it could not be (saying where).
-type Part<T> = Result<T, String>;
+pub(super) type Part<T> = Result<T, String>;
 
 /// The top level of a file: each part as read, checked in order once the whole file is.
 pub(super) struct FileIn {
-    format: Part<Option<String>>,
+    pub(super) format: Part<Option<String>>,
     /// A non-null "@context" (JSON-LD, as W3C Web Annotation files have).
-    context: bool,
-    version: Option<u64>,
-    document: Option<Part<DocIn>>,
-    labels: Part<Option<Vec<Label>>>,
-    entities: Part<Option<Vec<Entity>>>,
-    rating_scale: Part<Option<Vec<Rating>>>,
-    annotations: Records<Annotation>,
-    relations: Records<Relation>,
-    deleted: Records<Deleted>,
+    pub(super) context: bool,
+    pub(super) version: Option<u64>,
+    pub(super) document: Option<Part<DocIn>>,
+    pub(super) labels: Part<Option<Vec<Label>>>,
+    pub(super) entities: Part<Option<Vec<Entity>>>,
+    pub(super) rating_scale: Part<Option<Vec<Rating>>>,
+    pub(super) annotations: Records<Annotation>,
+    pub(super) relations: Records<Relation>,
+    pub(super) deleted: Records<Deleted>,
     /// Annotations an import could not place (kept as the file had them).
-    orphans: Records<Annotation>,
+    pub(super) orphans: Records<Annotation>,
     /// Whether the document's hash was taken as the file gives it (see `document`).
     pub(super) hash_given: bool,
 }
@@ -191,145 +189,6 @@ fn each_record<'a>(r: &mut Reader<'a>, add: &mut AddRecord<'a, '_>) -> Result<bo
         }
     }
     Ok(true)
-}
-
-/// A part that could not be read: "The file's "labels" are unusable (line 1, column 9: …)."
-fn unusable<T>(part: Part<T>, what: &str) -> Result<T, String> {
-    part.map_err(|e| unusable_why(&e, what))
-}
-
-fn unusable_why(e: &str, what: &str) -> String {
-    format!("The file's {what} unusable ({e}).")
-}
-
-impl FileIn {
-    /// Check the parts in order (what the file is, its version, its document, …) and then
-    /// each record on its own.
-    fn import(mut self) -> Result<Imported, String> {
-        let mut out = self.start()?;
-        let records = self.annotations.take().ok_or("The file's \"annotations\" is not a list.")?;
-        add_annotations(&mut out, records);
-        self.end(out)
-    }
-
-    /// The checks before the annotations: what the file is, its version, its document, labels,
-    /// entities and scale; the document read without its records, and its text indexed.
-    fn start(&mut self) -> Result<Imported, String> {
-        let mut out = self.unindexed()?;
-        index(&mut out);
-        Ok(out)
-    }
-
-    /// `start` but for the index of the text, which is left empty (see `index`).
-    pub(super) fn unindexed(&mut self) -> Result<Imported, String> {
-        self.check_format()?;
-        let doc_in = unusable(self.document.take().ok_or("The file has no \"document\".")?, "\"document\" is")?;
-        if let Some(unit) = doc_in.offset_unit.as_deref().filter(|u| *u != "codepoint") {
-            return Err(format!("The file counts offsets in \"{unit}\"; only \"codepoint\" is supported."));
-        }
-        let labels =
-            unusable(std::mem::replace(&mut self.labels, Ok(None)), "\"labels\" are")?.unwrap_or_else(default_labels);
-        let (doc, given) = document(doc_in);
-        self.hash_given = given;
-        let entities =
-            unusable(std::mem::replace(&mut self.entities, Ok(None)), "\"entities\" are")?.unwrap_or_default();
-        let scale =
-            unusable(std::mem::replace(&mut self.rating_scale, Ok(None)), "\"rating_scale\" is")?.unwrap_or_default();
-        Ok(Imported {
-            snapshot: Snapshot { doc, labels, entities, scale, ..Snapshot::default() },
-            failed: Vec::new(),
-            reanchored: 0,
-            index: Rc::default(),
-        })
-    }
-
-    /// The rest, once the annotations are in `out`: relations, claims made whole, deletions
-    /// and orphans.
-    pub(super) fn end(self, mut out: Imported) -> Result<Imported, String> {
-        if self.hash_given {
-            out.snapshot.doc.sha256 = sha256_hex(&out.snapshot.doc.text);
-        }
-        let ids = Names::new(out.snapshot.annotations.iter().map(|a| a.id.as_str()));
-        let relations = self.relations.ok_or("The file's \"relations\" is not a list.")?;
-        for (i, relation) in relations.into_iter().enumerate() {
-            match relation {
-                Ok(r) if ids.contains(&r.from) && ids.contains(&r.to) => out.snapshot.relations.push(r),
-                Ok(r) => out.failed.push(format!(
-                    "relation #{}: \"{}\" or \"{}\" is not an annotation here",
-                    i + 1,
-                    r.from,
-                    r.to
-                )),
-                Err(why) => out.failed.push(format!("relation #{}: {why}", i + 1)),
-            }
-        }
-        settle_claims(&mut out.snapshot, out.index.len());
-        // Deletions are bookkeeping for merging: an unreadable one is dropped, not reported.
-        out.snapshot.deleted = self.deleted.unwrap_or_default().into_iter().filter_map(Result::ok).collect();
-        // Orphans stay as they were read (they are not in the text): unreadable ones are reported.
-        for (i, o) in self.orphans.unwrap_or_default().into_iter().enumerate() {
-            match o {
-                Ok(a) => out.snapshot.orphans.push(a),
-                Err(why) => out.failed.push(format!("orphan #{}: {why}", i + 1)),
-            }
-        }
-        Ok(out)
-    }
-
-    /// Whether this is a native file of a version this one reads.
-    fn check_format(&self) -> Result<(), String> {
-        match &self.format {
-            Err(e) => return Err(format!("The file is not an Article Annotator file ({e}).")),
-            Ok(Some(f)) if f == FORMAT => {}
-            Ok(Some(other)) => return Err(format!("The file's format is \"{other}\", not \"{FORMAT}\".")),
-            Ok(None) if self.context => {
-                return Err("This looks like a W3C Web Annotation file, not an Article Annotator file.".into())
-            }
-            Ok(None) => {
-                return Err(format!(
-                    "The file has no \"format\": \"{FORMAT}\" field: it is not an Article Annotator file."
-                ))
-            }
-        }
-        let version = self.version.ok_or("The file has no numeric \"version\".")?;
-        if version > VERSION as u64 {
-            return Err(format!(
-                "The file was made by a newer version of Article Annotator (format version {version}); this one reads version {VERSION} and older."
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// Index the text of `out` (which `FileIn::unindexed` left out).
-pub(super) fn index(out: &mut Imported) {
-    out.index = Rc::new(TextIndex::new(&out.snapshot.doc.text));
-}
-
-/// The document of a file: its text normalised, and what the file leaves out filled in; and
-/// whether its hash is the one the file gives. The hash of a text at
-/// book length takes a while (14 ms for a million characters, before the first screen): where
-/// the file gives one beside an id, it is taken as given until `end` puts what the text gives
-/// in its place.
-fn document(d: DocIn) -> (Document, bool) {
-    let text = normalize_text(&d.text);
-    let id = d.id.filter(|s| !s.is_empty());
-    let hex = |h: &String| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    let given = d.sha256.filter(|h| id.is_some() && hex(h));
-    let hash_given = given.is_some();
-    let sha256 = given.unwrap_or_else(|| sha256_hex(&text));
-    let doc = Document {
-        id: id.unwrap_or_else(|| format!("doc-{}", &sha256[..16])),
-        title: d.title.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| default_title(&text)),
-        source: d.source.unwrap_or_default(),
-        text,
-        sha256,
-        url: d.url.unwrap_or_default(),
-        authors: d.authors,
-        published: d.published.unwrap_or_default(),
-        renamed: d.renamed.unwrap_or_default(),
-    };
-    (doc, hash_given)
 }
 
 /// The relation from a claim to the mention that made it.

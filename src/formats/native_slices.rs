@@ -6,7 +6,8 @@
 //! document and labels) is read whole by `native::parse`. What the first screen is given
 //! before the whole is read is in `first_screen`.
 use super::json_read::{Error, Mark, Reader};
-use super::native::{index, not_json, parse, FileIn, Imported, FILE};
+use super::native::{not_json, parse, FileIn, Imported, FILE};
+use super::native_check::index;
 use super::native_check::{check, keep, Checked};
 use super::native_read::annotation;
 use sha2::{Digest, Sha256};
