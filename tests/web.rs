@@ -67,6 +67,61 @@ async fn block_draws_nested_highlights_as_text() {
     assert_eq!(el.query_selector("p").unwrap().unwrap().get_attribute("data-s").unwrap(), "29");
 }
 
+/// Every code-point range of a block, selected by code points and read back from the page's
+/// selection: the same range, and the text it shows is those code points, across plain text
+/// (text nodes straight in the block, no element of their own) and highlights, after an
+/// emoji, a ZWJ sequence, a combining mark and CJK.
+#[wasm_bindgen_test]
+async fn selections_map_to_code_points_through_plain_text_and_highlights() {
+    use article_annotator::browser::selection;
+    let text = "Head\nStand\nA 👩‍🔬 met Rene\u{301}e in 北京 😀 today, said 👍🏽 Xi.";
+    let mut s = State::new(Snapshot {
+        doc: Document::from_text(text, "t"),
+        labels: default_labels(),
+        annotations: vec![],
+        ..Snapshot::default()
+    });
+    let cps: Vec<char> = text.chars().collect();
+    let at = |needle: &str| {
+        let n: Vec<char> = needle.chars().collect();
+        (0..cps.len()).find(|&i| cps[i..].starts_with(&n)).unwrap()
+    };
+    let (rene, bj, xi) = (at("Rene\u{301}e"), at("北京"), at("Xi"));
+    for (a, b, l) in [(rene, rene + 6, "PERSON"), (bj, bj + 2, "LOC"), (xi, xi + 2, "PERSON"), (rene, bj + 2, "CLAIM")]
+    {
+        s.apply(Action::Add { start: a, end: b, label: l.into(), now: "t".into() });
+    }
+    let el = root();
+    yew::Renderer::<BlockView>::with_root_and_props(el.clone(), block_props(&s, 2, BlockRole::Paragraph)).render();
+    settle().await;
+    let p = el.query_selector("p").unwrap().unwrap();
+    assert_eq!(p.text_content().unwrap(), text.lines().nth(2).unwrap());
+    assert!(p.query_selector("span").unwrap().is_none(), "no element around plain text");
+    assert_eq!(p.first_child().unwrap().node_type(), web_sys::Node::TEXT_NODE);
+    assert_eq!(texts(&el, "mark").len(), 4);
+    let block = s.blocks[2];
+    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
+    for a in block.start..=block.end {
+        for b in a..=block.end {
+            selection::select(&el, &s.index, a, b).expect("selected");
+            assert_eq!(selection::current(&el, &s.index), Some((a, b)), "{a}..{b}");
+            // (The range's text: the selection's own rounds to whole characters as drawn.)
+            let shown: String = sel.get_range_at(0).unwrap().to_string().into();
+            assert_eq!(shown, cps[a..b].iter().collect::<String>(), "{a}..{b}");
+        }
+    }
+    // A point given by an element and a child index, as the keyboard leaves it: before the
+    // first text node, the block's start; after the last child, its end.
+    sel.collapse_with_offset(Some(&p), 0).unwrap();
+    assert_eq!(selection::current(&el, &s.index), Some((block.start, block.start)));
+    sel.collapse_with_offset(Some(&p), p.child_nodes().length()).unwrap();
+    assert_eq!(selection::current(&el, &s.index), Some((block.end, block.end)));
+    sel.collapse_with_offset(Some(&p), 2).unwrap();
+    let second = p.child_nodes().item(1).unwrap().dyn_into::<Element>().unwrap();
+    let after: usize = second.get_attribute("data-e").unwrap().parse().unwrap();
+    assert_eq!(selection::current(&el, &s.index), Some((after, after)), "the point after the first highlight");
+}
+
 #[wasm_bindgen_test]
 async fn block_renders_markup_in_text_as_text() {
     let s = State::new(Snapshot {
@@ -197,9 +252,11 @@ async fn app_tags_a_selection_and_rerenders_only_that_paragraph() {
     assert!(el.query_selector(busy).unwrap().is_none(), "every block laid out, every chunk laid out ahead");
 
     // Select "Xi Jinping" with a DOM range, as a mouse drag would, and release the mouse.
-    let para = el.query_selector("article p[data-p='2'] span").unwrap().unwrap();
+    // (The paragraph's plain text is a text node straight in it: no element of its own.)
+    let para = el.query_selector("article p[data-p='2']").unwrap().unwrap();
     let text = para.first_child().unwrap();
-    let at = para.text_content().unwrap().find("Xi Jinping").unwrap() as u32;
+    assert_eq!(text.node_type(), web_sys::Node::TEXT_NODE, "plain text is not wrapped");
+    let at = text.node_value().unwrap().find("Xi Jinping").unwrap() as u32;
     // ("i Jin": snapping grows it to both words.)
     assert!(select_for_menu(&el, &text, at + 1, at + 6).await, "the tag menu opens");
     let article = el.query_selector("article").unwrap().unwrap();

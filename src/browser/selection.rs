@@ -25,15 +25,14 @@ fn point_to_cp(root: &Element, node: &Node, offset: u32, index: &TextIndex) -> O
         return None;
     }
     if node.node_type() == Node::TEXT_NODE {
-        let seg = node.parent_element()?.closest("[data-s]").ok()??;
-        let start = attr_usize(&seg, "data-s")?;
+        let start = text_start(node, index)?;
         return Some(index.utf16_to_cp(index.cp_to_utf16(start) + offset as usize));
     }
     let el: &Element = node.dyn_ref()?;
     let children = el.child_nodes();
     // Boundary before child `offset`: the start of the first positioned thing from there on.
     for i in offset..children.length() {
-        if let Some(found) = children.item(i).and_then(|c| first_start(&c)) {
+        if let Some(found) = children.item(i).and_then(|c| first_start(&c, index)) {
             return Some(found);
         }
     }
@@ -41,15 +40,54 @@ fn point_to_cp(root: &Element, node: &Node, offset: u32, index: &TextIndex) -> O
     if let Some(end) = attr_usize(el, "data-e") {
         return Some(end);
     }
-    (0..offset).rev().find_map(|i| children.item(i).and_then(|c| last_end(&c))).or(Some(0))
+    (0..offset).rev().find_map(|i| children.item(i).and_then(|c| last_end(&c, index))).or(Some(0))
 }
 
-fn first_start(node: &Node) -> Option<usize> {
+/// The length of a text node, in UTF-16 code units.
+fn units(node: &Node) -> usize {
+    node.node_value().map_or(0, |t| t.encode_utf16().count())
+}
+
+/// Where the text node `node` starts (code points): a highlight's text where the highlight
+/// starts; plain text (straight in its block or run, see `block::plain`) where the highlight
+/// before it ends, or where its block or run starts, after any plain text between.
+fn text_start(node: &Node, index: &TextIndex) -> Option<usize> {
+    let parent = node.parent_element()?;
+    if parent.local_name() == "mark" {
+        return attr_usize(&parent, "data-s");
+    }
+    let mut before = 0;
+    let mut sibling = node.previous_sibling();
+    while let Some(n) = sibling {
+        if let Some(el) = n.dyn_ref::<Element>() {
+            let end = attr_usize(el, "data-e")?;
+            return Some(index.utf16_to_cp(index.cp_to_utf16(end) + before));
+        }
+        before += units(&n);
+        sibling = n.previous_sibling();
+    }
+    let start = attr_usize(&parent, "data-s")?;
+    Some(index.utf16_to_cp(index.cp_to_utf16(start) + before))
+}
+
+/// Where a text node ends (code points).
+fn text_end(node: &Node, index: &TextIndex) -> Option<usize> {
+    let start = text_start(node, index)?;
+    Some(index.utf16_to_cp(index.cp_to_utf16(start) + units(node)))
+}
+
+fn first_start(node: &Node, index: &TextIndex) -> Option<usize> {
+    if node.node_type() == Node::TEXT_NODE {
+        return text_start(node, index);
+    }
     let el: &Element = node.dyn_ref()?;
     attr_usize(el, "data-s").or_else(|| el.query_selector("[data-s]").ok()?.and_then(|e| attr_usize(&e, "data-s")))
 }
 
-fn last_end(node: &Node) -> Option<usize> {
+fn last_end(node: &Node, index: &TextIndex) -> Option<usize> {
+    if node.node_type() == Node::TEXT_NODE {
+        return text_end(node, index);
+    }
     let el: &Element = node.dyn_ref()?;
     attr_usize(el, "data-e").or_else(|| {
         let all = el.query_selector_all("[data-e]").ok()?;
@@ -100,24 +138,43 @@ fn cp_to_point(root: &Element, cp: usize, index: &TextIndex) -> Option<(Node, u3
     let block = block(lo.min(blocks.length().checked_sub(1)?))?;
     // (A point between blocks, on their line breaks, goes to the nearer block's edge.)
     let cp = cp.clamp(attr_usize(&block, "data-s")?, attr_usize(&block, "data-e")?);
-    // The innermost drawn segment holding `cp`: no element inside it.
-    let all = block.query_selector_all("[data-s]").ok()?;
-    let mut found = None;
-    for i in 0..all.length() {
-        let el: Element = all.item(i)?.dyn_into().ok()?;
-        let (Some(s), Some(e)) = (attr_usize(&el, "data-s"), attr_usize(&el, "data-e")) else { continue };
-        if s > cp {
-            break;
-        }
-        if cp <= e && el.first_element_child().is_none() {
-            found = Some((el, s));
+    // In a long block drawn in runs, the run holding `cp`.
+    let mut holder = block;
+    let runs = holder.query_selector_all(":scope > .run").ok()?;
+    for i in 0..runs.length() {
+        let run: Element = runs.item(i)?.dyn_into().ok()?;
+        let (Some(s), Some(e)) = (attr_usize(&run, "data-s"), attr_usize(&run, "data-e")) else { continue };
+        if s <= cp && cp <= e {
+            holder = run;
             if cp < e {
                 break;
             }
         }
     }
-    let (el, s) = found?;
-    let text = el.first_child()?;
+    // The piece holding `cp`: plain text, or a highlight's text (at a piece's end, the next
+    // piece when one starts there).
+    let children = holder.child_nodes();
+    let mut at = attr_usize(&holder, "data-s")?;
+    let mut found = None;
+    for i in 0..children.length() {
+        let node = children.item(i)?;
+        let (s, e, text) = match node.dyn_ref::<Element>() {
+            Some(el) => (attr_usize(el, "data-s")?, attr_usize(el, "data-e")?, el.first_child()?),
+            None => (at, index.utf16_to_cp(index.cp_to_utf16(at) + units(&node)), node.clone()),
+        };
+        at = e;
+        if s > cp {
+            break;
+        }
+        if cp <= e {
+            found = Some((text, s));
+            if cp < e {
+                break;
+            }
+        }
+    }
+    // (An empty block has no text node: the point is in the block itself.)
+    let (text, s) = found.or_else(|| (children.length() == 0).then(|| (holder.clone().into(), at)))?;
     Some((text, (index.cp_to_utf16(cp) - index.cp_to_utf16(s)) as u32))
 }
 

@@ -5,6 +5,7 @@ use crate::model::layout::{self, Block};
 use crate::model::{Document, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList, VText};
 
 /// What a block is in the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,17 +82,26 @@ pub fn label_sheet(labels: &[Label]) -> String {
     colors.enumerate().map(rule).collect()
 }
 
-/// The text from `start` to `end` cut into plain spans and highlights, each keyed by where it
-/// starts: a new highlight changes the segments around it and leaves the others' elements alone.
+/// Plain text, keyed by where it starts: a text node of its own, straight in the block (or run),
+/// with no element around it. Where it starts is where the highlight before it ends, or where
+/// its block starts (`selection` counts from there): an element for each plain piece was an
+/// object more for the page to lay out, paint and keep, a script object for the collector to
+/// trace, and a few calls out of wasm to make.
+fn plain(key: usize, text: String) -> Html {
+    Html::VList(Rc::new(VList::with_children(vec![Html::VText(VText::new(text))], Some(Key::from(key)))))
+}
+
+/// The text from `start` to `end` cut into plain text and highlights, each keyed by where it
+/// starts: a new highlight changes the segments around it and leaves the others' nodes alone.
 fn marks(p: &BlockProps) -> Html {
     let text = |s: usize, e: usize| p.index.slice(&p.doc.text, s, e).to_string();
     layout::segments(p.block, &p.anns)
         .into_iter()
         .map(|seg| {
-            let (key, s, e) = (seg.start, seg.start.to_string(), seg.end.to_string());
             if seg.covering.is_empty() {
-                return html! { <span {key} data-s={s} data-e={e}>{ text(seg.start, seg.end) }</span> };
+                return plain(seg.start, text(seg.start, seg.end));
             }
+            let (key, s, e) = (seg.start, seg.start.to_string(), seg.end.to_string());
             let (class, names) = mark_look(&seg.covering, &p.labels, p);
             let ids: Vec<&str> = seg.covering.iter().map(|a| a.id.as_str()).collect();
             // (`page::link_details` points the highlight at its annotations' sidebar entries.)
@@ -113,8 +123,7 @@ pub fn touching(id: &Option<AttrValue>, anns: &[Rc<Annotation>]) -> Option<AttrV
 pub fn block_view(p: &BlockProps) -> Html {
     let Block { start, end } = p.block;
     let body: Html = if !p.rich || p.anns.is_empty() {
-        let text = p.index.slice(&p.doc.text, start, end).to_string();
-        html! { <span data-s={start.to_string()} data-e={end.to_string()}>{ text }</span> }
+        Html::VText(VText::new(p.index.slice(&p.doc.text, start, end).to_string()))
     } else if p.role == BlockRole::Run || layout::drawn_whole(p.block) {
         marks(p)
     } else {

@@ -238,7 +238,7 @@ test('paragraphs far below get their highlights when scrolled to, also after a c
     await page.evaluate(() => {
       const root = document.querySelector('article.article');
       root.focus();
-      getSelection().collapse(root.querySelector('[data-p="2"] span, [data-p="2"] mark').firstChild, 3);
+      getSelection().collapse(document.createTreeWalker(root.querySelector('[data-p="2"]'), NodeFilter.SHOW_TEXT).nextNode(), 3);
     });
     await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
     await cdp.send('Input.insertText', { text: '日本' });
