@@ -232,8 +232,11 @@ test('as a new user: tag the speakers, tag three claims, each with the right spe
     const speakers = p.getByLabel('Speaker', { exact: true });
     await speakers.focus();
     const names = ['No speaker chosen', 'Maria Keller', 'Jonas Berg', 'Port Authority'];
-    await waitUntil(async () => (await speakers.locator('option').count()) === names.length, { message: 'every speaker listed' });
-    assert.deepEqual(await speakers.locator('option').allTextContents(), names);
+    // (Read whole in one call, and again until it is whole: read after a count, the list was
+    // once found empty, drawn anew in between.)
+    let listed = [];
+    await waitUntil(async () => (listed = await speakers.locator('option').allTextContents()).length === names.length, { message: 'every speaker listed' });
+    assert.deepEqual(listed, names);
     assert.equal(await speakers.locator('option:checked').textContent(), 'Port Authority');
     await waitForStored(page, (x) => x.annotations.filter((a) => a.claim?.speaker).length === 3, 'three speakers kept');
     const review = await download(app, 'Export ClaimReview');
