@@ -123,7 +123,10 @@ pub fn touching(id: &Option<AttrValue>, anns: &[Rc<Annotation>]) -> Option<AttrV
 pub fn block_view(p: &BlockProps) -> Html {
     let Block { start, end } = p.block;
     let body: Html = if !p.rich || p.anns.is_empty() {
-        Html::VText(VText::new(p.index.slice(&p.doc.text, start, end).to_string()))
+        // (Keyed as `marks` keys its first piece: when the highlights come, this text node
+        // stays the block's first, rather than being reused for its last piece, which moved the
+        // node the browser anchors scrolling to and the page with it.)
+        std::iter::once(plain(start, p.index.slice(&p.doc.text, start, end).to_string())).collect()
     } else if p.role == BlockRole::Run || layout::drawn_whole(p.block) {
         marks(p)
     } else {

@@ -210,6 +210,26 @@ test('once a long document is open, the blocks far from the view are drawn with 
   }),
 );
 
+test('a place reached far down stays put while its blocks get their highlights', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    // Past 10,000 annotations the blocks far from the view are drawn plain, and get their
+    // highlights when they come near: that must not move the text the reader is looking at.
+    await reopenWith(app, appStorage(DOC));
+    await whenRead(page);
+    const far = 300;
+    await page.evaluate((p) => document.querySelector(`article [data-p="${p}"]`).scrollIntoView(), far);
+    // (Each in a task of its own, as a reader's scroll or a jump from the sidebar comes.)
+    await page.evaluate(() => scrollBy(0, 30));
+    const top = () => page.evaluate((p) => Math.round(document.querySelector(`article [data-p="${p}"]`).getBoundingClientRect().top), far);
+    assert.equal(await top(), -30);
+    await waitUntil(() => page.evaluate((p) => [p, p + 1, p + 2].every((i) => document.querySelector(`article [data-p="${i}"] mark`)), far), { message: 'the blocks in view drawn with their highlights' });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(300);
+    assert.equal(await top(), -30, 'the block where it was put');
+  }),
+);
+
 test('once a document is open, a mention’s panel and a claim’s are drawn unseen in idle moments: the page does not change, and the first click on an entry opens its panel', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
