@@ -2,9 +2,10 @@
 //! tag menu, move between annotations, move a span's edges, find text, and come back to the
 //! article with the caret where it was; and what a click on the article does (`on_hit`). Each
 //! move is said in the status region.
-use super::claim_panel::{who, with_speaker};
+use super::claim_panel::with_speaker;
 use super::handlers::Latest;
 use super::notices::Notice;
+use super::speakers::who;
 use super::ui::UiMsg;
 use crate::browser::selection::{self, Picked};
 use crate::browser::{clusters, now_iso, page};

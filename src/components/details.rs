@@ -79,7 +79,7 @@ pub fn details(p: &DetailsProps) -> Html {
     let suggested = use_memo((shown.clone().filter(|_| claim), p.data.annotations.clone()), {
         let (labels, doc, index) = (p.data.meta.labels.clone(), p.data.doc.clone(), p.data.index.clone());
         move |(a, anns): &(Option<Rc<Annotation>>, Rc<Vec<Rc<Annotation>>>)| {
-            claim_panel::suggested(a.as_ref()?, anns, &labels, (&doc, &index))
+            super::speakers::suggested(a.as_ref()?, anns, &labels, (&doc, &index))
         }
     });
     let chosen = shown.as_ref().and_then(|a| a.claim.as_ref()).and_then(|c| c.speaker.clone());
@@ -91,7 +91,7 @@ pub fn details(p: &DetailsProps) -> Html {
         (p.data.annotations.clone(), p.data.meta.labels.clone(), chosen, all),
         move |(anns, labels, chosen, all)| {
             if claim {
-                claim_panel::speaker_options(anns, labels, chosen.as_deref(), *all)
+                super::speakers::speaker_options(anns, labels, chosen.as_deref(), *all)
             } else {
                 Vec::new()
             }

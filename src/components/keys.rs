@@ -4,7 +4,7 @@
 //! asks.
 use super::handlers::Latest;
 use super::ui::UiMsg;
-use super::{caret, claim_panel};
+use super::{caret, speakers};
 use crate::browser::dom::typing_in_field;
 use crate::browser::now_iso;
 use crate::model::labels;
@@ -206,8 +206,8 @@ pub fn on_intent(x: &Latest, tag: &Callback<String>, i: KeyIntent) {
         KeyIntent::Escape if ui.reattaching.is_some() => ui.dispatch(UiMsg::Reattaching(None)),
         KeyIntent::AcceptSpeaker(id) => {
             let Some(claim) = state.get(id) else { return };
-            let s = claim_panel::suggestion(state.annotations(), &state.labels, (&state.doc, &state.index), claim);
-            let action = s.and_then(|s| claim_panel::accept(claim, &s, &state.labels));
+            let s = speakers::suggestion(state.annotations(), &state.labels, (&state.doc, &state.index), claim);
+            let action = s.and_then(|s| speakers::accept(claim, &s, &state.labels));
             action.into_iter().for_each(|a| state.dispatch(a));
         }
         KeyIntent::Escape if ui.menu.is_some() => {

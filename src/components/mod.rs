@@ -27,6 +27,8 @@ pub mod runs;
 pub mod saver;
 pub mod sidebar;
 pub mod sidebar_index;
+pub mod sidebar_list;
+pub mod speakers;
 pub mod tag_menu;
 pub mod toolbar;
 pub mod ui;
