@@ -84,9 +84,9 @@ pub fn details(p: &DetailsProps) -> Html {
     });
     let chosen = shown.as_ref().and_then(|a| a.claim.as_ref()).and_then(|c| c.speaker.clone());
     // (The whole list a frame after the panel, as a mention's counts are.)
-    // (Caught up by value: an annotation read anew, equal to the one drawn, is not a change to
-    // wait a frame for, and `later` is not set again for it.)
-    let all = claim && later.is_some() && later == shown;
+    // (Caught up once `later` is this annotation (`same`): an edit of it, or the same one read
+    // anew, is not a change to wait a frame for.)
+    let all = claim && later.is_some() && same(&later, &shown);
     let speakers = use_memo(
         (p.data.annotations.clone(), p.data.meta.labels.clone(), chosen, all),
         move |(anns, labels, chosen, all)| {
@@ -101,7 +101,7 @@ pub fn details(p: &DetailsProps) -> Html {
         return if claim {
             claim_panel::view(p, a, &suggested, &speakers, &error)
         } else {
-            let ready = later.as_deref() == Some(&**a);
+            let ready = same(&later, &shown);
             entity_panel::view(p, a, ready, &counted, &error)
         };
     }
@@ -165,9 +165,16 @@ pub fn details(p: &DetailsProps) -> Html {
                 view::onclick(onchip), vec![view::list(retag.collect())]) }
             { el("button", &["type", "class", "aria-disabled"], Box::new([view::a("button"), view::a("danger"), idle.and_then(view::a)]), view::onclick(ondelete),
                 vec![text("Delete annotation")]) }
-            if let Some(a) = later.filter(|l| p.ann.as_ref() == Some(l)) { { panels(p, a) } }
+            if let Some(a) = p.ann.clone().filter(|_| same(&later, &p.ann)) { { panels(p, a) } }
         </section>
     }
+}
+
+/// Whether `a` and `b` are the same annotation, as it may have been edited since: the panels
+/// follow a new selection a frame later, but an edit of the one selected (a verdict chosen, a
+/// speaker taken) keeps them, and the control in them that has the focus, where they are.
+fn same(a: &Option<Rc<Annotation>>, b: &Option<Rc<Annotation>>) -> bool {
+    a.as_ref().map(|a| &a.id) == b.as_ref().map(|b| &b.id)
 }
 
 /// The note, and the claim's or the entity's panel, of the selected annotation.

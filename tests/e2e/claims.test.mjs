@@ -94,6 +94,40 @@ test('a claim gets its suggested speaker, attribution, check-worthiness, verdict
   }),
 );
 
+test('a claim edited from the keyboard keeps its panel and the focus: each arrow on the verdict list sets the next verdict', { timeout: TEST_TIMEOUT }, () =>
+  withApp(env(), async (app) => {
+    const { page } = app;
+    await tag(app, { block: LUKA_BLOCK, text: 'Lukashenko' }, { key: '1' });
+    await tag(app, { block: LUKA_BLOCK, text: CLAIM }, { key: '8' });
+    const p = panel(page);
+    const verdict = p.getByLabel('Verdict');
+    await verdict.focus();
+    // (The very element, marked: a panel drawn anew would hold another.)
+    await verdict.evaluate((el) => (el.__kept = true));
+    const claimOf = (d) => d.annotations.find((a) => a.kind === 'claim')?.claim;
+    let last = claimOf((await waitForStored(page, (d) => claimOf(d), 'the claim stored')).parsed).verdict;
+    const verdicts = [last];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowDown');
+      // Each change is an edit of the claim, drawn and stored: the list keeps the focus.
+      last = claimOf((await waitForStored(page, (d) => claimOf(d)?.verdict !== last, `verdict ${i + 1} stored`)).parsed).verdict;
+      verdicts.push(last);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.deepEqual(await page.evaluate(() => [document.activeElement?.__kept === true, document.activeElement?.labels?.[0]?.textContent]), [true, 'Verdict'], `the verdict list still has the focus after arrow ${i + 1}`);
+    }
+    assert.equal(new Set(verdicts).size, 4, `the first verdict, then three in turn: ${verdicts}`);
+    // The speaker list, focused the same way, is whole and stays so through an edit.
+    const speaker = p.getByLabel('Speaker', { exact: true });
+    await speaker.focus();
+    await waitUntil(async () => (await speaker.locator('option').count()) === 2, { message: 'no speaker, and Lukashenko' });
+    await page.keyboard.press('ArrowDown');
+    await waitForStored(page, (d) => d.annotations.find((a) => a.kind === 'claim')?.claim?.speaker, 'the speaker stored');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent), 'Speaker');
+    assert.equal(await speaker.locator('option:checked').textContent(), 'Lukashenko');
+  }),
+);
+
 test('"Xi" links to the entity "Xi Jinping"; choosing the entity marks both mentions', { timeout: TEST_TIMEOUT }, () =>
   withApp(env(), async (app) => {
     const { page } = app;
