@@ -8,6 +8,7 @@ pub mod guard;
 pub mod interchange;
 pub mod page;
 pub mod picture;
+pub mod pieces;
 pub mod selection;
 pub mod storage;
 pub mod visibility;

@@ -37,7 +37,7 @@ fn store() -> Result<Storage, String> {
     gloo::utils::window().local_storage().ok().flatten().ok_or_else(|| BLOCKED.into())
 }
 
-/// Read a value, handed into wasm by the browser's encoder in one pass (see `page::utf8`:
+/// Read a value, handed into wasm by the browser's encoder in one pass (see `pieces::utf8`:
 /// a document's value is millions of characters); a compressed one unpacked (see `packed`), or
 /// as it is when it is damaged (reading it then fails, and it is kept aside as it is).
 pub fn get(key: &str) -> Result<Option<String>, String> {
@@ -53,7 +53,7 @@ fn unpacked(raw: String) -> String {
 
 /// Read a value as it is stored (compressed or not).
 pub fn raw(key: &str) -> Result<Option<String>, String> {
-    Ok(page_string(key)?.map(|s| super::page::utf8(&s)))
+    Ok(page_string(key)?.map(|s| super::pieces::utf8(&s)))
 }
 
 fn page_string(key: &str) -> Result<Option<js_sys::JsString>, String> {
@@ -62,16 +62,16 @@ fn page_string(key: &str) -> Result<Option<js_sys::JsString>, String> {
     Ok(value.dyn_into::<js_sys::JsString>().ok())
 }
 
-/// A value left in the page, to be handed into wasm a piece at a time (see `page::Pieces`; a
+/// A value left in the page, to be handed into wasm a piece at a time (see `pieces::Pieces`; a
 /// compressed one is unpacked a block at a time).
-pub fn get_in_pieces(key: &str) -> Result<Option<super::page::Pieces>, String> {
-    Ok(page_string(key)?.map(super::page::Pieces::new))
+pub fn get_in_pieces(key: &str) -> Result<Option<super::pieces::Pieces>, String> {
+    Ok(page_string(key)?.map(super::pieces::Pieces::new))
 }
 
 /// A stored value given by the page (a storage event's) as a Rust one, unpacked (see `get`);
 /// `None` for anything else (null).
 pub fn text_of(value: &wasm_bindgen::JsValue) -> Option<String> {
-    value.dyn_ref::<js_sys::JsString>().map(super::page::utf8).map(unpacked)
+    value.dyn_ref::<js_sys::JsString>().map(super::pieces::utf8).map(unpacked)
 }
 
 /// Whether `key` holds a document (or a copy of one), whose large values are compressed.

@@ -169,7 +169,7 @@ fn boot(next: fn(Box<dyn FnOnce()>), first: Option<usize>, done: std::rc::Rc<dyn
 /// a step (the whole text comes before them: a book's is several blocks, which made one task
 /// of 20-30 ms), then hand its first piece to `then`.
 fn head_in_steps(
-    mut pieces: crate::browser::page::Pieces,
+    mut pieces: crate::browser::pieces::Pieces,
     next: fn(Box<dyn FnOnce()>),
     then: Box<dyn FnOnce((String, native_slices::More))>,
 ) {

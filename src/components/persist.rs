@@ -1,7 +1,7 @@
 //! Opening documents from storage (the last one at start: see `boot`), any other from the
 //! library, with what the browser session kept of them (undo history, where the reader was).
 use super::notices::Notice;
-use crate::browser::page::Pieces;
+use crate::browser::pieces::Pieces;
 use crate::browser::storage;
 use crate::formats::stored::{self, Settings};
 use crate::formats::text_in::count;

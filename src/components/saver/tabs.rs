@@ -62,7 +62,7 @@ pub(super) fn on_storage(cell: &Rc<RefCell<Saver>>, e: &web_sys::StorageEvent, n
         drop(saver);
         return schedule(cell, notify);
     }
-    // (The other tab's copy handed into wasm as `storage::get` hands it: see `page::utf8`.)
+    // (The other tab's copy handed into wasm as `storage::get` hands it: see `pieces::utf8`.)
     let Some(raw) = js_sys::Reflect::get(e, &"newValue".into()).ok().and_then(|v| storage::text_of(&v)) else {
         drop(saver);
         notify.emit(Notice::info("merge", "This article was deleted from the library in another tab. It stays open here and is saved again with your next change."));
