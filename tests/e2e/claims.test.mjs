@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import {
   browserForFile, TEST_TIMEOUT, checkNativeFile, clickText, exportJson, pasteText, openDialogUi, reload, sleep, tag,
-  waitForStored, waitUntil, withApp,
+  twoFrames, waitForStored, waitUntil, withApp,
 } from './helpers.mjs';
 
 const env = browserForFile();
@@ -112,7 +112,7 @@ test('a claim edited from the keyboard keeps its panel and the focus: each arrow
       // Each change is an edit of the claim, drawn and stored: the list keeps the focus.
       last = claimOf((await waitForStored(page, (d) => claimOf(d)?.verdict !== last, `verdict ${i + 1} stored`)).parsed).verdict;
       verdicts.push(last);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await twoFrames(page);
       assert.deepEqual(await page.evaluate(() => [document.activeElement?.__kept === true, document.activeElement?.labels?.[0]?.textContent]), [true, 'Verdict'], `the verdict list still has the focus after arrow ${i + 1}`);
     }
     assert.equal(new Set(verdicts).size, 4, `the first verdict, then three in turn: ${verdicts}`);
@@ -121,8 +121,8 @@ test('a claim edited from the keyboard keeps its panel and the focus: each arrow
     await speaker.focus();
     await waitUntil(async () => (await speaker.locator('option').count()) === 2, { message: 'no speaker, and Lukashenko' });
     await page.keyboard.press('ArrowDown');
-    await waitForStored(page, (d) => d.annotations.find((a) => a.kind === 'claim')?.claim?.speaker, 'the speaker stored');
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await waitForStored(page, (d) => claimOf(d)?.speaker, 'the speaker stored');
+    await twoFrames(page);
     assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent), 'Speaker');
     assert.equal(await speaker.locator('option:checked').textContent(), 'Lukashenko');
   }),
@@ -266,8 +266,8 @@ test('as a new user: tag the speakers, tag three claims, each with the right spe
     const speakers = p.getByLabel('Speaker', { exact: true });
     await speakers.focus();
     const names = ['No speaker chosen', 'Maria Keller', 'Jonas Berg', 'Port Authority'];
-    // (Read whole in one call, and again until it is whole: read after a count, the list was
-    // once found empty, drawn anew in between.)
+    // (Read whole in one call, again until it is whole: the whole list comes a frame after the
+    // panel.)
     let listed = [];
     await waitUntil(async () => (listed = await speakers.locator('option').allTextContents()).length === names.length, { message: 'every speaker listed' });
     assert.deepEqual(listed, names);

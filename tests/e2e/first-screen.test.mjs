@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, READING as BUSY, TEST_TIMEOUT, reopenWith, violations, waitForStored, waitUntil, whenRead, withApp } from './helpers.mjs';
+import { browserForFile, READING as BUSY, TEST_TIMEOUT, reopenWith, twoFrames, violations, waitForStored, waitUntil, whenRead, withApp } from './helpers.mjs';
 
 const env = browserForFile();
 
@@ -224,7 +224,7 @@ test('a place reached far down stays put while its blocks get their highlights',
     const top = () => page.evaluate((p) => Math.round(document.querySelector(`article [data-p="${p}"]`).getBoundingClientRect().top), far);
     assert.equal(await top(), -30);
     await waitUntil(() => page.evaluate((p) => [p, p + 1, p + 2].every((i) => document.querySelector(`article [data-p="${i}"] mark`)), far), { message: 'the blocks in view drawn with their highlights' });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     await page.waitForTimeout(300);
     assert.equal(await top(), -30, 'the block where it was put');
   }),

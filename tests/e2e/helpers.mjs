@@ -188,6 +188,11 @@ export async function waitUntil(fn, { timeout = 10_000, interval = 100, message 
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until the page has drawn two more frames (what a change queued before now has painted by then). */
+export function twoFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /**
  * Viewport points over the text `text` inside the article: `start` lies on the left part of its
  * character number `from`, `end` on the right part of character `to - 1` (UTF-16 indices into
@@ -200,7 +205,7 @@ export async function textPoints(page, spec) {
   // the points are taken again after two frames until they hold still.
   let pts = await pointsOnce(page, spec);
   for (let i = 0; i < 10; i++) {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     const again = await pointsOnce(page, spec);
     if (JSON.stringify(again) === JSON.stringify(pts)) break;
     pts = again;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from '../../bench/generate.mjs';
 import { appStorage } from '../../bench/lib/page.mjs';
-import { browserForFile, STORAGE_PREFIX, TEST_TIMEOUT, reopenWith, violations, waitUntil, whenRead, withApp } from './helpers.mjs';
+import { browserForFile, STORAGE_PREFIX, TEST_TIMEOUT, reopenWith, twoFrames, violations, waitUntil, whenRead, withApp } from './helpers.mjs';
 
 const env = browserForFile();
 
@@ -54,7 +54,7 @@ async function beforeTheApp(page, base, problems) {
   await page.route(/\.wasm$/, (r) => r.abort());
   await page.goto(base);
   await page.waitForFunction(() => document.readyState === 'complete');
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
   await page.waitForTimeout(100);
   problems.splice(0, problems.length, ...problems.filter((p) => p !== 'page error: Failed to fetch'));
 }
